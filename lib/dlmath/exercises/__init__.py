@@ -1,0 +1,49 @@
+"""Every exercise of the course, by id ("01.weighted_input"), and the one-line `check` after each.
+
+Each chapter has a module `chNN.py` with TITLE and EXERCISES = {name: answer kind}; they are found
+automatically, so a new chapter only adds its module.
+"""
+import importlib
+import pkgutil
+
+from .. import progress as _progress
+from ..checks import FAIL, SYMBOL, Result
+
+
+def _load_chapters():
+    chapters = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("ch") and info.name[2:].isdigit():
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            chapters[info.name[2:]] = module
+    return chapters
+
+
+CHAPTERS = _load_chapters()
+EXERCISES = {f"{num}.{name}": kind for num, mod in CHAPTERS.items() for name, kind in mod.EXERCISES.items()}
+# demonstrations a chapter may check in its narrative; they do not count towards progress
+EXAMPLES = {f"{num}.{name}": kind for num, mod in CHAPTERS.items()
+            for name, kind in getattr(mod, "EXAMPLES", {}).items()}
+
+
+def evaluate(exercise_id, answer):
+    """The Result for `answer` to the exercise `exercise_id` (never raises)."""
+    known = isinstance(exercise_id, str) and (exercise_id in EXERCISES or exercise_id in EXAMPLES)
+    kind = (EXERCISES.get(exercise_id) or EXAMPLES.get(exercise_id)) if known else None
+    if kind is None:
+        return Result(FAIL, f"there is no exercise {exercise_id!r:.40}; the check cell may have been edited.")
+    return kind.evaluate(answer)
+
+
+def check(exercise_id, answer):
+    """Print ✅ / ❌ with a hint / ⏳ not attempted yet, and remember the result for `progress()`."""
+    result = evaluate(exercise_id, answer)
+    if exercise_id in EXERCISES:
+        _progress.record(exercise_id, result.status)
+    print(f"{SYMBOL[result.status]} {exercise_id}: {result.message}")
+
+
+def progress():
+    """Print how many exercises of each chapter are done, from the results `check` remembered."""
+    chapters = {num: (mod.TITLE, [f"{num}.{n}" for n in mod.EXERCISES]) for num, mod in CHAPTERS.items()}
+    print(_progress.format_table(_progress.table(chapters, _progress.load())))

@@ -1,0 +1,217 @@
+"""Build chapters/ (learner copies) and solutions/ (answered, executed) from the one source in source/.
+
+    python tools/build_notebooks.py              # rebuild every chapter and execute every solution
+    python tools/build_notebooks.py 01 03        # only the chapters whose stem starts with these
+    python tools/build_notebooks.py --check      # exit 1 if chapters/ or solutions/ drifted from source/
+    python tools/build_notebooks.py --no-execute # chapters only (fast)
+
+A source is a Python file in jupytext's "percent" format: `# %%` starts a code cell, `# %% [markdown]`
+a markdown cell (each line behind `# `), and `tags=["..."]` after either sets the cell's tags. In a
+code cell `# %magic` lines become `%magic` (as in jupytext), and the answer sits between `### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets
+a stub instead: `name = ...` for each name the answer assigns, `return ...` where it returns.
+
+A learner's work is never overwritten: each chapter notebook records a fingerprint of the cells it was
+built with, and a chapter that has been edited or run since is left alone unless --force is given.
+"""
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE, CHAPTERS, SOLUTIONS = ROOT / "source", ROOT / "chapters", ROOT / "solutions"
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+CELL = re.compile(r"^# %%(?P<markdown> \[markdown\])?(?:\s+tags=(?P<tags>\[.*\]))?\s*$")
+MAGIC = re.compile(r"^(\s*)# (%\w)")
+ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::[^=]*)?=(?!=)")
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+# ------------------------------------------------------------------ source -> cells
+
+def parse(text):
+    """[(kind, source, tags)] from a percent-format file; anything before the first `# %%` is ignored."""
+    cells, current = [], None
+    for line in text.splitlines():
+        m = CELL.match(line)
+        if m:
+            current = ("markdown" if m["markdown"] else "code", [], json.loads(m["tags"]) if m["tags"] else [])
+            cells.append(current)
+        elif current is not None:
+            if current[0] == "markdown":
+                line = line[2:] if line.startswith("# ") else line.lstrip("#")
+            else:
+                line = MAGIC.sub(r"\1\2", line)  # `# %matplotlib widget` -> `%matplotlib widget`
+            current[1].append(line)
+    return [(kind, "\n".join(lines).strip("\n"), tags) for kind, lines, tags in cells]
+
+
+def stub(block, indent):
+    """The learner's stub for a solution block: its assigned names set to `...`, or `return ...`."""
+    names, returns = [], False
+    for line in block:
+        if line[:len(indent)] != indent or line[len(indent):len(indent) + 1].isspace():
+            continue  # only statements at the block's own depth
+        body = line[len(indent):]
+        if body.startswith("return"):
+            returns = True
+        m = ASSIGNMENT.match(body)
+        if m and m[1] not in names:
+            names.append(m[1])
+    if returns:  # a function body: the learner writes the whole body, we only keep it callable
+        return [f"{indent}return ..."]
+    lines = [f"{indent}{n} = " + ", ".join(["..."] * (n.count(",") + 1)) for n in names]
+    if not lines:
+        raise ValueError("a solution block must assign a name or return a value:\n" + "\n".join(block))
+    return lines
+
+
+def split_solution(source, answered):
+    """The cell as the solution (markers removed) or as the learner's copy (blocks stubbed)."""
+    out, block, indent = [], None, ""
+    for line in source.split("\n"):
+        marker = line.strip()
+        if marker == BEGIN:
+            block, indent = [], line[: len(line) - len(line.lstrip())]
+        elif marker == END:
+            if block is None:
+                raise ValueError(f"{END} without {BEGIN}")
+            out.extend(block if answered else stub(block, indent))
+            block = None
+        elif block is not None:
+            block.append(line)
+        else:
+            out.append(line)
+    if block is not None:
+        raise ValueError(f"{BEGIN} without {END}")
+    return "\n".join(out)
+
+
+def notebook(stem, cells, answered):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    for i, (kind, source, tags) in enumerate(cells):
+        if kind == "markdown":
+            cell = nbformat.v4.new_markdown_cell(source)
+        else:
+            cell = nbformat.v4.new_code_cell(split_solution(source, answered))
+        cell.id = f"{stem[:2]}-{i:03d}"
+        if tags:
+            cell.metadata["tags"] = list(tags)
+        nb.cells.append(cell)
+    nb.metadata["dlmath"] = {"source": f"source/{stem}.py", "fingerprint": fingerprint(nb)}
+    return nb
+
+
+def fingerprint(nb):
+    """A hash of the cells' text: it changes as soon as anyone edits a cell."""
+    text = json.dumps([[c.cell_type, c.source] for c in nb.cells])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def dumps(nb):
+    return nbformat.writes(nb) + "\n"
+
+
+# ------------------------------------------------------------------ building
+
+def sources(prefixes=()):
+    found = sorted(SOURCE.glob("[0-9][0-9]_*.py"))
+    return [p for p in found if not prefixes or any(p.stem.startswith(x) for x in prefixes)]
+
+
+def learner_edited(path):
+    """Why an existing chapter notebook must not be overwritten, or None when it is safe to."""
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except Exception:
+        return "it is not a readable notebook"
+    if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
+        return "it has been run (it holds outputs)"
+    recorded = nb.metadata.get("dlmath", {}).get("fingerprint")
+    if recorded != fingerprint(nb):
+        return "its cells were edited after it was built"
+    return None
+
+
+def execute(nb, timeout=600):
+    from nbclient import NotebookClient
+    with tempfile.TemporaryDirectory() as tmp:
+        # checks made while building go to a throwaway store, not to the maintainer's own progress
+        os.environ["DLMATH_PROGRESS"] = str(Path(tmp) / "progress.json")
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(SOLUTIONS)}}).execute()
+    return nb
+
+
+def build(prefixes=(), run=True, force=False):
+    CHAPTERS.mkdir(exist_ok=True)
+    SOLUTIONS.mkdir(exist_ok=True)
+    refused = []
+    for src in sources(prefixes):
+        cells = parse(src.read_text(encoding="utf-8"))
+        target = CHAPTERS / f"{src.stem}.ipynb"
+        new = dumps(notebook(src.stem, cells, answered=False))
+        if target.exists() and target.read_text(encoding="utf-8") != new and not force:
+            why = learner_edited(target)
+            if why:
+                refused.append(f"{target.relative_to(ROOT)}: not overwritten because {why}; "
+                               "move it away (or pass --force) to rebuild it.")
+                continue
+        target.write_text(new, encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+        if run:
+            solved = execute(notebook(src.stem, cells, answered=True))
+            (SOLUTIONS / f"{src.stem}.ipynb").write_text(dumps(solved), encoding="utf-8")
+            print(f"wrote {(SOLUTIONS / src.stem).relative_to(ROOT)}.ipynb (executed)")
+    for line in refused:
+        print(line, file=sys.stderr)
+    return not refused
+
+
+def drift():
+    """What in chapters/ and solutions/ no longer matches source/ (an empty list when nothing)."""
+    problems = []
+    stems = {p.stem for p in sources()}
+    for folder in (CHAPTERS, SOLUTIONS):
+        for extra in sorted({p.stem for p in folder.glob("*.ipynb")} - stems):
+            problems.append(f"{folder.name}/{extra}.ipynb has no source/{extra}.py")
+    for src in sources():
+        cells = parse(src.read_text(encoding="utf-8"))
+        chapter, solution = CHAPTERS / f"{src.stem}.ipynb", SOLUTIONS / f"{src.stem}.ipynb"
+        if not chapter.exists() or chapter.read_text(encoding="utf-8") != dumps(notebook(src.stem, cells, False)):
+            problems.append(f"chapters/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
+        if not solution.exists():
+            problems.append(f"solutions/{src.stem}.ipynb is missing")
+            continue
+        stored = nbformat.read(str(solution), as_version=4)
+        expected = notebook(src.stem, cells, True)
+        if [(c.cell_type, c.source) for c in stored.cells] != [(c.cell_type, c.source) for c in expected.cells]:
+            problems.append(f"solutions/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
+        elif any(c.cell_type == "code" and c.execution_count is None and c.source.strip() for c in stored.cells):
+            problems.append(f"solutions/{src.stem}.ipynb is not fully executed")
+    return problems
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("prefixes", nargs="*", help="only sources whose stem starts with one of these, e.g. 01")
+    parser.add_argument("--check", action="store_true", help="report drift from source/ and exit 1 if any")
+    parser.add_argument("--no-execute", action="store_true", help="write chapters/ only; leave solutions/ alone")
+    parser.add_argument("--force", action="store_true", help="overwrite chapters even if edited or run")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = drift()
+        print("\n".join(problems) or "chapters/ and solutions/ match source/")
+        return 1 if problems else 0
+    return 0 if build(args.prefixes, run=not args.no_execute, force=args.force) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
