@@ -53,7 +53,7 @@ print("their sum is", round(float(weights.sum()), 2))
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
-from dlmath.widgets import line_explorer
+from dlmath.explorers.line import line_explorer
 
 line_explorer()
 

@@ -227,7 +227,7 @@ check("01.relu", relu)
 # %% [markdown]
 # ## 6. Saturation
 #
-# For large $|z|$ the sigmoid is almost flat: it **saturates (饱和)**. Its slope $\sigma(1-\sigma)$ is a
+# For large $|z|$ the sigmoid is almost flat. This is **saturation (饱和)**: its slope $\sigma(1-\sigma)$ is a
 # product of two numbers that add up to 1, so it is largest when both are $\tfrac12$:
 # $\sigma'(z) \le \tfrac14$, with equality only at $z = 0$.
 
@@ -300,12 +300,12 @@ check("01.no_saturation", no_saturation)
 #   when negative, flips the curve;
 # - the right panel is the slope $\frac{da}{dx} = a'(z)\,w$ — see how it vanishes where the curve is flat.
 #
-# Pick other activations from the menu. The figure uses `dlmath.widgets.neuron_curves`, a pure function,
+# Pick other activations from the menu. The figure uses `dlmath.explorers.neuron.neuron_curves`, a pure function,
 # and only moves the existing lines (`set_data`), so it follows the slider without flicker.
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
-from dlmath.widgets import neuron_explorer
+from dlmath.explorers.neuron import neuron_explorer
 
 neuron_explorer()
 

@@ -30,6 +30,7 @@ BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 CELL = re.compile(r"^# %%(?P<markdown> \[markdown\])?(?:\s+tags=(?P<tags>\[.*\]))?\s*$")
 MAGIC = re.compile(r"^(\s*)# (%\w)")
 ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::[^=]*)?=(?!=)")
+TERM = re.compile(r"\*\*([^*()]+?)\s+\(([^()]*[\u4e00-\u9fff][^()]*)\)\*\*")  # **term (中文)**
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -119,6 +120,24 @@ def dumps(nb):
     return nbformat.writes(nb) + "\n"
 
 
+def glossary():
+    """chapters/glossary.md: every bold **term (中文)** of the sources, with the chapter that defines it."""
+    rows = {}
+    for src in sources():
+        for kind, text, _ in parse(src.read_text(encoding="utf-8")):
+            if kind == "markdown":
+                for term, chinese in TERM.findall(text):
+                    term = " ".join(term.split())
+                    rows.setdefault(term.lower(), (term, chinese.strip(), src.stem))
+    lines = ["# Glossary", "",
+             "Every key term of the course with its Chinese name and the chapter that introduces it.",
+             "Generated from the chapters' sources by `tools/build_notebooks.py`; do not edit by hand.", "",
+             "| term | 中文 | chapter |", "|---|---|---|"]
+    for _, (term, chinese, stem) in sorted(rows.items()):
+        lines.append(f"| {term} | {chinese} | [{stem[:2]}]({stem}.ipynb) |")
+    return "\n".join(lines) + "\n"
+
+
 # ------------------------------------------------------------------ building
 
 def sources(prefixes=()):
@@ -170,6 +189,7 @@ def build(prefixes=(), run=True, force=False):
             solved = execute(notebook(src.stem, cells, answered=True))
             (SOLUTIONS / f"{src.stem}.ipynb").write_text(dumps(solved), encoding="utf-8")
             print(f"wrote {(SOLUTIONS / src.stem).relative_to(ROOT)}.ipynb (executed)")
+    (CHAPTERS / "glossary.md").write_text(glossary(), encoding="utf-8")
     for line in refused:
         print(line, file=sys.stderr)
     return not refused
@@ -179,6 +199,9 @@ def drift():
     """What in chapters/ and solutions/ no longer matches source/ (an empty list when nothing)."""
     problems = []
     stems = {p.stem for p in sources()}
+    glossary_path = CHAPTERS / "glossary.md"
+    if not glossary_path.exists() or glossary_path.read_text(encoding="utf-8") != glossary():
+        problems.append("chapters/glossary.md is stale: rebuild it")
     for folder in (CHAPTERS, SOLUTIONS):
         for extra in sorted({p.stem for p in folder.glob("*.ipynb")} - stems):
             problems.append(f"{folder.name}/{extra}.ipynb has no source/{extra}.py")

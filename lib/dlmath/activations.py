@@ -61,8 +61,8 @@ def softsign(z):
 
 def softsign_derivative(z):
     """softsign'(z) = 1 / (1 + |z|)²."""
-    z = as_float_array(z, "z")
-    return 1.0 / (1.0 + np.abs(z)) ** 2
+    s = 1.0 / (1.0 + np.abs(as_float_array(z, "z")))  # square s, not (1 + |z|): no overflow at 1e308
+    return s * s
 
 
 ACTIVATIONS = {

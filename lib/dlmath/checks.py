@@ -60,6 +60,11 @@ def short(value, width=60):
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def one_line(message, width):
+    """An exception's or warning's text on one line, cut to `width`."""
+    return " ".join(str(message).split())[:width]
+
+
 def fmt_point(args):
     """How a probe point is named in a hint: x = 0 or (x, y) = (1, 2)."""
     vals = ", ".join(f"{float(a):g}" if isinstance(a, numbers.Real) else short(a, 30) for a in args)
@@ -170,7 +175,7 @@ class Kind:
         except CheckTimeout:
             return wrong("the check ran out of time on your answer.")
         except Exception as exc:  # a check must never raise; say so instead
-            return wrong(f"could not check this answer ({type(exc).__name__}: {short(str(exc))}).")
+            return wrong(f"could not check this answer ({type(exc).__name__}: {one_line(exc, 60)}).")
 
     def _evaluate(self, answer) -> Result:
         raise NotImplementedError
@@ -273,7 +278,7 @@ class Function(Kind):
             except CheckTimeout:
                 return args, f"did not finish within {self.timeout:g} s at x = {fmt_point(args)} (an endless loop?)."
             except Exception as exc:
-                return args, f"raised {type(exc).__name__} at x = {fmt_point(args)}: {short(str(exc), 80)}"
+                return args, f"raised {type(exc).__name__} at x = {fmt_point(args)}: {one_line(exc, 80)}"
             if value is Ellipsis:
                 return args, None  # the stub: not attempted
             got = as_real_array(value)
@@ -286,7 +291,7 @@ class Function(Kind):
                 return args, f"differs at x = {fmt_point(args)}: gives {short(got)}, expected {short(exp)}."
             if caught and self.warnings_fail:
                 return args, (f"gives the right value at x = {fmt_point(args)} but numpy warns "
-                              f"'{str(caught[0].message)[:50]}' — use a form that cannot overflow.")
+                              f"'{one_line(caught[0].message, 50)}' — use a form that cannot overflow.")
         return None
 
     def _agrees(self, fn, other):

@@ -6,7 +6,7 @@ automatically, so a new chapter only adds its module.
 import importlib
 import pkgutil
 
-from .. import progress as _progress
+from .. import results as _results
 from ..checks import FAIL, SYMBOL, Result
 
 
@@ -39,11 +39,11 @@ def check(exercise_id, answer):
     """Print ✅ / ❌ with a hint / ⏳ not attempted yet, and remember the result for `progress()`."""
     result = evaluate(exercise_id, answer)
     if exercise_id in EXERCISES:
-        _progress.record(exercise_id, result.status)
+        _results.record(exercise_id, result.status)
     print(f"{SYMBOL[result.status]} {exercise_id}: {result.message}")
 
 
 def progress():
     """Print how many exercises of each chapter are done, from the results `check` remembered."""
     chapters = {num: (mod.TITLE, [f"{num}.{n}" for n in mod.EXERCISES]) for num, mod in CHAPTERS.items()}
-    print(_progress.format_table(_progress.table(chapters, _progress.load())))
+    print(_results.format_table(_results.table(chapters, _results.load())))

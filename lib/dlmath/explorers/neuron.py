@@ -1,0 +1,39 @@
+"""Chapter 01: one neuron a(w x + b) with sliders for w and b and a menu for a."""
+import ipywidgets as widgets
+import numpy as np
+
+from .. import activations as act
+from ..widgets import Explorer, new_figure, slider
+
+
+def neuron_curves(x, w, b, activation):
+    """For a one-input neuron: z = w x + b, its output a(z), and da/dx = a'(z)·w (chain rule)."""
+    f, df = act.ACTIVATIONS[activation]
+    z = w * np.asarray(x, dtype=float) + b
+    return {"output": f(z), "slope": df(z) * w}
+
+
+def neuron_explorer(activation="sigmoid"):
+    """A one-input neuron a(w x + b): sliders for w and b, a menu for the activation a."""
+    x = np.linspace(-6, 6, 241)
+    fig, (ax_out, ax_slope) = new_figure(ncols=2)
+    lines = {"output": ax_out.plot(x, x, lw=2, color="C0")[0],
+             "slope": ax_slope.plot(x, x, lw=2, color="C1")[0],
+             "threshold": ax_out.plot([0, 0], [-1.5, 2.5], ls="--", color="0.5", lw=1)[0]}
+    ax_out.set(xlim=(-6, 6), ylim=(-1.2, 2.2), xlabel="input x", title="output a(w x + b)")
+    ax_slope.set(xlim=(-6, 6), ylim=(-3.2, 3.2), xlabel="input x", title="slope d a / d x = a'(z)·w")
+    readout = ax_out.text(0.02, 0.95, "", transform=ax_out.transAxes, va="top", fontsize=9)
+    controls = {"w": slider(1.0, -3, 3, description="weight w"),
+                "b": slider(0.0, -4, 4, description="bias b"),
+                "activation": widgets.Dropdown(options=list(act.ACTIVATIONS), value=activation,
+                                               description="a")}
+
+    def compute(w, b, activation):
+        curves = neuron_curves(x, w, b, activation)
+        # the neuron switches where z = 0, i.e. at x = −b/w = θ/w
+        xt = -b / w if w != 0 else np.nan
+        curves["threshold"] = (np.array([xt, xt]), np.array([-1.5, 2.5]))
+        curves["readout"] = f"z = 0 at x = {xt:.2f}" if w != 0 else "w = 0: the input is ignored"
+        return curves
+
+    return Explorer(fig, lines, controls, compute, texts={"readout": readout})

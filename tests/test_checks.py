@@ -1,0 +1,246 @@
+"""The check engine: each answer kind accepts its correct forms, names typical mistakes, never raises."""
+import math
+import time
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from dlmath.checks import (FAIL, PASS, TODO, Array, Choice, Expression, Function, Number, TrueFalse,
+                           call_with_timeout, CheckTimeout)
+
+
+def status(kind, answer):
+    return kind.evaluate(answer).status
+
+
+def message(kind, answer):
+    result = kind.evaluate(answer)
+    assert result.status == FAIL, result
+    return result.message
+
+
+# ------------------------------------------------------------------ Number
+
+NUMBER = Number(2.5, wrong=[(3.0, "forgot the bias")], hint="z = w·x + b")
+
+
+@pytest.mark.parametrize("answer", [2.5, 5 / 2, np.float64(2.5), np.float32(2.5), np.array(2.5),
+                                    sp.Rational(5, 2), sp.Float(2.5), 2.5 + 1e-9])
+def test_number_accepts_every_form(answer):
+    assert status(NUMBER, answer) == PASS
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (3.0, "forgot the bias"), (-2.5, "off by a sign"), (4.0, "too large"), (1.0, "too small"),
+    (None, "None"), ("2.5", "without quotes"), (True, "truth value"), (np.array([2.5]), "shape (1,)"),
+    (float("nan"), "nan"), (float("inf"), "overflowed"), (1 + 1j, "complex"), ([2.5, 1], "expected a number"),
+])
+def test_number_names_the_mistake(answer, hint):
+    assert hint in message(NUMBER, answer)
+
+
+def test_number_not_attempted():
+    assert status(NUMBER, ...) == TODO
+
+
+def test_number_zero_expected_has_no_sign_hint():
+    assert "sign" not in message(Number(0.0), 1.0)
+
+
+# ------------------------------------------------------------------ Array
+
+ARRAY = Array([[1.0, 2.0, 3.0]], wrong=[([[3.0, 2.0, 1.0]], "reversed")])
+
+
+@pytest.mark.parametrize("answer", [[[1, 2, 3]], ((1.0, 2.0, 3.0),), np.array([[1, 2, 3]], dtype=np.int8),
+                                    np.array([[1, 2, 3]], dtype=np.float32), [[sp.Integer(1), 2, 3]]])
+def test_array_accepts_lists_tuples_and_any_dtype(answer):
+    assert status(ARRAY, answer) == PASS
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ([[3, 2, 1]], "reversed"),
+    ([[1], [2], [3]], "transpose"),
+    ([1, 2, 3], "the numbers are right but the shape is (3,)"),
+    ([[1, 2]], "expected shape (1, 3), got shape (1, 2)"),
+    ([[-1, -2, -3]], "off by a sign"),
+    ([[1, 2, 4]], "entry (0, 2)"),
+    ([[1, np.nan, 3]], "nan"),
+    ([[1, 2], [3]], "same length"),
+    (["1", "2", "3"], "text"),
+    ("123", "text"),
+    (None, "None"),
+    ({1: 2}, "dict"),
+    ([[1j, 2, 3]], "complex"),
+])
+def test_array_names_the_mistake(answer, hint):
+    assert hint in message(ARRAY, answer)
+
+
+# ------------------------------------------------------------------ Function
+
+def reference(z):
+    return np.maximum(z, 0.0)
+
+
+FUNCTION = Function(reference, [0.0, 1.0, -1.0, 1e4, -1e4], wrong=[(np.abs, "not |z|")])
+
+
+@pytest.mark.parametrize("answer", [reference, lambda z: np.where(z > 0, z, 0.0), lambda z: (z + np.abs(z)) / 2,
+                                    lambda z: z * (np.asarray(z) > 0), np.vectorize(lambda z: max(z, 0.0))])
+def test_function_accepts_equivalent_implementations(answer):
+    assert status(FUNCTION, answer) == PASS
+
+
+def if_based(z):
+    if z > 0:
+        return z
+    return 0.0
+
+
+def raises(z):
+    raise ZeroDivisionError("boom")
+
+
+def loops_forever(z):
+    while True:
+        pass
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (np.abs, "not |z|"),
+    (lambda z: z, "differs at x = -1"),
+    (if_based, "not on a numpy array"),
+    (raises, "raised ZeroDivisionError at x = 0: boom"),
+    (lambda z: "0", "not a number"),
+    (lambda z: None, "None"),
+    (lambda z: np.nan * z, "differs at x = 0"),
+    (42, "expected a function"),
+    ("np.maximum(z, 0)", "expected a function"),
+])
+def test_function_names_the_mistake(answer, hint):
+    assert hint in message(FUNCTION, answer)
+
+
+def test_function_stub_is_not_attempted():
+    def stub(z):
+        return ...
+    assert status(FUNCTION, stub) == TODO
+
+
+def test_function_that_never_returns_is_stopped():
+    kind = Function(reference, [0.0, 1.0], timeout=0.3)
+    start = time.perf_counter()
+    assert "did not finish within 0.3 s at x = 0" in message(kind, loops_forever)
+    assert time.perf_counter() - start < 3
+
+
+def test_function_overflow_warning_fails_when_asked():
+    sigmoid = Function(lambda z: 1 / (1 + np.exp(-np.clip(z, -700, 700))), [0.0, 1e4, -1e4])
+    naive = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731 (right values, but overflows at -1e4)
+    assert "overflow" in message(sigmoid, naive)
+    tolerant = Function(sigmoid.reference, sigmoid.points, warnings_fail=False)
+    assert status(tolerant, naive) == PASS
+
+
+def test_function_of_two_variables_names_the_point():
+    kind = Function(lambda x, y: x * y, [(1.0, 2.0), (3.0, -1.0)])
+    assert status(kind, lambda x, y: y * x) == PASS
+    assert "(3, -1)" in message(kind, lambda x, y: x + y * 0 + 1)
+
+
+def test_timeout_off_the_main_thread():
+    import threading
+    box = {}
+
+    def run():
+        try:
+            call_with_timeout(loops_forever, (0,), 0.2)
+        except CheckTimeout:
+            box["stopped"] = True
+    t = threading.Thread(target=run)
+    t.start()
+    t.join(5)
+    assert box.get("stopped")
+
+
+# ------------------------------------------------------------------ Expression
+
+z, x = sp.symbols("z x")
+SIGMA = 1 / (1 + sp.exp(-z))
+EXPRESSION = Expression(SIGMA * (1 - SIGMA), wrong=[(SIGMA ** 2, "that is σ²")])
+
+
+@pytest.mark.parametrize("answer", [
+    sp.diff(SIGMA, z), SIGMA * (1 - SIGMA), sp.exp(-z) / (1 + sp.exp(-z)) ** 2,
+    sp.exp(z) / (1 + sp.exp(z)) ** 2, 1 / (4 * sp.cosh(z / 2) ** 2),
+    sp.diff(1 / (1 + sp.exp(-sp.Symbol("z", real=True))), sp.Symbol("z", real=True)),  # other assumptions
+])
+def test_expression_accepts_equivalent_forms(answer):
+    assert status(EXPRESSION, answer) == PASS
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (SIGMA ** 2, "that is σ²"),
+    (-SIGMA * (1 - SIGMA), "off by a sign"),
+    (SIGMA, "not equal"),
+    ("exp(-z)/(1+exp(-z))**2", "got text"),
+    (SIGMA * (1 - SIGMA) + x - x + x, "uses x"),
+    (sp.Eq(z, 1), "equation"),
+    (None, "expected a sympy expression"),
+    (np.array([1.0]), "expected a sympy expression"),
+    (float("nan"), "finite"),
+])
+def test_expression_names_the_mistake(answer, hint):
+    assert hint in message(EXPRESSION, answer)
+
+
+def test_expression_numbers_are_expressions_too():
+    assert status(Expression(sp.Rational(1, 4)), 0.25) == PASS
+    assert status(Expression(sp.Integer(3)), 3) == PASS
+
+
+def test_expression_never_evaluates_text(monkeypatch):
+    calls = []
+    monkeypatch.setattr(sp, "sympify", lambda *a, **k: calls.append(a))
+    assert status(EXPRESSION, "__import__('os').system('echo pwned')") == FAIL
+    assert calls == []
+
+
+# ------------------------------------------------------------------ Choice and TrueFalse
+
+CHOICE = Choice("c", options="abcd", hints={"a": "σ saturates"})
+
+
+@pytest.mark.parametrize("answer", ["c", "C", " c ", "c)", "(c)"[1:]])
+def test_choice_accepts_letter_forms(answer):
+    assert status(CHOICE, answer) == PASS
+
+
+@pytest.mark.parametrize("answer, hint", [("a", "σ saturates"), ("b", "'b' is not it"), ("e", "choose one of"),
+                                          (3, "letter"), (None, "letter")])
+def test_choice_names_the_mistake(answer, hint):
+    assert hint in message(CHOICE, answer)
+
+
+@pytest.mark.parametrize("answer", [False, np.False_, "false", "False"])
+def test_true_false_accepts_forms(answer):
+    assert status(TrueFalse(False), answer) == PASS
+
+
+@pytest.mark.parametrize("answer, hint", [(True, "z is negative"), (0, "True or False"), ("maybe", "True or False")])
+def test_true_false_names_the_mistake(answer, hint):
+    assert hint in message(TrueFalse(False, hint="z is negative"), answer)
+
+
+def test_every_kind_treats_ellipsis_as_not_attempted():
+    for kind in [NUMBER, ARRAY, FUNCTION, EXPRESSION, CHOICE, TrueFalse(True)]:
+        assert status(kind, ...) == TODO
+
+
+def test_results_print_with_their_symbol():
+    assert str(NUMBER.evaluate(2.5)).startswith("✅")
+    assert str(NUMBER.evaluate(3.0)).startswith("❌")
+    assert str(NUMBER.evaluate(...)).startswith("⏳")
+    assert not math.isnan(0.0)
