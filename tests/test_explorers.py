@@ -1,0 +1,63 @@
+"""Interactive figures, headless: the pure compute functions, and that moving a control redraws the data."""
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from dlmath import activations as act
+from dlmath.explorers.line import line_explorer, line_values
+from dlmath.explorers.neuron import neuron_curves, neuron_explorer
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_line_values():
+    np.testing.assert_allclose(line_values([0.0, 1.0, -2.0], 2.0, 1.0), [1.0, 3.0, -3.0])
+
+
+def test_neuron_curves_use_the_chain_rule():
+    x = np.linspace(-3, 3, 13)
+    curves = neuron_curves(x, 2.0, -1.0, "sigmoid")
+    np.testing.assert_allclose(curves["output"], act.sigmoid(2 * x - 1))
+    np.testing.assert_allclose(curves["slope"], 2 * act.sigmoid_derivative(2 * x - 1))
+
+
+def test_moving_the_demo_slider_moves_the_line():
+    explorer = line_explorer()
+    line = explorer.lines["line"]
+    before = np.array(line.get_ydata(), copy=True)
+    explorer.controls["w"].value = -1.5
+    after = np.array(line.get_ydata(), copy=True)
+    assert not np.allclose(before, after)
+    np.testing.assert_allclose(after, line_values(line.get_xdata(), -1.5, 0.0))
+
+
+@pytest.mark.parametrize("control, value", [("w", 2.5), ("b", -2.0), ("activation", "relu")])
+def test_every_neuron_control_changes_the_output_curve(control, value):
+    explorer = neuron_explorer()
+    output = explorer.lines["output"]
+    before = np.array(output.get_ydata(), copy=True)
+    explorer.controls[control].value = value
+    assert not np.allclose(before, output.get_ydata())
+    v = explorer.values()
+    np.testing.assert_allclose(output.get_ydata(), neuron_curves(output.get_xdata(), v["w"], v["b"], v["activation"])["output"])
+
+
+def test_threshold_line_follows_bias_over_weight():
+    explorer = neuron_explorer()
+    explorer.controls["w"].value, explorer.controls["b"].value = 2.0, -3.0
+    assert explorer.lines["threshold"].get_xdata()[0] == pytest.approx(1.5)
+    explorer.controls["w"].value = 0.0  # no threshold at all: the line disappears instead of an error
+    assert np.isnan(explorer.lines["threshold"].get_xdata()[0])
+    assert "ignored" in explorer.texts["readout"].get_text()
+
+
+def test_one_figure_per_explorer_and_no_new_artists_on_update():
+    explorer = neuron_explorer()
+    n_figures, n_lines = len(plt.get_fignums()), len(explorer.fig.axes[0].lines)
+    for w in np.linspace(-3, 3, 7):
+        explorer.controls["w"].value = float(w)
+    assert len(plt.get_fignums()) == n_figures and len(explorer.fig.axes[0].lines) == n_lines
