@@ -71,7 +71,7 @@ check("01.weighted_input", z)
 # (at $z = 0$ books differ; we follow *The Mathematics of Deep Learning* and take $u(0) = 1$). In numpy,
 # `np.where(z >= 0, 1.0, 0.0)` applies it to a whole array at once.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 zs = np.linspace(-4, 4, 401)
 fig, ax = plt.subplots(figsize=(5, 2.6))
 ax.plot(zs, np.where(zs >= 0, 1.0, 0.0), lw=2)
@@ -200,7 +200,7 @@ for z0 in [-3.0, 0.0, 2.0]:
 # linear unit) is the default in modern networks: cheap, and its slope is 1 for every positive input.
 # (ReLU has a corner at 0; the library uses slope 0 there.)
 
-# %%
+# %% tags=["nbval-ignore-output"]
 fig, (ax_a, ax_d) = plt.subplots(1, 2, figsize=(10, 3.2), layout="constrained")
 for name, (f, df) in act.ACTIVATIONS.items():
     ax_a.plot(zs, f(zs), label=name)
