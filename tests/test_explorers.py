@@ -61,3 +61,10 @@ def test_one_figure_per_explorer_and_no_new_artists_on_update():
     for w in np.linspace(-3, 3, 7):
         explorer.controls["w"].value = float(w)
     assert len(plt.get_fignums()) == n_figures and len(explorer.fig.axes[0].lines) == n_lines
+
+
+def test_stored_output_has_a_picture_for_static_viewers():
+    import base64
+    bundle = neuron_explorer()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")

@@ -7,6 +7,9 @@ new data into the existing lines with `set_data` and asks for `draw_idle` — no
 With `%matplotlib widget` (ipympl) the canvas is itself a widget and sits under the controls.
 The figures themselves live in `dlmath.explorers`, one module per topic.
 """
+import base64
+import io
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
@@ -36,18 +39,25 @@ class Explorer:
 
     @property
     def widget(self):
-        canvas = self.fig.canvas
-        parts = [widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"})]
-        if isinstance(canvas, widgets.DOMWidget):  # ipympl
-            canvas.header_visible = False
-            parts.append(canvas)
-        return widgets.VBox(parts)
+        """The controls above the canvas, as one ipywidgets box (built once)."""
+        if getattr(self, "_widget", None) is None:
+            canvas = self.fig.canvas
+            parts = [widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"})]
+            if isinstance(canvas, widgets.DOMWidget):  # ipympl
+                canvas.header_visible = False
+                parts.append(canvas)
+            self._widget = widgets.VBox(parts)
+        return self._widget
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
-        if not isinstance(self.fig.canvas, widgets.DOMWidget):
-            display(self.fig)  # a static backend: show the figure as it is now
+    def _repr_mimebundle_(self, **kwargs):
+        # The live widget for JupyterLab, plus a picture of the figure for viewers without a kernel
+        # (GitHub, nbviewer), so a stored solution still shows what the learner saw.
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, format="png")
+        bundle["image/png"] = base64.b64encode(buffer.getvalue()).decode("ascii")
+        bundle["text/plain"] = f"<{type(self).__name__}: {', '.join(self.controls)}>"
+        return bundle
 
 
 def slider(value, low, high, step=0.1, description=""):

@@ -31,7 +31,7 @@ def neuron_explorer(activation="sigmoid"):
     def compute(w, b, activation):
         curves = neuron_curves(x, w, b, activation)
         # the neuron switches where z = 0, i.e. at x = −b/w = θ/w
-        xt = -b / w if w != 0 else np.nan
+        xt = -b / w + 0.0 if w != 0 else np.nan  # + 0.0 turns -0.0 into 0.0 for the readout
         curves["threshold"] = (np.array([xt, xt]), np.array([-1.5, 2.5]))
         curves["readout"] = f"z = 0 at x = {xt:.2f}" if w != 0 else "w = 0: the input is ignored"
         return curves
