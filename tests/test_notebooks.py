@@ -79,7 +79,10 @@ def test_solution_shows_every_check_passed(path):
     for exercise_id in ids:
         assert f"✅ {exercise_id}:" in text, exercise_id
     assert "❌" not in text.replace("❌ 00.demo", ""), "a check fails in the solution"
-    assert not any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not any(o.output_type == "error" for o in outputs)
+    stderr = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+    assert not stderr, f"a warning leaks into the solution: {stderr[0][:300]}"
     assert not NUMPY_REPR.search(text), "a NumPy 2 scalar repr leaks into a text output"
 
 
