@@ -1,15 +1,50 @@
 """Numerical derivatives by central differences: the yardstick every formula is checked against.
 
     f'(x) ≈ (f(x + h) − f(x − h)) / 2h      error of order h² (one-sided differences: order h)
+
+Chapter 03 adds the pieces built on it: the difference quotient, partial derivatives, the tangent line,
+the multivariable linear approximation Δz ≈ ∇z·Δx, and sequences given by a recurrence relation
+(computed forwards from the first term, or backwards from the last one, as backpropagation does).
 """
+import numbers
+
 import numpy as np
 
-from ._validate import as_float_array
+from ._validate import as_float_array, expect_shape
+
+
+def _step_size(h, name="h", allow_negative=False):
+    """The step h as a float: a finite number, positive (or, for a difference quotient, non-zero)."""
+    if isinstance(h, (bool, np.bool_)) or not isinstance(h, numbers.Real):
+        raise TypeError(f"the step {name} must be a real number, got {type(h).__name__} {h!r:.40}")
+    h = float(h)
+    if not np.isfinite(h) or h == 0 or (h < 0 and not allow_negative):
+        want = "a finite non-zero number" if allow_negative else "a finite positive number"
+        raise ValueError(f"the step {name} must be {want}, got {h}")
+    return h
+
+
+def _single_number(value, name):
+    """value as a float; a clear error when f returned several numbers (f must map R^n to R)."""
+    arr = as_float_array(value, name)
+    if arr.size != 1:
+        raise ValueError(f"{name} must be a single number (f: R^n -> R), got an array of shape {arr.shape}; "
+                         "for a vector-valued function take each component on its own")
+    return float(arr.reshape(()))
+
+
+def _point(x, name="x"):
+    """A point of R^n: shape (n,) with n >= 1."""
+    x = expect_shape(as_float_array(x, name), (None,), name)
+    if x.size == 0:
+        raise ValueError(f"{name} must have shape (n,) with n >= 1, got shape {x.shape}")
+    return x
 
 
 def derivative(f, x, h=1e-6):
     """Central-difference derivative of a scalar function f at x (a number or an array of points)."""
     x = as_float_array(x, "x")
+    h = _step_size(h)
     return (np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h)
 
 
@@ -18,9 +53,99 @@ def gradient(f, x, h=1e-6):
     x = as_float_array(x, "x")
     if x.ndim != 1:
         raise ValueError(f"x must have shape (n,), got shape {x.shape}")
+    h = _step_size(h)
     grad = np.empty_like(x)
     for i in range(x.size):  # one pair of evaluations per coordinate; n is small in this course
         step = np.zeros_like(x)
         step[i] = h
-        grad[i] = (float(f(x + step)) - float(f(x - step))) / (2 * h)
+        grad[i] = (_single_number(f(x + step), "f(x)") - _single_number(f(x - step), "f(x)")) / (2 * h)
     return grad
+
+
+def difference_quotient(f, a, h):
+    """(f(a + h) − f(a)) / h: the slope of the secant from a to a + h; f'(a) is its limit as h -> 0.
+
+    `h` may be an array of steps (all non-zero) to watch the quotient approach the derivative.
+    """
+    a = _single_number(a, "a")
+    h = as_float_array(h, "h")
+    if not np.all(np.isfinite(h)) or np.any(h == 0):
+        raise ValueError("every step h must be a finite non-zero number")
+    return (np.asarray(f(a + h), dtype=float) - np.asarray(f(a), dtype=float)) / h
+
+
+def partial_derivative(f, x, i, h=1e-6):
+    """∂f/∂x_i at the point x of shape (n,) by central differences: only coordinate i moves."""
+    x = _point(x)
+    if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
+        raise TypeError(f"the coordinate i must be an integer index, got {type(i).__name__} {i!r:.40}")
+    if not 0 <= i < x.size:
+        raise ValueError(f"the coordinate i must be one of 0 … {x.size - 1} for x of shape {x.shape}, got {i}")
+    h = _step_size(h)
+    step = np.zeros_like(x)
+    step[i] = h
+    return (_single_number(f(x + step), "f(x)") - _single_number(f(x - step), "f(x)")) / (2 * h)
+
+
+def tangent_line(f, df, a, x):
+    """The tangent of f at a, evaluated at x: y = f(a) + f'(a)(x − a).
+
+    df: the derivative f' as a function, or None to take it by central differences.
+    a: a single number; x: a number or an array (the result has the shape of x).
+    """
+    a = _single_number(a, "a")
+    x = as_float_array(x, "x")
+    fa = _single_number(f(a), "f(a)")
+    slope = _single_number(derivative(f, a) if df is None else df(a), "f'(a)")
+    return fa + slope * (x - a)
+
+
+def linear_approximation(f, grad, p, dp):
+    """f(p) + ∇f(p)·Δp, the approximation of f(p + Δp) by the tangent plane (hyperplane) at p.
+
+    grad: the gradient ∇f as a function of a point, or None to take it by central differences.
+    p: shape (n,). dp: one step of shape (n,) or many steps of shape (..., n); the result has shape
+    dp.shape[:-1] (a 0-d array for one step). Only f(p) and ∇f(p) are evaluated.
+    """
+    p = _point(p, "p")
+    dp = as_float_array(dp, "dp")
+    if dp.ndim == 0 or dp.shape[-1] != p.size:
+        raise ValueError(f"dp must have shape ({p.size},) or (..., {p.size}) to match p of shape {p.shape}, "
+                         f"got shape {dp.shape}")
+    g = gradient(f, p) if grad is None else as_float_array(grad(p), "grad(p)")
+    if g.shape != p.shape:
+        raise ValueError(f"grad(p) must have shape {p.shape} like p, got shape {g.shape}")
+    return _single_number(f(p), "f(p)") + dp @ g
+
+
+def recurrence(first, rule, n):
+    """The first n terms a_1, …, a_n of the sequence a_1 = first, a_(k+1) = rule(a_k).
+
+    A term may be a number or an array (rule must keep its shape). Returns shape (n,) + shape of first.
+    """
+    return _unroll(first, rule, n, "first")
+
+
+def backward_recurrence(last, rule, n):
+    """The terms a_1, …, a_n of a sequence given by its last term: a_n = last, a_k = rule(a_(k+1)).
+
+    This is how backpropagation computes: start at the end and step back one term at a time.
+    Returns the terms in their natural order a_1, …, a_n, shape (n,) + shape of last.
+    """
+    return _unroll(last, rule, n, "last")[::-1].copy()
+
+
+def _unroll(start, rule, n, name):
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral):
+        raise TypeError(f"the number of terms n must be an integer, got {type(n).__name__} {n!r:.40}")
+    if n < 1:
+        raise ValueError(f"the number of terms n must be at least 1, got {n}")
+    term = as_float_array(start, name)
+    terms = [term]
+    for _ in range(int(n) - 1):  # each term needs the one before: this loop is the recurrence itself
+        nxt = as_float_array(rule(term), "rule(a)")
+        if nxt.shape != term.shape:
+            raise ValueError(f"rule(a) must keep the shape of the terms, {term.shape}; got shape {nxt.shape}")
+        terms.append(nxt)
+        term = nxt
+    return np.stack(terms)

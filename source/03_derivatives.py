@@ -1,0 +1,610 @@
+# The one source of chapter 03: `python tools/build_notebooks.py 03` builds
+# chapters/03_derivatives.ipynb and solutions/03_derivatives.ipynb.
+
+# %% [markdown]
+# # 03 · Derivatives
+#
+# **Goals.** After this chapter you can
+# - explain the derivative as the limit of a difference quotient, compute it with sympy, and check any
+#   derivative against a central difference;
+# - use $f'(a) = 0$ (and $\partial f/\partial x = \partial f/\partial y = 0$) to find candidates for a
+#   minimum — and explain why a candidate need not be one;
+# - take partial derivatives, solve a small constrained problem with a Lagrange multiplier, and apply
+#   the chain rule in one and several variables;
+# - predict a change $\Delta z \approx \frac{\partial z}{\partial x}\Delta x + \frac{\partial z}{\partial y}\Delta y$
+#   and say how fast its error shrinks;
+# - compute a sequence from a recurrence relation, forwards from the first term and backwards from the
+#   last one — the idea behind backpropagation.
+#
+# **You need** chapter 01 (the sigmoid and its slope $\sigma' = \sigma(1-\sigma)$) and chapter 02 (the
+# inner product $\mathbf{a}\cdot\mathbf{b}$). School algebra: powers, $e^x$, $\ln x$.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import sympy as sp
+from IPython.display import display
+
+from dlmath import activations as act
+from dlmath import calculus
+from dlmath import check
+
+x, y = sp.symbols("x y")  # sympy symbols; numeric points get other names (a, p, t, …)
+
+# %% [markdown]
+# ## 1. The derivative: slope at a point
+#
+# A straight line has one slope. A curve $y = f(x)$ has a slope at every point, and the way to find it
+# is to look through a straight line. Take the point $a$ and a second point $a + h$ on the curve; the
+# line through both, a secant, has the slope
+#
+# $$\frac{f(a+h) - f(a)}{h},$$
+#
+# the **difference quotient (差商)**. Now let $h$ shrink. If the quotient settles down to one number,
+# that number is the **derivative (导数)** of $f$ at $a$:
+#
+# $$f'(a) = \lim_{h \to 0} \frac{f(a+h) - f(a)}{h} .$$
+#
+# Its meaning is the slope of the curve at $a$: for a small step $h$, $f(a+h) \approx f(a) + f'(a)\,h$.
+# Watch it happen for $f(x) = x^2$ at $a = 1$:
+
+# %%
+def square(t):
+    return t ** 2
+
+
+for h in [1.0, 0.1, 0.01, 0.001, 0.0001]:
+    quotient = (square(1 + h) - square(1)) / h
+    print(f"h = {h:<7}  (f(1 + h) − f(1)) / h = {quotient:.6f}")
+
+# %% [markdown]
+# Here the quotient is exactly $\frac{(1+h)^2 - 1}{h} = 2 + h$, so its limit is $2$. sympy takes the
+# limit symbolically, for every $x$ at once; `sp.Derivative` only *writes* a derivative, `sp.diff` (or
+# the limit) computes it:
+
+# %%
+h = sp.symbols("h")
+sp.Eq(sp.Derivative(x ** 2, x), sp.limit(((x + h) ** 2 - x ** 2) / h, h, 0))
+
+# %% [markdown]
+# The running example of this chapter is the cubic
+#
+# $$f(x) = x^3 - 6x^2 + 9x + 1 .$$
+#
+# ### Exercise 1 — a derivative with sympy
+# Give $f'(x)$ as a sympy expression in the symbol `x` (`sp.diff` does it; so does the rule
+# $(x^n)' = n\,x^{n-1}$ applied term by term — any equivalent form is accepted).
+
+# %%
+f_expr = x ** 3 - 6 * x ** 2 + 9 * x + 1
+f_expr
+
+# %%
+### BEGIN SOLUTION
+df_expr = sp.diff(f_expr, x)
+### END SOLUTION
+
+# %%
+check("03.derivative", df_expr)
+
+# %% [markdown]
+# ## 2. Checking a derivative with numbers: central differences
+#
+# A formula is trusted here only once it agrees with a number. The difference quotient itself is the
+# number to compare with, but its one-sided form $\frac{f(a+h) - f(a)}{h}$ has an error of order $h$.
+# Stepping to both sides is far better: the **central difference (中心差分)**
+#
+# $$f'(a) \approx \frac{f(a+h) - f(a-h)}{2h}$$
+#
+# has an error of order $h^2$ (the $h$ terms of the two sides cancel). For our cubic the error is
+# exactly $h^2$: halve $h$ and the error drops to a quarter.
+#
+# ### Exercise 2 — a central difference by hand
+# Write `central_difference(a, h)` for the numeric function `f` below (the cubic). It must work for
+# numbers and for numpy arrays `a`, `h`.
+
+# %%
+f = sp.lambdify(x, f_expr)  # a plain numeric function of the sympy expression
+
+
+def central_difference(a, h):
+    ### BEGIN SOLUTION
+    return (f(a + h) - f(a - h)) / (2 * h)
+    ### END SOLUTION
+
+
+# %%
+check("03.central_difference", central_difference)
+
+# %% [markdown]
+# Here are the two errors side by side at $a = 0.5$, where $f'(0.5) = 3.75$. The one-sided error shrinks
+# like $h$, the central one like $h^2$:
+
+# %%
+a = 0.5
+exact = 3 * a ** 2 - 12 * a + 9
+for step in [0.1, 0.01, 0.001]:
+    forward = (f(a + step) - f(a)) / step
+    central = (f(a + step) - f(a - step)) / (2 * step)
+    print(f"h = {step:<6}  one-sided error {abs(forward - exact):.2e}   central error {abs(central - exact):.2e}")
+
+# %% [markdown]
+# From now on the course uses the library's version, `calculus.derivative(f, x, h=1e-6)`, which is the
+# same central difference (and takes a whole array of points). First use: sympy's $f'$ against it.
+
+# %%
+display(sp.Eq(sp.Derivative(f_expr, x), sp.diff(f_expr, x)))
+f_prime = sp.lambdify(x, sp.diff(f_expr, x))
+points = np.array([-1.0, 0.5, 1.0, 2.0, 3.0])
+print("sympy f'(x)         at", points, ":", np.round(f_prime(points), 6))
+print("central differences at", points, ":", np.round(calculus.derivative(f, points), 6) + 0.0)  # + 0.0: no "-0."
+
+# %% [markdown]
+# > **⚠️ Careful — a smaller $h$ is not always better.** A computer keeps about 16 significant digits.
+# > $f(a+h)$ and $f(a-h)$ agree in more and more of them as $h$ shrinks, and their difference keeps only
+# > the few that differ: the rounding error grows like $10^{-16}/h$ while the formula's error shrinks
+# > like $h^2$. Somewhere around $h \approx 10^{-5}$ the two balance; below that the answer gets *worse*.
+# > The library's default $h = 10^{-6}$ sits near the best spot for functions of moderate size.
+
+# %%
+for step in [1e-2, 1e-4, 1e-6, 1e-8, 1e-10, 1e-12]:
+    central = (f(a + step) - f(a - step)) / (2 * step)
+    print(f"h = {step:.0e}   error of the central difference {abs(central - exact):.1e}")
+
+# %% [markdown]
+# ## 3. The tangent line
+#
+# The line through $(a, f(a))$ with slope $f'(a)$ is the **tangent line (切线)**
+#
+# $$y = f(a) + f'(a)\,(x - a) .$$
+#
+# Near $a$ it is the best straight-line stand-in for the curve; `calculus.tangent_line(f, df, a, x)`
+# evaluates it. In the figure move the point $a$ and watch the tangent turn with the slope; the dashed
+# secant through $a$ and $a + h$ turns into the tangent as you move the step $h$ towards 0. Try
+# $a = 1$ and $a = 3$.
+
+# %% tags=["nbval-ignore-output"]
+# %matplotlib widget
+from dlmath.explorers.tangent import plane_explorer, tangent_explorer
+
+tangent_explorer()
+
+# %% [markdown]
+# ## 4. $f'(a) = 0$: where a minimum can be
+#
+# Suppose $f$ is smallest at $a$ (and differentiable there). Then $f(a+h) - f(a) \ge 0$ for every small
+# $h$: the difference quotient is $\ge 0$ for $h > 0$ and $\le 0$ for $h < 0$. Its limit must be both, so
+#
+# $$f \text{ has a minimum at } a \implies f'(a) = 0 .$$
+#
+# That makes $f'(a) = 0$ a **necessary condition (必要条件)** for a minimum: every minimum (inside the
+# domain, where $f$ is smooth) is found among the solutions of $f'(x) = 0$, the **stationary points
+# (驻点)**. For the cubic:
+
+# %%
+stationary = sp.solve(sp.diff(f_expr, x), x)
+for s in stationary:
+    slope = float(calculus.derivative(f, float(s)))
+    print(f"x = {s}:  f(x) = {f_expr.subs(x, s)},  central difference |f'(x)| < 1e-6: {abs(slope) < 1e-6}")
+
+# %% [markdown]
+# Both points have a horizontal tangent, but only $x = 3$ is a (local) minimum; $x = 1$ is a local
+# maximum, where the same argument works with the inequalities turned round. The condition finds
+# candidates; it does not say which kind they are.
+#
+# > **⚠️ Careful — $f'(a) = 0$ is necessary, not sufficient.** The book states "if $f$ has a minimum at $a$,
+# > then $f'(a) = 0$", which is right. The converse is false: $f(x) = x^3$ has $f'(0) = 0$ but no minimum
+# > (and no maximum) at 0 — it keeps increasing through the flat spot. The cell shows it.
+
+# %%
+cube = x ** 3
+print("f(x) = x³:  f'(x) =", sp.diff(cube, x), "  so f'(0) =", sp.diff(cube, x).subs(x, 0))
+print(f"central difference at 0: {float(calculus.derivative(lambda t: t ** 3, 0.0)):.1e}")
+for t in [-0.1, 0.0, 0.1]:
+    print(f"f({t:+.1f}) = {t ** 3:+.4f}")
+print("f(−0.1) < f(0) < f(0.1): the slope is 0 at 0, yet 0 is no minimum.")
+
+# %% [markdown]
+# ### Exercise 3 — zero slope, so a minimum?
+# True or false: "if $f'(a) = 0$, then $f$ has a minimum at $a$".
+
+# %%
+### BEGIN SOLUTION
+zero_slope_means_minimum = False
+### END SOLUTION
+
+# %%
+check("03.zero_slope_minimum", zero_slope_means_minimum)
+
+# %% [markdown]
+# ## 5. Partial derivatives
+#
+# A neural network's error depends on many weights at once: it is a **multivariable function
+# (多变量函数)**. To see how $z = f(x, y)$ changes with $x$ alone, hold $y$ fixed and differentiate in
+# $x$. That is the **partial derivative (偏导数)**
+#
+# $$\frac{\partial z}{\partial x} = \lim_{h\to 0} \frac{f(x+h, y) - f(x, y)}{h},$$
+#
+# and $\frac{\partial z}{\partial y}$ likewise with $y$ moving. For $z = x^2 y$: treating $y$ as a constant
+# gives $\frac{\partial z}{\partial x} = 2xy$; treating $x$ as one gives $\frac{\partial z}{\partial y} = x^2$.
+
+# %%
+z_expr = x ** 2 * y
+display(sp.Eq(sp.Derivative(z_expr, x), sp.diff(z_expr, x)))
+display(sp.Eq(sp.Derivative(z_expr, y), sp.diff(z_expr, y)))
+
+# %% [markdown]
+# Numerically it is the central difference with only one coordinate moved. By hand at $p = (1, 2)$,
+# then with the library's `calculus.partial_derivative(f, p, i)` and `calculus.gradient(f, p)`: all
+# partial derivatives at once, the **gradient (梯度)** $\nabla z = \bigl(\frac{\partial z}{\partial x},
+# \frac{\partial z}{\partial y}\bigr)$. The numeric function takes a point `p` of shape `(2,)`; writing
+# `p[..., 0]` instead of `p[0]` lets it take a whole stack of points too (section 9 uses that).
+
+# %%
+def z_num(p):
+    return p[..., 0] ** 2 * p[..., 1]
+
+
+p = np.array([1.0, 2.0])
+step = 1e-6
+by_hand = (z_num(p + [step, 0]) - z_num(p - [step, 0])) / (2 * step)
+print(f"∂z/∂x at (1, 2): sympy {float(sp.diff(z_expr, x).subs({x: 1, y: 2})):.6f}   by hand {float(by_hand):.6f}"
+      f"   lib {calculus.partial_derivative(z_num, p, 0):.6f}")
+print(f"∂z/∂y at (1, 2): sympy {float(sp.diff(z_expr, y).subs({x: 1, y: 2})):.6f}"
+      f"   lib {calculus.partial_derivative(z_num, p, 1):.6f}")
+print("gradient (∂z/∂x, ∂z/∂y) at (1, 2):", np.round(calculus.gradient(z_num, p), 6))
+
+# %% [markdown]
+# ### Exercise 4 — a partial derivative
+# For $g(x, y) = x^2 y + x y^3$ give $\dfrac{\partial g}{\partial y}$ as a sympy expression.
+
+# %%
+g_expr = x ** 2 * y + x * y ** 3
+g_expr
+
+# %%
+### BEGIN SOLUTION
+dg_dy = sp.diff(g_expr, y)
+### END SOLUTION
+
+# %%
+check("03.partial_derivative", dg_dy)
+
+# %% [markdown]
+# ## 6. Minimum conditions for two variables
+#
+# If $f(x, y)$ is smallest at $(a, b)$, then along the line $y = b$ the one-variable function
+# $x \mapsto f(x, b)$ is smallest at $a$, so its derivative vanishes there — and that derivative is
+# $\partial f/\partial x$. The same holds along $x = a$. Hence the necessary condition
+#
+# $$\frac{\partial f}{\partial x}(a, b) = 0, \qquad \frac{\partial f}{\partial y}(a, b) = 0 .$$
+#
+# Two equations for two unknowns: sympy solves them. For $f(x, y) = x^2 - 2xy + 3y^2 - 4y$:
+
+# %%
+bowl_demo = x ** 2 - 2 * x * y + 3 * y ** 2 - 4 * y
+conditions = [sp.Eq(sp.diff(bowl_demo, v), 0) for v in (x, y)]
+display(*conditions)
+solution = sp.solve(conditions, [x, y])
+solution
+
+# %%
+p_star = np.array([float(solution[x]), float(solution[y])])
+grad_at_star = calculus.gradient(lambda q: q[0] ** 2 - 2 * q[0] * q[1] + 3 * q[1] ** 2 - 4 * q[1], p_star)
+print("stationary point", p_star, "  central-difference gradient there:", np.round(grad_at_star, 6) + 0.0)
+
+# %% [markdown]
+# Again the condition is only necessary. $x^2 - y^2$ has both partial derivatives 0 at $(0, 0)$, but it
+# is a saddle: it grows along $x$ and falls along $y$. (Here $x^2 - 2xy + 3y^2 - 4y = (x-y)^2 + 2(y-1)^2 - 2$
+# shows that $(1, 1)$ really is the minimum.)
+#
+# ### Exercise 5 — a stationary point
+# Find the point where both partial derivatives of
+# $q(x, y) = x^2 + xy + y^2 - 4x - 5y$ vanish. Give it as `[x, y]` (a list or a numpy array of numbers).
+
+# %%
+q_expr = x ** 2 + x * y + y ** 2 - 4 * x - 5 * y
+
+# %%
+### BEGIN SOLUTION
+q_solution = sp.solve([sp.diff(q_expr, x), sp.diff(q_expr, y)], [x, y])
+critical = [float(q_solution[x]), float(q_solution[y])]
+### END SOLUTION
+
+# %%
+check("03.critical_point", critical)
+
+# %% [markdown]
+# ## 7. Lagrange multipliers: a minimum under a condition
+#
+# Often the variables are tied by a condition $g(x, y) = 0$: find the largest $x + y$ on the circle
+# $x^2 + y^2 = 1$, say. At the best point you cannot improve $f$ by walking along the constraint, so
+# the direction in which $f$ grows, $\nabla f = (\partial f/\partial x, \partial f/\partial y)$, stands
+# perpendicular to the curve $g = 0$, just as $\nabla g$ does. Hence $\nabla f = \lambda \nabla g$ for some
+# number $\lambda$. The **Lagrange multiplier method (拉格朗日乘数法)** packs this into one function
+#
+# $$L(x, y, \lambda) = f(x, y) - \lambda\, g(x, y), \qquad
+#   \frac{\partial L}{\partial x} = 0,\ \frac{\partial L}{\partial y} = 0,\ g(x, y) = 0 .$$
+
+# %%
+lam = sp.symbols("lambda")
+objective, constraint = x + y, x ** 2 + y ** 2 - 1
+L = objective - lam * constraint
+candidates = sp.solve([sp.diff(L, x), sp.diff(L, y), constraint], [x, y, lam], dict=True)
+for c in candidates:
+    print(c, "  f =", objective.subs(c))
+
+# %% [markdown]
+# The method gives candidates for both the largest and the smallest value; comparing $f$ picks them out:
+# the maximum is $\sqrt 2$ at $(1/\sqrt2, 1/\sqrt2)$. Two numeric checks — walk once round the circle,
+# and test $\nabla f = \lambda\nabla g$ with central-difference gradients:
+
+# %%
+angle = np.linspace(0, 2 * np.pi, 100_001)
+print(f"largest x + y on the circle, by walking round it: {np.max(np.cos(angle) + np.sin(angle)):.6f}"
+      f"   √2 = {np.sqrt(2):.6f}")
+best = max(candidates, key=lambda c: objective.subs(c))
+point = np.array([float(best[x]), float(best[y])])
+grad_f = calculus.gradient(lambda q: q[0] + q[1], point)
+grad_g = calculus.gradient(lambda q: q[0] ** 2 + q[1] ** 2 - 1, point)
+print("∇f =", np.round(grad_f, 6) + 0.0, "  λ∇g =", np.round(float(best[lam]) * grad_g, 6) + 0.0)
+
+# %% [markdown]
+# ### Exercise 6 — a constrained maximum
+# Find the largest value of $xy$ under the condition $x + 2y = 8$. Give the value of $xy$ there, a number.
+
+# %%
+### BEGIN SOLUTION
+L6 = x * y - lam * (x + 2 * y - 8)
+best6 = sp.solve([sp.diff(L6, x), sp.diff(L6, y), x + 2 * y - 8], [x, y, lam], dict=True)[0]
+largest_product = float((x * y).subs(best6))
+### END SOLUTION
+
+# %%
+check("03.lagrange_optimum", largest_product)
+
+# %% [markdown]
+# ## 8. The chain rule
+#
+# A network is functions inside functions. $y = e^{-x^2}$ is the **composite function (复合函数)**
+# $y = f(u)$ with $u = g(x) = -x^2$. The **chain rule (链式法则)** says the slopes multiply:
+#
+# $$\frac{dy}{dx} = \frac{dy}{du}\,\frac{du}{dx} .$$
+#
+# (Ch. 01 already used it: the slope of $a(wx + b)$ in $x$ is $a'(z)\cdot w$.) sympy, once by the chain
+# rule and once directly, then a central difference:
+
+# %%
+u = sp.symbols("u")
+outer, inner = sp.exp(u), -x ** 2
+by_chain = sp.diff(outer, u).subs(u, inner) * sp.diff(inner, x)
+direct = sp.diff(sp.exp(-x ** 2), x)
+print("chain rule equals sympy's direct derivative:", sp.simplify(by_chain - direct) == 0)
+print(f"at x = 0.7: chain rule {float(by_chain.subs(x, 0.7)):.6f}   "
+      f"central difference {float(calculus.derivative(lambda t: np.exp(-t ** 2), 0.7)):.6f}")
+sp.Eq(sp.Derivative(sp.exp(-x ** 2), x), by_chain)
+
+# %% [markdown]
+# ### Exercise 7 — the chain rule
+# Give $\dfrac{dy}{dx}$ for $y = \ln\bigl(1 + e^{3x}\bigr)$ as a sympy expression (`sp.log`, `sp.exp`).
+# Outer function $\ln u$, inner function $u = 1 + e^{3x}$, which is itself a composite.
+
+# %%
+### BEGIN SOLUTION
+dy_dx = sp.diff(sp.log(1 + sp.exp(3 * x)), x)
+### END SOLUTION
+
+# %%
+check("03.chain_rule", dy_dx)
+
+# %% [markdown]
+# **Several variables.** If $z = f(u, v)$ and both $u$ and $v$ depend on $x$ (and $y$), a small change
+# of $x$ reaches $z$ along two paths, through $u$ and through $v$, and the two effects add:
+#
+# $$\frac{\partial z}{\partial x} = \frac{\partial z}{\partial u}\frac{\partial u}{\partial x}
+#   + \frac{\partial z}{\partial v}\frac{\partial v}{\partial x} .$$
+#
+# Example: $z = u^2 v$ with $u = x + y$, $v = xy$.
+
+# %%
+v = sp.symbols("v")
+z_uv, u_xy, v_xy = u ** 2 * v, x + y, x * y
+two_paths = (sp.diff(z_uv, u) * sp.diff(u_xy, x) + sp.diff(z_uv, v) * sp.diff(v_xy, x)).subs({u: u_xy, v: v_xy})
+substituted = sp.diff(z_uv.subs({u: u_xy, v: v_xy}), x)
+print("sum over both paths equals the derivative of the substituted z:", sp.simplify(two_paths - substituted) == 0)
+numeric = calculus.partial_derivative(lambda q: (q[0] + q[1]) ** 2 * q[0] * q[1], [1.0, 2.0], 0)
+print(f"at (1, 2): chain rule {float(two_paths.subs({x: 1, y: 2})):.6f}   central difference {numeric:.6f}")
+sp.Eq(sp.Derivative(z_uv.subs({u: u_xy, v: v_xy}), x), sp.expand(two_paths))
+
+# %% [markdown]
+# ## 9. The multivariable approximation
+#
+# For one variable, $f(x + \Delta x) \approx f(x) + f'(x)\,\Delta x$: the tangent line. For two, the
+# changes along $x$ and along $y$ add up the same way:
+#
+# $$\Delta z = f(x + \Delta x, y + \Delta y) - f(x, y)
+#   \approx \frac{\partial z}{\partial x}\Delta x + \frac{\partial z}{\partial y}\Delta y
+#   = \nabla z \cdot \Delta\mathbf{x},$$
+#
+# the inner product of the gradient $\nabla z = \bigl(\frac{\partial z}{\partial x}, \frac{\partial z}{\partial y}\bigr)$
+# with the step $\Delta\mathbf{x} = (\Delta x, \Delta y)$ — the **multivariable approximation formula
+# (多变量函数的近似公式)**. Geometrically, the surface is replaced by its tangent plane. Chapter 04 builds
+# gradient descent on exactly this formula.
+#
+# How good is it? For $z = x^2 y$ at $(1, 2)$, step $(\Delta, \Delta)$ with shrinking $\Delta$;
+# `calculus.linear_approximation(f, grad, p, dp)` gives $z(p) + \nabla z(p)\cdot\Delta\mathbf{x}$ for a whole
+# stack of steps at once (`grad=None` takes the gradient by central differences):
+
+# %%
+p = np.array([1.0, 2.0])
+sizes = np.array([0.2, 0.1, 0.05, 0.025, 0.0125])
+steps = np.stack([sizes, sizes], axis=1)  # shape (5, 2): one step (Δ, Δ) per row
+exact_change = z_num(p + steps) - z_num(p)
+approx_change = calculus.linear_approximation(z_num, None, p, steps) - z_num(p)
+error = exact_change - approx_change
+print("    Δ      exact Δz    ∇z·Δx      error     error/Δ²")
+for d, e, a_, err in zip(sizes, exact_change, approx_change, error):
+    print(f"{d:7.4f}  {e:9.6f}  {a_:9.6f}  {err:9.2e}  {err / d ** 2:8.4f}")
+
+# %% [markdown]
+# The last column settles near 4: the error is about $4\Delta^2$. Halving the step halves $\Delta z$
+# but quarters the error, so the approximation gets *relatively* better and better as the step shrinks.
+# (Here $\Delta z = 5\Delta + 4\Delta^2 + \Delta^3$ exactly: $\nabla z\cdot\Delta\mathbf{x}$ is the $5\Delta$.)
+#
+# ### Exercise 8 — predict a change
+# For $z = x^2 y$ at $(1, 2)$, use the approximation formula to estimate $\Delta z$ for the step
+# $\Delta x = 0.1$, $\Delta y = -0.05$. Give a number.
+
+# %%
+### BEGIN SOLUTION
+dz_dx, dz_dy = [float(sp.diff(z_expr, s).subs({x: 1, y: 2})) for s in (x, y)]
+delta_z = dz_dx * 0.1 + dz_dy * (-0.05)
+### END SOLUTION
+
+# %%
+check("03.linear_approximation", delta_z)
+
+# %% [markdown]
+# ### Exercise 9 — how fast does the error shrink?
+# Halve both $\Delta x$ and $\Delta y$. The error of $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$ becomes
+# about **a** half · **b** a quarter · **c** an eighth · **d** no smaller. Answer with the letter in quotes.
+
+# %%
+### BEGIN SOLUTION
+error_order = "b"
+### END SOLUTION
+
+# %%
+check("03.error_order", error_order)
+
+# %% [markdown]
+# ### The tangent plane, moved by hand
+# The surface $z = \sin x \cos y$ (left: its contour lines). Move the point $p = (x_0, y_0)$ and the step
+# $\Delta = (\Delta x, \Delta y)$ (red). The right panel cuts the surface along the dotted line through $p$ in
+# the direction of $\Delta$: there the tangent plane is a straight line. The black bar at distance
+# $|\Delta|$ is the error of $\Delta z \approx \nabla z\cdot\Delta$. Shrink $\Delta$ along one direction and
+# watch the error drop while error/$|\Delta|^2$ stays about the same; put $p$ on a hilltop (e.g.
+# $(1.55, 0)$) and the plane turns flat: $\nabla z = 0$.
+
+# %% tags=["nbval-ignore-output"]
+# %matplotlib widget
+plane_explorer()
+
+# %% [markdown]
+# ## 10. Sequences and recurrence relations
+#
+# A **sequence (数列)** is a list of numbers $a_1, a_2, a_3, \dots$; the ones in a network are finite,
+# and the final one is the **last term (末项)**. A sequence can be given by a **general term
+# (通项公式)**, a formula for $a_n$ in terms of $n$, or by a **recurrence relation (递推关系式)**, which
+# builds each term from the one before:
+#
+# $$a_1 = 4, \qquad a_{n+1} = \tfrac12 a_n + 1 .$$
+#
+# By hand, then with `calculus.recurrence(first, rule, n)`:
+
+# %%
+terms = [4.0]
+for _ in range(5):
+    terms.append(0.5 * terms[-1] + 1)
+print("by hand:", terms)
+print("lib:    ", calculus.recurrence(4.0, lambda t: 0.5 * t + 1, 6))
+
+# %% [markdown]
+# sympy's `rsolve` turns the recurrence into a general term. For $a_{n+1} = r a_n + c$ with $r \ne 1$ it is
+# $a_n = L + r^{\,n-1}(a_1 - L)$ with $L = \frac{c}{1 - r}$ — here $a_n = 2 + 4/2^n$, so the terms approach 2:
+
+# %%
+n = sp.symbols("n", integer=True)
+seq = sp.Function("a")
+general = sp.rsolve(seq(n + 1) - sp.Rational(1, 2) * seq(n) - 1, seq(n), {seq(1): 4})
+by_formula = [float(general.subs(n, k)) for k in range(1, 7)]
+print("general term gives:", by_formula)
+sp.Eq(seq(n), general)
+
+# %% [markdown]
+# ### Exercise 10 — a term of a recurrence
+# $a_1 = 1$ and $a_{n+1} = 2a_n + 3$. What is $a_{10}$? Give a number (by a loop, by `calculus.recurrence`,
+# or by the general term).
+
+# %%
+### BEGIN SOLUTION
+a10 = float(calculus.recurrence(1.0, lambda t: 2 * t + 3, 10)[-1])
+### END SOLUTION
+
+# %%
+check("03.recurrence_term", a10)
+
+# %% [markdown]
+# ### Backwards from the last term: the idea of backpropagation
+#
+# Chain four sigmoid neurons, each with one input: $x_k = \sigma(w_k x_{k-1} + b_k)$ for $k = 1, \dots, 4$,
+# and $y = x_4$. The forward pass is a recurrence from the first term $x_0 = x$. The chain rule gives
+# $\frac{dy}{dx}$ as a product of local slopes, and the product can be collected **from the end**: with
+# $\delta_k = \frac{dy}{dx_k}$,
+#
+# $$\delta_4 = 1, \qquad \delta_{k-1} = \delta_k \cdot \sigma'(w_k x_{k-1} + b_k)\, w_k, \qquad
+#   \frac{dy}{dx} = \delta_0 .$$
+#
+# That is a recurrence computed backwards from its last term. Each step reuses the $\delta$ before it
+# instead of differentiating the whole chain again — this is the heart of **backpropagation
+# (误差反向传播法)**, chapter 07, where the $\delta$s are vectors and the factors matrices.
+
+# %%
+w = [2.0, -1.5, 1.0, 3.0]
+b = [0.5, 0.0, -1.0, 0.2]
+x0 = 0.3
+
+xs = [x0]  # forward: x_1, …, x_4 from x_0
+for wk, bk in zip(w, b):
+    xs.append(float(act.sigmoid(wk * xs[-1] + bk)))
+
+delta = 1.0  # backward: δ_4 = 1, then δ_3, δ_2, δ_1, δ_0
+for k in range(4, 0, -1):
+    delta *= float(act.sigmoid_derivative(w[k - 1] * xs[k - 1] + b[k - 1])) * w[k - 1]
+
+
+def chain(t):
+    for wk, bk in zip(w, b):
+        t = act.sigmoid(wk * t + bk)
+    return t
+
+
+print(f"dy/dx by the backward recurrence {delta:.8f}")
+print(f"dy/dx by central differences     {float(calculus.derivative(chain, x0)):.8f}")
+
+# %% [markdown]
+# sympy agrees, but look at the size of the expression it has to carry for only four neurons —
+# chapter 06 calls this "derivative hell":
+
+# %%
+t_sym = sp.symbols("t")
+chain_expr = t_sym
+for wk, bk in zip(w, b):
+    chain_expr = 1 / (1 + sp.exp(-(sp.nsimplify(wk) * chain_expr + sp.nsimplify(bk))))
+chain_slope = sp.diff(chain_expr, t_sym)
+print(f"sympy: {float(chain_slope.subs(t_sym, x0)):.8f}   ({sp.count_ops(chain_slope)} operations in its expression)")
+
+# %% [markdown]
+# When every step has the same rule, `calculus.backward_recurrence(last, rule, n)` does the backward
+# walk. Four identical linear layers $x_k = 0.5\,x_{k-1} + 1$ have local slope $0.5$ each, so
+# $\delta_{k-1} = 0.5\,\delta_k$ from $\delta_4 = 1$:
+
+# %%
+print("δ_0 … δ_4 =", calculus.backward_recurrence(1.0, lambda d: 0.5 * d, 5))
+
+# %% [markdown]
+# ## Summary
+# - The derivative $f'(a)$ is the limit of the difference quotient $\frac{f(a+h)-f(a)}{h}$: the slope of the
+#   tangent $y = f(a) + f'(a)(x-a)$. sympy computes it; a central difference
+#   $\frac{f(a+h)-f(a-h)}{2h}$ (error $\sim h^2$, but don't push $h$ below $\approx 10^{-6}$) checks it.
+# - $f'(a) = 0$ is necessary for a minimum, not sufficient ($x^3$ at 0). With two variables:
+#   $\partial f/\partial x = \partial f/\partial y = 0$. Under a condition $g = 0$: Lagrange,
+#   $\nabla f = \lambda \nabla g$.
+# - Partial derivatives hold the other variables fixed. The chain rule multiplies slopes along a path and
+#   adds the paths.
+# - $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$, with an error of order $\Delta^2$: halve the step, quarter the error.
+# - A recurrence relation builds a sequence term by term; run backwards from the last term, it computes
+#   the chain rule's product efficiently — backpropagation's idea.
+#
+# **Next:** [04 · Gradient descent](04_gradient_descent.ipynb) — choose the step $\Delta\mathbf{x}$ that makes
+# $\nabla z\cdot\Delta\mathbf{x}$ as negative as possible.
