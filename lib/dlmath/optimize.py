@@ -3,12 +3,20 @@
 The run stops when a step becomes shorter than `tol` (converged), after `steps` steps (budget spent),
 or as soon as the iterate leaves any reasonable range (diverged) — reported in the result, not as a
 screen full of inf/nan warnings.
+
+For the quadratic bowl f(x) = ½ (x − c)ᵀ A (x − c) everything is known in closed form: the gradient
+A (x − c), the minimiser c, and the learning rates that work. Along an eigenvector of A with
+eigenvalue λ one step multiplies the distance to c by (1 − ηλ), so the run converges exactly when
+|1 − ηλ| < 1 for every λ, i.e. 0 < η < 2 / λ_max (`largest_stable_eta`).
 """
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_float_array
+from ._validate import as_float_array, expect_shape
+
+VERDICTS = ("converged", "slow", "oscillating", "diverging", "diverged")
 
 
 @dataclass
@@ -34,6 +42,54 @@ class Descent:
             return f"converged in {self.steps} steps"
         return f"stopped after {self.steps} steps without converging"
 
+    @property
+    def verdict(self):
+        """How the run went, in one word (one of VERDICTS).
+
+        converged    a step became shorter than tol
+        diverged     the iterate left the allowed range (|x| > limit, inf or nan)
+        diverging    budget spent and the run got worse: f ended above f(x_0) (or, without f, the
+                     last step is longer than the first one)
+        oscillating  budget spent, still improving, but successive steps point backwards (zig-zag)
+        slow         budget spent, still creeping steadily downhill
+        """
+        if self.diverged:
+            return "diverged"
+        if self.converged:
+            return "converged"
+        moves = np.diff(self.path, axis=0)
+        if len(moves) == 0:
+            return "slow"
+        if np.all(np.isfinite(self.values)):
+            worse = self.values[-1] > self.values[0]
+        else:
+            worse = np.linalg.norm(moves[-1]) > np.linalg.norm(moves[0])
+        if worse:
+            return "diverging"
+        turns = np.sum(moves[1:] * moves[:-1], axis=1)[-10:]  # the last few pairs of steps
+        if len(turns) and np.mean(turns < 0) >= 0.5:
+            return "oscillating"
+        return "slow"
+
+
+def _learning_rate(eta):
+    if isinstance(eta, (bool, np.bool_)):
+        raise TypeError(f"the learning rate eta must be a positive number, got {eta}")
+    value = as_float_array(eta, "the learning rate eta")
+    if value.ndim != 0:
+        raise ValueError(f"the learning rate eta must be a single number, got shape {value.shape}")
+    if not value > 0 or not np.isfinite(value):
+        raise ValueError(f"the learning rate eta must be a positive finite number, got {float(value)}")
+    return float(value)
+
+
+def _step_budget(steps):
+    whole = isinstance(steps, numbers.Real) and not isinstance(steps, (bool, np.bool_)) \
+        and np.isfinite(steps) and float(steps) == int(steps) and steps >= 0
+    if not whole:
+        raise ValueError(f"steps must be a whole number ≥ 0, got {steps!r:.40}")
+    return int(steps)
+
 
 def gradient_descent(grad, x0, eta, steps=100, tol=1e-8, f=None, limit=1e12):
     """Run gradient descent from x0 with learning rate eta.
@@ -41,18 +97,26 @@ def gradient_descent(grad, x0, eta, steps=100, tol=1e-8, f=None, limit=1e12):
     grad: function x -> ∇f(x) (same shape as x); f: optional function x -> f(x) for `values`.
     x0: a number or shape (n,). Stops when |Δx| < tol, after `steps` steps, or when |x| > limit.
     """
+    if not callable(grad):
+        raise TypeError(f"grad must be a function x -> ∇f(x), got {type(grad).__name__}")
+    if f is not None and not callable(f):
+        raise TypeError(f"f must be a function x -> f(x) or None, got {type(f).__name__}")
     x = as_float_array(x0, "x0")
     scalar = x.ndim == 0
     x = np.atleast_1d(x).copy()
     if x.ndim != 1:
         raise ValueError(f"x0 must be a number or have shape (n,), got shape {x.shape}")
-    if not eta > 0:
-        raise ValueError(f"the learning rate eta must be positive, got {eta}")
+    if not np.all(np.isfinite(x)):
+        raise ValueError("x0 must be finite (no inf or nan)")
+    eta = _learning_rate(eta)
+    steps = _step_budget(steps)
     path, converged, diverged = [x.copy()], False, False
     with np.errstate(all="ignore"):
-        for _ in range(int(steps)):
-            g = as_float_array(grad(x[0] if scalar else x), "the gradient").reshape(x.shape)
-            step = -eta * g
+        for _ in range(steps):
+            g = as_float_array(grad(x[0] if scalar else x), "the gradient")
+            if g.size != x.size:
+                raise ValueError(f"grad(x) must return shape {x.shape} like x, got shape {g.shape}")
+            step = -eta * g.reshape(x.shape)
             x = x + step
             if not np.all(np.isfinite(x)) or np.max(np.abs(x)) > limit:
                 diverged = True
@@ -64,3 +128,92 @@ def gradient_descent(grad, x0, eta, steps=100, tol=1e-8, f=None, limit=1e12):
         path = np.array(path)
         values = np.array([float(f(p[0] if scalar else p)) for p in path]) if f else np.full(len(path), np.nan)
     return Descent(path, values, converged, diverged)
+
+
+# ---------------------------------------------------------------- quadratic bowls
+
+def _symmetric_matrix(A, name="A"):
+    A = as_float_array(A, name)
+    if A.ndim == 0:
+        A = A.reshape(1, 1)
+    if A.ndim != 2 or A.shape[0] != A.shape[1]:
+        raise ValueError(f"{name} must be a number or a square matrix of shape (n, n), got shape {A.shape}")
+    if not np.all(np.isfinite(A)):
+        raise ValueError(f"{name} must be finite (no inf or nan)")
+    if not np.allclose(A, A.T, rtol=1e-10, atol=1e-12):
+        raise ValueError(f"{name} must be symmetric (A equal to A.T): the curvature matrix of ½ xᵀAx is")
+    return A
+
+
+def curvatures(A):
+    """The eigenvalues of the symmetric matrix A, smallest first: the curvatures of ½ xᵀAx along its
+    eigenvectors (a number A is the 1-D curvature f'' itself)."""
+    return np.linalg.eigvalsh(_symmetric_matrix(A))
+
+
+def largest_stable_eta(A):
+    """2 / λ_max: gradient descent on ½ (x − c)ᵀA(x − c) converges for 0 < η < 2/λ_max and diverges
+    (from almost every start) for η > 2/λ_max. A is a number (the curvature f'' of a 1-D parabola)
+    or a symmetric (n, n) matrix with a positive largest eigenvalue."""
+    top = curvatures(A)[-1]
+    if not top > 0:
+        raise ValueError(f"the largest curvature is {top:g} ≤ 0: ½ xᵀAx has no minimum to descend to")
+    return 2.0 / top
+
+
+def contraction(A, eta):
+    """max |1 − ηλ| over the curvatures λ of A: the factor by which one step of gradient descent
+    shrinks (< 1) or stretches (> 1) the distance to the minimiser of ½ (x − c)ᵀA(x − c) in the worst
+    direction."""
+    return float(np.max(np.abs(1 - _learning_rate(eta) * curvatures(A))))
+
+
+class Quadratic:
+    """The bowl f(x) = ½ (x − c)ᵀ A (x − c) with symmetric A: gradient A (x − c), Hessian A.
+
+    `f` and `grad` take a point of shape (n,) or a stack of points of shape (..., n).
+    """
+
+    def __init__(self, A, center=None):
+        self.A = _symmetric_matrix(A)
+        n = self.A.shape[0]
+        c = np.zeros(n) if center is None else np.atleast_1d(as_float_array(center, "center"))
+        self.center = expect_shape(c, (n,), "center").copy()
+
+    def __repr__(self):
+        return f"Quadratic(A={self.A.tolist()}, center={self.center.tolist()})"
+
+    @property
+    def n(self):
+        return self.A.shape[0]
+
+    def _points(self, x):
+        x = as_float_array(x, "x")
+        if x.ndim == 0 and self.n == 1:
+            x = x.reshape(1)
+        if x.ndim == 0 or x.shape[-1] != self.n:
+            raise ValueError(f"x must have shape ({self.n},) or (..., {self.n}), got shape {x.shape}")
+        return x - self.center
+
+    def f(self, x):
+        d = self._points(x)
+        return 0.5 * np.einsum("...i,ij,...j->...", d, self.A, d)
+
+    def grad(self, x):
+        return self._points(x) @ self.A  # A is symmetric: (A d)ᵀ = dᵀ A
+
+    @property
+    def minimiser(self):
+        return self.center.copy()
+
+    @property
+    def curvatures(self):
+        return curvatures(self.A)
+
+    @property
+    def largest_stable_eta(self):
+        return largest_stable_eta(self.A)
+
+    def descend(self, x0, eta, steps=100, tol=1e-8, limit=1e12):
+        """gradient_descent on this bowl, with f recorded along the path."""
+        return gradient_descent(self.grad, x0, eta, steps=steps, tol=tol, f=self.f, limit=limit)

@@ -1,0 +1,101 @@
+"""Chapter 04: gradient descent on an elongated bowl — learning-rate, start-point and steps sliders.
+
+Left: the contour map of f(x, y) = ½ pᵀAp with the descent path; right: the loss f(x_k) per step on a
+log scale. The contours are computed once; each slider move runs `descent_path` (pure) and moves the
+existing lines.
+"""
+import ipywidgets as widgets
+import numpy as np
+
+from ..optimize import Quadratic
+from ..widgets import Explorer, new_figure, slider
+
+# curvature 10 along (1, 1) and 1 along (1, −1): a valley running from top-left to bottom-right
+BOWL = Quadratic([[5.5, 4.5], [4.5, 5.5]])
+VIEW = (-3.0, 3.0)     # both axes of the contour map
+LOSS_RANGE = (1e-10, 1e10)  # the loss plot's y range; values outside are drawn at its edge
+TOL = 1e-4             # "converged" once a step is shorter than this (well below a pixel)
+
+
+def descent_path(eta, x0, y0, steps, bowl=BOWL, view=VIEW, tol=TOL):
+    """Run gradient descent on `bowl` from (x0, y0) and say how it went, ready to draw.
+
+    Returns {"path": (xs, ys) clipped to a margin around `view`, "start", "end": one point each,
+    "loss": (k, f(x_k)) clipped to LOSS_RANGE, "status": the run's verdict, "readout": a sentence}.
+    Never warns: a run that blows up stops and is reported as diverged.
+    """
+    run = bowl.descend([x0, y0], eta, steps=int(steps), tol=tol)
+    lo, hi = view
+    margin = 0.5 * (hi - lo)
+    path = np.clip(run.path, lo - margin, hi + margin)  # a runaway path leaves the map, visibly
+    loss = np.clip(run.values - bowl.f(bowl.minimiser), *LOSS_RANGE)
+    status = run.verdict
+    return {"path": (path[:, 0], path[:, 1]),
+            "start": (path[:1, 0], path[:1, 1]),
+            "end": (path[-1:, 0], path[-1:, 1]),
+            "loss": (np.arange(len(loss)), loss),
+            "status": status,
+            "readout": readout(run, eta, bowl)}
+
+
+def readout(run, eta, bowl=BOWL):
+    """One line for the figure's title: the verdict and the numbers behind it."""
+    limit = bowl.largest_stable_eta
+    where = f"η = {eta:.3g} {'>' if eta > limit else '<'} 2/λ_max = {limit:.3g}"
+    status = run.verdict
+    if status == "converged":
+        return f"converged in {run.steps} steps ({where})"
+    if status in ("diverged", "diverging"):
+        growth = "|x| passed 10¹²" if run.diverged else f"loss grew to {run.values[-1]:.2g}"
+        return f"diverged: {growth} after {run.steps} steps ({where})"
+    distance = float(np.linalg.norm(run.x - bowl.minimiser))
+    if status == "oscillating":
+        return f"oscillating: zig-zag across the valley, {distance:.2g} from the minimum ({where})"
+    return f"slow: {distance:.2g} from the minimum after {run.steps} steps — raise η or the steps ({where})"
+
+
+def contour_grid(bowl=BOWL, view=VIEW, n=121):
+    """X, Y, f(X, Y) on an n × n grid over the view: computed once per explorer."""
+    xs = np.linspace(*view, n)
+    X, Y = np.meshgrid(xs, xs)
+    return X, Y, bowl.f(np.stack([X, Y], axis=-1))
+
+
+def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW):
+    """The learning-rate explorer: η on a log slider, start point, number of steps."""
+    fig, (ax_map, ax_loss) = new_figure(ncols=2, width=10, height=4.2)
+    X, Y, Z = contour_grid(bowl, view)
+    levels = np.geomspace(0.01, Z.max(), 14)
+    ax_map.contour(X, Y, Z, levels=levels, colors="0.6", linewidths=0.8)
+    c = bowl.minimiser
+    ax_map.plot(c[:1], c[1:], marker="*", ms=12, color="C2", ls="none")
+    lines = {"path": ax_map.plot([], [], "-o", color="C0", ms=3, lw=1.2)[0],
+             "start": ax_map.plot([], [], "s", color="C0", ms=7)[0],
+             "end": ax_map.plot([], [], "o", color="C3", ms=6)[0],
+             "loss": ax_loss.plot([], [], "-o", color="C3", ms=2.5, lw=1.2)[0]}
+    ax_map.set(xlim=view, ylim=view, aspect="equal", xlabel="x", ylabel="y",
+               title="contours of f and the descent path")
+    ax_loss.set(yscale="log", ylim=LOSS_RANGE, xlabel="step k", title="loss f(x_k) per step")
+    ax_loss.set_yticks(10.0 ** np.arange(-10, 11, 5))
+    ax_loss.minorticks_off()  # fixed ticks: cheaper to redraw
+    ax_loss.grid(True, alpha=0.3)
+    title = fig.suptitle("the verdict goes here", fontsize=11)  # a placeholder to lay out around
+    # lay the figure out once, then freeze it: a redraw skips the layout and nothing jumps
+    # when the title's length changes
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine("none")
+    controls = {
+        "eta": widgets.FloatLogSlider(value=eta, base=10, min=-3, max=-0.3, step=0.01,
+                                      description="η", readout_format=".3g", continuous_update=True),
+        "x0": slider(x0, view[0], view[1], description="start x0"),
+        "y0": slider(y0, view[0], view[1], description="start y0"),
+        "steps": widgets.IntSlider(value=steps, min=1, max=200, description="steps",
+                                   continuous_update=True),
+    }
+
+    def compute(eta, x0, y0, steps):
+        data = descent_path(eta, x0, y0, steps, bowl, view)
+        ax_loss.set_xlim(0, max(steps, 1))
+        return {name: data[name] for name in ("path", "start", "end", "loss", "readout")}
+
+    return Explorer(fig, lines, controls, compute, texts={"readout": title})
