@@ -1,0 +1,258 @@
+"""Vectors and matrices: length, inner product, angle, Cauchy–Schwarz, matrix and Hadamard products.
+
+Vectors have shape (n,); most vector functions also take a stack of m vectors, one per row, shape
+(m, n), and then return one value per row. Every function checks shapes and says which shape it
+expected. Each differentiable op has its derivative beside it (`norm_gradient`, `inner_gradient`,
+`cosine_similarity_gradient`, `hadamard_backward`, `matmul_backward`).
+
+    a·b = a1 b1 + … + an bn = ‖a‖ ‖b‖ cos θ          |a·b| ≤ ‖a‖ ‖b‖   (Cauchy–Schwarz)
+"""
+import numpy as np
+
+from ._validate import as_float_array, expect_shape
+
+
+# ---------------------------------------------------------------- shapes
+
+def _vector(v, name):
+    return expect_shape(as_float_array(v, name), (None,), name)
+
+
+def _vectors(v, name):
+    """A vector (n,) or a stack of vectors (m, n)."""
+    arr = as_float_array(v, name)
+    if arr.ndim not in (1, 2):
+        raise ValueError(f"{name} must have shape (n,) for one vector or (m, n) for m vectors, "
+                         f"got shape {arr.shape}")
+    return arr
+
+
+def _pair(a, b, what):
+    """Two vectors (or stacks) of the same length n; stacks must hold the same number of rows."""
+    a, b = _vectors(a, "a"), _vectors(b, "b")
+    if a.shape[-1] != b.shape[-1] or (a.ndim == b.ndim == 2 and a.shape[0] != b.shape[0]):
+        raise ValueError(f"{what} needs vectors of the same length: a has shape {a.shape}, "
+                         f"b has shape {b.shape}")
+    return a, b
+
+
+def _finite(arr, name, what):
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{what} needs finite numbers, but {name} holds inf or nan")
+    return arr
+
+
+def _no_zero(length, name, what):
+    if np.any(length == 0):
+        raise ValueError(f"{what} is undefined for the zero vector: {name} has length 0")
+
+
+# ---------------------------------------------------------------- length and direction
+
+def _scaled(a):
+    """(a / s, s) with s = max |a_i| per row (1 for a zero row), so that squares cannot overflow."""
+    s = np.max(np.abs(a), axis=-1, keepdims=True) if a.shape[-1] else np.ones(a.shape[:-1] + (1,))
+    s = np.where(s == 0, 1.0, s)
+    return a / s, s[..., 0]
+
+
+def norm(a):
+    """Length ‖a‖ = √(a1² + … + an²) of a (n,) vector, or of each row of a (m, n) stack.
+
+    Scaled by the largest |a_i| first, as in a hypot: ‖(1e200, 1e200)‖ is 1.41e200, not inf,
+    and ‖(1e-200, 1e-200)‖ is 1.41e-200, not 0.
+    """
+    a = _vectors(a, "a")
+    with np.errstate(invalid="ignore"):  # inf / inf: such rows are set to inf just below
+        u, s = _scaled(a)
+        length = s * np.sqrt(np.sum(u * u, axis=-1))
+    has_inf = np.any(np.isinf(a), axis=-1) & ~np.any(np.isnan(a), axis=-1)
+    return np.where(has_inf, np.inf, length)
+
+
+def _unit_and_length(a):
+    """(a / ‖a‖, ‖a‖) row by row; a zero row stays zero (no division warning)."""
+    u, s = _scaled(a)
+    r = np.sqrt(np.sum(u * u, axis=-1, keepdims=True))
+    safe = np.where(r == 0, 1.0, r)
+    return u / safe, s * r[..., 0]
+
+
+def unit(a):
+    """The unit vector a / ‖a‖ (length 1, same direction); a ValueError for the zero vector."""
+    a = _finite(_vectors(a, "a"), "a", "the direction a / ‖a‖")
+    u, length = _unit_and_length(a)
+    _no_zero(length, "a", "the direction a / ‖a‖")
+    return u
+
+
+def norm_gradient(a):
+    """∇‖a‖ = a / ‖a‖ for a (n,) vector a ≠ 0 (‖·‖ has a corner at 0, so no gradient there)."""
+    a = _finite(_vector(a, "a"), "a", "the gradient of ‖a‖")
+    u, length = _unit_and_length(a)
+    _no_zero(length, "a", "the gradient of ‖a‖")
+    return u
+
+
+def steepest_descent_direction(g):
+    """The unit direction d that makes g·d smallest: d = −g / ‖g‖ (Cauchy–Schwarz).
+
+    With g = ∇f(x) it is the direction in which f falls fastest (chapter 04). At g = 0 (a stationary
+    point) no direction descends, and a ValueError says so.
+    """
+    g = _finite(_vector(g, "g"), "g", "the steepest descent direction")
+    u, length = _unit_and_length(g)
+    if length == 0:
+        raise ValueError("g = 0 has no descent direction: every direction d gives g·d = 0")
+    return -u
+
+
+# ---------------------------------------------------------------- inner product and angle
+
+def inner(a, b):
+    """The inner product a·b = a1 b1 + … + an bn (row by row for (m, n) stacks)."""
+    a, b = _pair(a, b, "the inner product a·b")
+    return np.sum(a * b, axis=-1)
+
+
+def inner_gradient(a, b):
+    """(∇_a (a·b), ∇_b (a·b)) = (b, a) for two (n,) vectors."""
+    a, b = _vector(a, "a"), _vector(b, "b")
+    _pair(a, b, "the inner product a·b")
+    return b.copy(), a.copy()
+
+
+def cosine_similarity(a, b):
+    """cos θ = a·b / (‖a‖ ‖b‖), in [−1, 1]; a ValueError if a or b is the zero vector.
+
+    Computed from the unit vectors, so huge or tiny vectors neither overflow nor underflow, and
+    clipped to [−1, 1] because rounding can land a hair outside (1.0000000000000002).
+    """
+    a, b = _pair(a, b, "the cosine similarity")
+    _finite(a, "a", "the cosine similarity"), _finite(b, "b", "the cosine similarity")
+    ua, la = _unit_and_length(a)
+    ub, lb = _unit_and_length(b)
+    _no_zero(la, "a", "the cosine similarity")
+    _no_zero(lb, "b", "the cosine similarity")
+    return np.clip(np.sum(ua * ub, axis=-1), -1.0, 1.0)
+
+
+def cosine_similarity_gradient(a, b):
+    """∇_a cos θ = (b/‖b‖ − cos θ · a/‖a‖) / ‖a‖ for two (n,) vectors, neither zero."""
+    a, b = _vector(a, "a"), _vector(b, "b")
+    c = cosine_similarity(a, b)
+    ua, la = _unit_and_length(a)
+    ub, _ = _unit_and_length(b)
+    return (ub - c * ua) / la
+
+
+def angle(a, b):
+    """The angle θ between a and b, in radians, in [0, π]; a ValueError for a zero vector.
+
+    θ = 2·atan2(‖â − b̂‖, ‖â + b̂‖) with â = a/‖a‖, b̂ = b/‖b‖. It equals arccos(cos θ) but is accurate
+    at every angle: arccos cannot tell angles below about 1e-8 from 0, and a cos θ rounded to
+    1.0000000000000002 gives arccos = nan.
+    """
+    a, b = _pair(a, b, "the angle between a and b")
+    _finite(a, "a", "the angle between a and b"), _finite(b, "b", "the angle between a and b")
+    ua, la = _unit_and_length(a)
+    ub, lb = _unit_and_length(b)
+    _no_zero(la, "a", "the angle")
+    _no_zero(lb, "b", "the angle")
+    return 2.0 * np.arctan2(norm(ua - ub), norm(ua + ub))
+
+
+def cauchy_schwarz_gap(a, b):
+    """‖a‖ ‖b‖ − |a·b| ≥ 0: how far a pair is from equality (0 exactly when a and b are parallel).
+
+    Computed as ‖a‖ ‖b‖ (1 − |cos θ|), so it is ≥ 0 even after rounding; 0 if a or b is zero.
+    """
+    a, b = _pair(a, b, "the Cauchy–Schwarz gap")
+    _finite(a, "a", "the Cauchy–Schwarz gap"), _finite(b, "b", "the Cauchy–Schwarz gap")
+    ua, la = _unit_and_length(a)
+    ub, lb = _unit_and_length(b)
+    cos = np.minimum(np.abs(np.sum(ua * ub, axis=-1)), 1.0)
+    return la * lb * (1.0 - cos)
+
+
+# ---------------------------------------------------------------- matrices
+
+def _matrix(A, name):
+    A = as_float_array(A, name)
+    if A.ndim != 2:
+        raise ValueError(f"{name} must be a matrix, shape (m, n), got shape {A.shape}")
+    return A
+
+
+def matmul(A, B):
+    """The matrix product A B: (m, k) times (k, n) gives (m, n); a (k,) vector B gives (m,).
+
+    Entry (i, j) is the inner product of row i of A with column j of B.
+    """
+    A = _matrix(A, "A")
+    B = as_float_array(B, "B")
+    if B.ndim not in (1, 2):
+        raise ValueError(f"B must have shape (k, n) or (k,), got shape {B.shape}")
+    if A.shape[1] != B.shape[0]:
+        raise ValueError(f"A B needs as many columns in A as rows in B: A has shape {A.shape} "
+                         f"({A.shape[1]} columns), B has shape {B.shape} ({B.shape[0]} rows)")
+    return A @ B
+
+
+def matmul_backward(grad, A, B):
+    """For C = A B and the gradient G = ∂L/∂C of a number L: (∂L/∂A, ∂L/∂B) = (G Bᵀ, Aᵀ G)."""
+    A, B = _matrix(A, "A"), as_float_array(B, "B")
+    C_shape = matmul(A, B).shape
+    G = as_float_array(grad, "grad")
+    if G.shape != C_shape:
+        raise ValueError(f"grad must have the shape of A B, {C_shape}, got shape {G.shape}")
+    if B.ndim == 1:
+        return np.outer(G, B), A.T @ G
+    return G @ B.T, A.T @ G
+
+
+def hadamard(A, B):
+    """The Hadamard (element-wise) product A ⊙ B: (A ⊙ B)_ij = A_ij B_ij, for A and B of equal shape.
+
+    Shapes must match exactly; numpy's broadcasting (which `A * B` would apply) is refused on purpose,
+    because in backpropagation a mismatch is always a bug. Not to be confused with a Hadamard
+    *matrix* (see `hadamard_matrix`).
+    """
+    A, B = as_float_array(A, "A"), as_float_array(B, "B")
+    if A.shape != B.shape:
+        raise ValueError(f"the Hadamard product A ⊙ B needs A and B of the same shape, "
+                         f"got A of shape {A.shape} and B of shape {B.shape}")
+    return A * B
+
+
+def hadamard_backward(grad, A, B):
+    """For C = A ⊙ B and G = ∂L/∂C: (∂L/∂A, ∂L/∂B) = (G ⊙ B, G ⊙ A)."""
+    C = hadamard(A, B)
+    G = as_float_array(grad, "grad")
+    if G.shape != C.shape:
+        raise ValueError(f"grad must have the shape of A ⊙ B, {C.shape}, got shape {G.shape}")
+    return G * np.asarray(B, dtype=float), G * np.asarray(A, dtype=float)
+
+
+def hadamard_matrix(n):
+    """A Hadamard matrix of order n by Sylvester's doubling H_2k = [[H, H], [H, −H]] from H_1 = [1].
+
+    Its entries are ±1 and its rows are orthogonal: H Hᵀ = n I. Sylvester's construction gives only
+    orders 1, 2, 4, 8, …; other orders such as 12 or 20 exist but need other constructions (Paley).
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1 or n & (n - 1):
+        raise ValueError(f"Sylvester's construction needs an order n that is a power of 2 "
+                         f"(1, 2, 4, 8, …), got {n!r:.20}")
+    H = np.ones((1, 1))
+    while H.shape[0] < n:
+        H = np.block([[H, H], [H, -H]])
+    return H
+
+
+def is_hadamard_matrix(H):
+    """True when H is square, every entry is +1 or −1, and H Hᵀ = n I (rows mutually orthogonal)."""
+    H = as_float_array(H, "H")
+    if H.ndim != 2 or H.shape[0] != H.shape[1]:
+        return False
+    n = H.shape[0]
+    return bool(np.all(np.abs(H) == 1) and np.array_equal(H @ H.T, n * np.eye(n)))
