@@ -373,10 +373,11 @@ class Expression(Kind):
             return f"expected a sympy expression, got {type(answer).__name__}."
         return answer
 
-    def _rename(self, expr):
-        """Replace the learner's symbols by ours when the names agree (assumptions may differ)."""
-        ours = {s.name: s for s in self.expected.free_symbols}
-        return expr.xreplace({s: ours[s.name] for s in expr.free_symbols if s.name in ours})
+    @staticmethod
+    def _plain(expr):
+        """The same expression over plain symbols, so `Symbol('z', real=True)` counts as `z`."""
+        import sympy
+        return expr.xreplace({s: sympy.Symbol(s.name) for s in expr.free_symbols if isinstance(s, sympy.Symbol)})
 
     def _equal(self, a, b):
         """Equal values at six points in (0.2, 1.7); sympy.simplify decides where values are undefined."""
@@ -403,16 +404,17 @@ class Expression(Kind):
         expr = self._as_expr(answer)
         if isinstance(expr, str):
             return wrong(expr)
-        expr = self._rename(expr)
-        extra = sorted(s.name for s in expr.free_symbols - self.expected.free_symbols)
+        expr = self._plain(expr)
+        expected = self._plain(self.expected)
+        extra = sorted(s.name for s in expr.free_symbols - expected.free_symbols)
+        if not extra and call_with_timeout(self._equal, (expr, expected), self.timeout):
+            return correct()
+        for bad, hint in self.wrong:  # checked before `extra`: a typical mistake may use another symbol
+            if call_with_timeout(self._equal, (expr, self._plain(bad)), self.timeout):
+                return wrong(hint)
         if extra:
             return wrong(f"your expression uses {', '.join(extra)}, which the answer does not depend on.")
-        if call_with_timeout(self._equal, (expr, self.expected), self.timeout):
-            return correct()
-        for bad, hint in self.wrong:
-            if call_with_timeout(self._equal, (expr, self._rename(bad)), self.timeout):
-                return wrong(hint)
-        if call_with_timeout(self._equal, (expr, -self.expected), self.timeout):
+        if call_with_timeout(self._equal, (expr, -expected), self.timeout):
             return wrong("off by a sign.")
         return wrong(f"not equal to the expected expression. {self.hint}".strip())
 

@@ -20,6 +20,10 @@ class Explorer:
     def __init__(self, fig, lines, controls, compute, texts=None):
         self.fig, self.lines, self.controls, self.compute = fig, lines, controls, compute
         self.texts = texts or {}  # {name: matplotlib Text} for readouts compute returns as strings
+        engine = fig.get_layout_engine()
+        if engine is not None:  # lay out once, then freeze: a redraw then skips the layout pass
+            engine.execute(fig)
+            fig.set_layout_engine("none")
         for control in controls.values():
             control.observe(self.update, names="value")
         self.update()
