@@ -28,6 +28,7 @@ def expect_shape(arr, shape, name):
     """Check `arr.shape` against `shape`, where None in `shape` means any length."""
     ok = arr.ndim == len(shape) and all(s is None or s == a for s, a in zip(shape, arr.shape))
     if not ok:
-        want = "(" + ", ".join("n" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+        letters = iter("nmkpq" if len(shape) == 1 else "mnkpq")  # (n,), (m, n), (m, n, k): no false "square"
+        want = "(" + ", ".join(next(letters) if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
         raise ValueError(f"{name} must have shape {want}, got shape {arr.shape}")
     return arr

@@ -79,11 +79,8 @@ def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW)
     ax_loss.set_yticks(10.0 ** np.arange(-10, 11, 5))
     ax_loss.minorticks_off()  # fixed ticks: cheaper to redraw
     ax_loss.grid(True, alpha=0.3)
-    title = fig.suptitle("the verdict goes here", fontsize=11)  # a placeholder to lay out around
-    # lay the figure out once, then freeze it: a redraw skips the layout and nothing jumps
-    # when the title's length changes
-    fig.get_layout_engine().execute(fig)
-    fig.set_layout_engine("none")
+    # a placeholder to lay out around; Explorer freezes the layout, so nothing jumps when it changes
+    title = fig.suptitle("the verdict goes here", fontsize=11)
     controls = {
         "eta": widgets.FloatLogSlider(value=eta, base=10, min=-3, max=-0.3, step=0.01,
                                       description="η", readout_format=".3g", continuous_update=True),

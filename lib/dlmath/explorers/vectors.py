@@ -120,7 +120,4 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
         del state["values"]
         return state
 
-    # the axes never change size or ticks: lay them out once instead of at every redraw
-    fig.get_layout_engine().execute(fig)
-    fig.set_layout_engine("none")
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
