@@ -1,0 +1,485 @@
+# The one source of chapter 05: `python tools/build_notebooks.py 05` builds
+# chapters/05_least_squares.ipynb and solutions/05_least_squares.ipynb.
+
+# %% [markdown]
+# # 05 · Least squares: fitting a line
+#
+# **Goals.** After this chapter you can
+# - state "fit a model to data" as an optimisation problem: choose the parameters that make a cost
+#   as small as possible;
+# - compute residuals, squared errors and the cost $C_T$ of a line $y = px + q$, and say what the ½
+#   in $C_T$ does and does not change;
+# - set $\partial C_T/\partial p = \partial C_T/\partial q = 0$ with sympy, solve these normal equations,
+#   and check the answer against `numpy.linalg.lstsq`;
+# - reach the same line by gradient descent and find the largest learning rate $\eta$ that works;
+# - explain why a model with as many parameters as data points fits them exactly, and why that is
+#   not what you want.
+#
+# **You need** [chapter 03](03_derivatives.ipynb) (partial derivatives, a minimum has $\nabla f = 0$,
+# sympy) and [chapter 04](04_gradient_descent.ipynb) (gradient descent $\mathbf{x} \leftarrow \mathbf{x} - \eta\nabla f$,
+# the learning rate $\eta$).
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import sympy as sp
+
+from dlmath import check
+from dlmath import regression as reg
+from dlmath.calculus import gradient
+from dlmath.optimize import gradient_descent
+
+rng = np.random.default_rng(5)  # every random number in this chapter comes from here
+
+# %% [markdown]
+# ## 1. Optimisation and regression
+#
+# A mathematical model is fixed by a few numbers, its **parameters (参数)**: the weights and biases of a
+# neuron, or the slope and intercept of a line. Choosing the parameters so that the model agrees with
+# the data as well as possible is called **optimisation (最优化)**. For a neural network this is what
+# "learning" means; the simplest example of it is **regression analysis (回归分析)**: explain one
+# variable of the data by the others.
+#
+# Our data: the heights and weights of seven students (made-up numbers, stored in `dlmath.regression`).
+
+# %%
+for k, (height, weight) in enumerate(zip(reg.HEIGHTS, reg.WEIGHTS), start=1):
+    print(f"student {k}: height {height:5.1f} cm   weight {weight:4.1f} kg")
+
+# %% [markdown]
+# We want to predict the weight $y$ from the height with a straight line, the model
+#
+# $$y = px + q ,$$
+#
+# with two parameters: the slope $p$ (kg per cm) and the intercept $q$. We measure the height from
+# 160 cm, the group's mean height: $x = \text{height} - 160$. Then $q$ is the predicted weight of a
+# student of average height. For the formulas this is only a shift of the axis (the slope stays the
+# same), but section 6 shows that gradient descent depends on it.
+
+# %%
+x, y = reg.X, reg.Y
+print("x =", x)
+print("y =", y)
+
+# %% tags=["nbval-ignore-output"]
+fig, ax = plt.subplots(figsize=(5, 3), layout="constrained")
+ax.plot(x, y, "o", color="k")
+ax.set(xlabel="x = height − 160 (cm)", ylabel="weight y (kg)", title="seven students");
+
+# %% [markdown]
+# ## 2. Residuals, squared errors and the cost $C_T$
+#
+# For student $k$ the line predicts $px_k + q$; the data say $y_k$. The difference is the
+# **residual (残差)**
+#
+# $$r_k = y_k - (px_k + q) .$$
+#
+# It is positive when the student lies above the line. To add up how wrong the line is, a positive
+# and a negative residual must not cancel, so we square them. The **squared error (平方误差)** of
+# student $k$ and the **cost function (代价函数)**, their sum over all $n$ students, are
+#
+# $$C_k = \tfrac12\,\bigl(y_k - (px_k + q)\bigr)^2, \qquad
+#   C_T = C_1 + C_2 + \dots + C_n = \tfrac12 \sum_{k=1}^{n} \bigl(y_k - (px_k + q)\bigr)^2 .$$
+#
+# ($T$ for "total".) Choosing $p$ and $q$ by making $C_T$ as small as possible is the
+# **method of least squares (最小二乘法)**.
+#
+# **The ½.** This course, like *The Mathematics of Deep Learning*, puts a ½ in front of every squared
+# error. It is only there to cancel the 2 that comes down when a square is differentiated:
+# $\frac{d}{dr}\tfrac12 r^2 = r$. Other books and libraries use $\sum r_k^2$ or the mean
+# $\frac1n\sum r_k^2$ (the "mean squared error"). These give different *values* of the cost but the
+# same best line — section 4 shows it.
+#
+# ### Exercise 1 — residuals
+# Take the guess $p = 0.4$, $q = 50$. Compute the residual of every student as one numpy array
+# (`x` and `y` are arrays, so no loop is needed).
+
+# %%
+### BEGIN SOLUTION
+r = y - (0.4 * x + 50)
+### END SOLUTION
+
+# %%
+check("05.residuals", r)
+
+# %% [markdown]
+# ### Exercise 2 — the cost of the guess
+# Compute $C_T$ for $p = 0.4$, $q = 50$, with the ½, as a single number.
+
+# %%
+### BEGIN SOLUTION
+cost_of_guess = 0.5 * np.sum((y - (0.4 * x + 50)) ** 2)
+### END SOLUTION
+
+# %%
+check("05.cost_value", cost_of_guess)
+
+# %% [markdown]
+# ### Exercise 3 — the cost as a function of $p$ and $q$
+# The data are fixed; what we vary is the line. Write `cost(p, q)` that returns $C_T$ for the data
+# `x`, `y` and the line $y = px + q$.
+
+# %%
+def cost(p, q):
+    ### BEGIN SOLUTION
+    return 0.5 * np.sum((y - (p * x + q)) ** 2)
+    ### END SOLUTION
+
+
+# %%
+check("05.cost_function", cost)
+
+# %% [markdown]
+# From here on the chapter uses the library's `reg.residuals(p, q, x, y)` and `reg.cost(p, q, x, y)`.
+# They also take whole arrays of $p$ and $q$, one $C_T$ per pair, which is how a contour map of $C_T$
+# is computed in one call:
+
+# %%
+print(f"C_T at the guess (0.4, 50): {reg.cost(0.4, 50.0, x, y):.3f}")
+print("C_T for p = 0.4, 0.5, 0.6 and q = 52:", np.round(reg.cost([0.4, 0.5, 0.6], 52.0, x, y), 3))
+
+# %% [markdown]
+# ## 3. Move the line yourself
+#
+# Move $p$ and $q$. On the left the red segments are the residuals, and the readout shows $C_T$. On the
+# right is a contour map of $C_T$ over the $(p, q)$ plane, computed once when the figure is made; the red
+# dot is your line, the star the best one. Can you bring $C_T$ below 4?
+#
+# Notice the shape of the map: moving $q$ by 1 changes $C_T$ far less than moving $p$ by 1, because a
+# change of slope is multiplied by $x$, and $x$ goes up to 8 cm away from 0.
+
+# %% tags=["nbval-ignore-output"]
+# %matplotlib widget
+from dlmath.explorers.least_squares import cost_explorer
+
+cost_explorer()
+
+# %% [markdown]
+# ## 4. The minimum: $\partial C_T/\partial p = \partial C_T/\partial q = 0$
+#
+# $C_T$ is a function of two variables, $p$ and $q$; the data are constants. At its minimum both partial
+# derivatives are 0 (chapter 03). With the chain rule, and $\partial r_k/\partial p = -x_k$,
+# $\partial r_k/\partial q = -1$:
+#
+# $$\frac{\partial C_T}{\partial p} = \sum_k r_k\,\frac{\partial r_k}{\partial p} = -\sum_k x_k\bigl(y_k - (px_k + q)\bigr),
+#   \qquad
+#   \frac{\partial C_T}{\partial q} = -\sum_k \bigl(y_k - (px_k + q)\bigr).$$
+#
+# (Here the ½ did its job: no factor 2.) Setting both to 0 and sorting by $p$ and $q$ gives two linear
+# equations, the **normal equations (正规方程)**:
+#
+# $$\Bigl(\sum_k x_k^2\Bigr)\,p + \Bigl(\sum_k x_k\Bigr)\,q = \sum_k x_k y_k, \qquad
+#   \Bigl(\sum_k x_k\Bigr)\,p + n\,q = \sum_k y_k .$$
+#
+# Let sympy do it. The data go in as exact fractions (`sp.Rational("49.9")` is 499/10), so the answer
+# is exact too.
+
+# %%
+p, q = sp.symbols("p q")
+xs = [sp.Rational(str(v)) for v in x]
+ys = [sp.Rational(str(v)) for v in y]
+C_T = sum(sp.Rational(1, 2) * (yk - (p * xk + q)) ** 2 for xk, yk in zip(xs, ys))
+sp.expand(C_T)
+
+# %% [markdown]
+# ### Exercise 4 — $\partial C_T/\partial p$ in sympy
+# Give $\partial C_T/\partial p$ as a sympy expression in the symbols `p` and `q`: differentiate `C_T`,
+# or build $-\sum_k x_k\,(y_k - (px_k + q))$ from the data yourself.
+
+# %%
+### BEGIN SOLUTION
+dC_dp = sp.diff(C_T, p)
+### END SOLUTION
+
+# %%
+check("05.dC_dp", dC_dp)
+
+# %% [markdown]
+# Notice that $q$ has dropped out of $\partial C_T/\partial p$; the reason follows in a moment. Now solve
+# both equations at once:
+
+# %%
+solution = sp.solve([sp.diff(C_T, p), sp.diff(C_T, q)], [p, q])
+solution
+
+# %% [markdown]
+# The equations came out so simple because our $x$ are measured from the mean: $\sum_k x_k = 0$. The
+# normal equations then fall apart into $p\sum x_k^2 = \sum x_k y_k$ and $nq = \sum y_k$, so
+# $p = \sum x_k y_k / \sum x_k^2$ and $q = \bar y$, the mean weight.
+
+# %%
+print(f"Σx = {np.sum(x):.1f}   Σx² = {np.sum(x ** 2):.2f}   Σxy = {np.sum(x * y):.2f}   Σy/n = {np.mean(y):.4f}")
+print(f"Σxy / Σx² = {np.sum(x * y) / np.sum(x ** 2):.6f}")
+
+# %% [markdown]
+# Is this point a minimum and not a saddle? The second derivatives of $C_T$ form the matrix
+# $\begin{pmatrix}\sum x_k^2 & \sum x_k\\ \sum x_k & n\end{pmatrix}$, the same for every $p$ and $q$: $C_T$ is
+# a quadratic bowl. Both eigenvalues are positive (they are as long as not all $x_k$ are equal), so the
+# bowl opens upwards and its one flat point is the lowest.
+
+# %%
+hessian = reg.cost_hessian(x)
+print("second derivatives:\n", np.round(hessian, 3), "\neigenvalues:", np.round(np.linalg.eigvalsh(hessian), 3))
+
+# %% [markdown]
+# ### Exercise 5 — the best line
+# Give the least-squares line as an array `[p, q]` of two numbers (from `solution`, or by solving the
+# normal equations with numpy).
+
+# %%
+### BEGIN SOLUTION
+fit = [float(solution[p]), float(solution[q])]
+### END SOLUTION
+
+# %%
+check("05.fit", fit)
+
+# %% [markdown]
+# > **⚠️ Careful — the value of $C_T$ depends on the convention; the best line does not.**
+# > $C_T = \tfrac12\sum r_k^2$ here, $\sum r_k^2$ in `numpy.linalg.lstsq`, $\frac1n \sum r_k^2$ (mean squared
+# > error) in most deep-learning libraries. Multiplying a function by a positive constant multiplies its
+# > partial derivatives by the same constant, so they are 0 at the same point. Compare minimum *values*
+# > only under the same convention. The cell solves all three versions.
+
+# %%
+residual = [yk - (p * xk + q) for xk, yk in zip(xs, ys)]
+conventions = {"½ Σ r² (this course)": sum(rk ** 2 for rk in residual) / 2,
+               "Σ r²": sum(rk ** 2 for rk in residual),
+               "(1/n) Σ r²": sum(rk ** 2 for rk in residual) / len(residual)}
+for name, C in conventions.items():
+    best = sp.solve([sp.diff(C, p), sp.diff(C, q)], [p, q])
+    print(f"{name:22s} minimiser p = {float(best[p]):.6f}, q = {float(best[q]):.6f}"
+          f"   minimum value {float(C.subs(best)):.4f}")
+
+# %% [markdown]
+# The library's `reg.normal_equations(x, y)` solves the normal equations for any data, not only
+# centred ones: $p = \sum (x_k-\bar x)(y_k - \bar y) / \sum (x_k - \bar x)^2$, $q = \bar y - p\bar x$.
+
+# %%
+p_best, q_best = reg.normal_equations(x, y)
+c_best = reg.cost(p_best, q_best, x, y)
+print(f"normal equations: p = {p_best:.6f}, q = {q_best:.6f}, smallest C_T = {c_best:.4f}")
+
+# %% [markdown]
+# ## 5. The reference: `numpy.linalg.lstsq`
+#
+# numpy solves least-squares problems in matrix form. Put the inputs into the **design matrix (设计矩阵)**
+# $A$, one row $(x_k, 1)$ per student; then $A\binom{p}{q}$ is the column of predictions, and
+# `np.linalg.lstsq(A, y)` finds the $(p, q)$ that minimises $\lVert y - A\binom{p}{q}\rVert^2 = \sum r_k^2$.
+# The normal equations in this form read $A^\top A\binom{p}{q} = A^\top y$, and $A^\top A$ is exactly the
+# matrix of second derivatives from section 4.
+
+# %%
+A = np.column_stack([x, np.ones_like(x)])
+(p_ls, q_ls), sum_of_squares, rank, _ = np.linalg.lstsq(A, y, rcond=None)
+print(f"lstsq:            p = {p_ls:.6f}, q = {q_ls:.6f}, Σ r² = {sum_of_squares[0]:.4f}, "
+      f"half of it = {sum_of_squares[0] / 2:.4f}")
+print(f"normal equations: p = {p_best:.6f}, q = {q_best:.6f}, C_T = {c_best:.4f}")
+print("AᵀA =\n", np.round(A.T @ A, 3))
+
+# %% [markdown]
+# ## 6. The same line by gradient descent
+#
+# The gradient of the cost is the vector of the two partial derivatives from section 4,
+#
+# $$\nabla C_T = \Bigl(\frac{\partial C_T}{\partial p}, \frac{\partial C_T}{\partial q}\Bigr)
+#   = \Bigl(-\sum_k x_k r_k,\; -\sum_k r_k\Bigr),$$
+#
+# in the library as `reg.cost_gradient(p, q, x, y)`. Like every formula in this course, it is checked
+# against central differences first:
+
+# %%
+for p0, q0 in [(0.4, 50.0), (0.0, 0.0), (1.5, 60.0)]:
+    formula = reg.cost_gradient(p0, q0, x, y)
+    numeric = gradient(lambda w: reg.cost(w[0], w[1], x, y), [p0, q0])
+    print(f"(p, q) = ({p0}, {q0}):  formula {np.round(formula, 5)}   central differences {np.round(numeric, 5)}")
+
+# %% [markdown]
+# Now chapter 04's `gradient_descent`, started at $(p, q) = (0, 0)$, a line that knows nothing:
+
+# %%
+run = gradient_descent(lambda w: reg.cost_gradient(w[0], w[1], x, y), x0=[0.0, 0.0], eta=0.01,
+                       steps=1000, f=lambda w: reg.cost(w[0], w[1], x, y))
+p_gd, q_gd = run.x
+print(run.message)
+print(f"gradient descent: p = {p_gd:.6f}, q = {q_gd:.6f}, C_T = {run.values[-1]:.4f}")
+print(f"normal equations: p = {p_best:.6f}, q = {q_best:.6f}, C_T = {c_best:.4f}")
+print(f"lstsq:            p = {p_ls:.6f}, q = {q_ls:.6f}")
+
+# %% [markdown]
+# Three methods, one line. (`reg.fit_by_gradient_descent(x, y, eta)` wraps this call.)
+#
+# **How large may $\eta$ be?** Because $\sum x_k = 0$, the gradient is
+# $\bigl(\sum x_k^2\,(p - p^*),\; n\,(q - q^*)\bigr)$ with $(p^*, q^*)$ the best line, and one step of
+# gradient descent moves $p$ and $q$ independently:
+#
+# $$p_{t+1} - p^* = \bigl(1 - \eta\textstyle\sum x_k^2\bigr)(p_t - p^*), \qquad
+#   q_{t+1} - q^* = (1 - \eta n)(q_t - q^*),$$
+#
+# where $t$ counts the steps. Each distance is multiplied by the same factor at every step. It shrinks
+# when the factor lies between $-1$ and $1$, and it grows, with alternating sign, when the factor is
+# below $-1$.
+#
+# ### Exercise 6 — the largest stable learning rate
+# Here $\sum x_k^2 = 169$ and $n = 7$. Above which $\eta$ does gradient descent diverge? Give the number.
+
+# %%
+### BEGIN SOLUTION
+eta_limit = 2 / np.sum(x ** 2)
+### END SOLUTION
+
+# %%
+check("05.eta_limit", eta_limit)
+
+# %% [markdown]
+# Now try it. The slider sets $\eta$ on a log scale; gradient descent runs 300 steps from $(0, 0)$. Watch:
+# - $\eta = 10^{-4}$: $p$ arrives, $q$ hardly moves: the cost is still in the thousands;
+# - $\eta \approx 0.005$: a smooth path to the star;
+# - $\eta$ just below the limit $2/169 \approx 0.0118$: $p$ jumps from side to side, and the jumps die
+#   out slowly;
+# - $\eta$ above the limit: it diverges, and the readout says so.
+
+# %% tags=["nbval-ignore-output"]
+from dlmath.explorers.least_squares import descent_explorer
+
+descent_explorer()
+
+# %% [markdown]
+# > **⚠️ Careful — "gradient descent finds the least-squares line" holds only if you can wait.** With the
+# > heights in cm, not measured from 160, the formulas and `lstsq` still give the best line at once
+# > ($q$ changes to $q - 160p$). Gradient descent does not. The second-derivative matrix is now
+# > $\begin{pmatrix}\sum h_k^2 & \sum h_k\\ \sum h_k & n\end{pmatrix}$ with eigenvalues about 179 000 and
+# > 0.0066. $\eta$ must stay below 2/179 000 for the steep direction, and along the flat direction
+# > each step then removes less than one part in ten million of the distance. The cell runs 20 000 steps
+# > at 90 % of the largest stable $\eta$.
+
+# %%
+heights = reg.HEIGHTS
+small, large = np.linalg.eigvalsh(reg.cost_hessian(heights))
+print(f"eigenvalues of the second-derivative matrix: {small:.4f} and {large:.0f}")
+raw = reg.fit_by_gradient_descent(heights, y, 0.9 * reg.largest_stable_eta(heights), steps=20_000)
+p_raw, q_raw = reg.normal_equations(heights, y)
+print(f"best line, heights in cm:    p = {p_raw:.4f}, q = {q_raw:.4f}")
+print(f"gradient descent, {raw.steps} steps: p = {raw.x[0]:.4f}, q = {raw.x[1]:.4f}  ({raw.message})")
+
+# %% [markdown]
+# Measuring $x$ from the mean made $\sum x_k = 0$ and the matrix diagonal, with eigenvalues 169 and 7:
+# both directions converge at similar speeds. Shifting (and scaling) inputs before gradient descent is
+# standard practice in training neural networks for exactly this reason.
+#
+# ## 7. Parameters versus data points
+#
+# The line has 2 parameters. Give it only 2 students and the two equations $y_1 = px_1 + q$,
+# $y_2 = px_2 + q$ have an exact solution: the line through both points, with $C_T = 0$.
+#
+# ### Exercise 7 — a line through two students
+# Take the shortest and the tallest student: $(x_1, y_1) = (-8, 47.4)$ and $(x_2, y_2) = (7.5, 55.9)$.
+# Give the line through both as `[p, q]`.
+
+# %%
+### BEGIN SOLUTION
+slope = (55.9 - 47.4) / (7.5 - (-8))
+two_point_fit = [slope, 47.4 - slope * (-8)]
+### END SOLUTION
+
+# %%
+check("05.two_point_line", two_point_fit)
+
+# %% [markdown]
+# Least squares on these two points finds that line, and its cost is 0 (up to rounding):
+
+# %%
+ends = np.array([np.argmin(x), np.argmax(x)])
+p_two, q_two = reg.normal_equations(x[ends], y[ends])
+print(f"p = {p_two:.6f}, q = {q_two:.6f}, C_T = {reg.cost(p_two, q_two, x[ends], y[ends]):.6f}")
+
+# %% [markdown]
+# The same holds for more points and more parameters. Through $n$ points with different $x$ passes
+# exactly one polynomial of degree $n-1$,
+# $y = c_0 + c_1x + \dots + c_{n-1}x^{n-1}$: $n$ parameters, $n$ equations $y_k = c_0 + c_1x_k + \dots$,
+# one solution. `reg.polynomial_through(x, y)` solves them. For our seven students: a polynomial of
+# degree 6, and $C_T = 0$.
+
+# %%
+coefficients = reg.polynomial_through(x, y)
+misses = y - reg.polynomial_value(coefficients, x)
+print("coefficients c0 … c6:", ", ".join(f"{c:.4g}" for c in coefficients))
+print(f"C_T of the polynomial: {0.5 * np.sum(misses ** 2):.6f}   C_T of the best line: {c_best:.4f}")
+
+# %% [markdown]
+# ### Exercise 8 — how many parameters for an exact fit?
+# How many parameters does a polynomial need to pass exactly through 12 points with 12 different $x$?
+
+# %%
+### BEGIN SOLUTION
+exact_fit_parameters = 12
+### END SOLUTION
+
+# %%
+check("05.exact_fit_parameters", exact_fit_parameters)
+
+# %% [markdown]
+# > **⚠️ Careful — "a good model has $C_T = 0$" is wrong.** The polynomial above meets every student
+# > exactly, and yet it is a bad model: between the students it swings far away from any sensible weight.
+# > Real data carry noise — two students of the same height do not weigh the same — and a model with as
+# > many parameters as data points follows the noise, not the trend. This is called
+# > **overfitting (过拟合)**. Our numbers were made up around the rule weight $= 52 + 0.5x$ plus noise,
+# > so we can ask both models about 500 new students made the same way.
+
+# %% tags=["nbval-ignore-output"]
+grid = np.linspace(x.min(), x.max(), 400)
+fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+ax.plot(grid, reg.polynomial_value(coefficients, grid), color="C3", label="degree 6: C_T = 0")
+ax.plot(grid, reg.predict(p_best, q_best, grid), color="C0", lw=2, label=f"line: C_T = {c_best:.2f}")
+ax.plot(x, y, "o", color="k")
+ax.set(xlabel="x = height − 160 (cm)", ylabel="weight y (kg)", ylim=(40, 70))
+ax.legend(loc="upper left");
+
+# %%
+x_peak = grid[np.argmax(reg.polynomial_value(coefficients, grid))]
+print(f"at x = {x_peak:.2f} (height {160 + x_peak:.1f} cm) the polynomial predicts "
+      f"{reg.polynomial_value(coefficients, x_peak):.1f} kg, the line {reg.predict(p_best, q_best, x_peak):.1f} kg")
+new_x = rng.uniform(x.min(), x.max(), size=500)
+new_y = reg.predict(*reg.RULE, new_x) + rng.normal(0.0, 1.2, size=500)
+for name, predicted in [("line", reg.predict(p_best, q_best, new_x)),
+                        ("degree-6 polynomial", reg.polynomial_value(coefficients, new_x))]:
+    print(f"{name:20s} mean squared error on 500 new students: {np.mean((new_y - predicted) ** 2):.2f} kg²")
+
+# %% [markdown]
+# What $C_T$ measures is the fit to *these* seven students. The book says it plainly: the regression line
+# is a compromise between many conditions, so $C_T$ only reaches its smallest value, not 0 — and that is
+# no cause for worry. The remaining error is the part of the data the model should not explain.
+#
+# ### Exercise 9 — a cost that stays above 0
+# The best line leaves $C_T \approx 3.99 > 0$ on the seven students. What follows? Answer with the letter
+# in quotes.
+#
+# - **a** The line is the wrong model: add parameters until $C_T = 0$.
+# - **b** The remaining error is the noise in the data; a line that follows the trend is what we want.
+# - **c** The minimisation has not converged yet.
+# - **d** $C_T$ should have been computed without the ½.
+
+# %%
+### BEGIN SOLUTION
+nonzero_cost = "b"
+### END SOLUTION
+
+# %%
+check("05.nonzero_cost", nonzero_cost)
+
+# %% [markdown]
+# ## Summary
+# - Fitting a model is optimisation: choose the parameters that make a cost smallest. Regression
+#   explains one variable by others; here weight by height with the line $y = px + q$.
+# - Residual $r_k = y_k - (px_k + q)$, squared error $\tfrac12 r_k^2$, cost $C_T = \tfrac12\sum r_k^2$.
+#   The ½ (or a mean) changes the value of $C_T$, never the best $(p, q)$.
+# - $\partial C_T/\partial p = -\sum x_k r_k = 0$ and $\partial C_T/\partial q = -\sum r_k = 0$ are the normal
+#   equations; sympy, `reg.normal_equations` and `numpy.linalg.lstsq` give the same line.
+# - Gradient descent reaches it too, for $\eta < 2/\lambda_{\max}$ of the second-derivative matrix, and fast
+#   only when the inputs are centred (here: heights measured from their mean).
+# - As many parameters as data points fit exactly ($C_T = 0$) and follow the noise; a good model leaves
+#   a small $C_T > 0$.
+#
+# **Next:** 06 · The network as an optimisation problem (`06_network_as_optimization.ipynb`, coming soon)
+# — the same recipe with 47 parameters instead of 2: the 12-3-2 network, its squared error and its cost
+# $C_T$.
