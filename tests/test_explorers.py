@@ -68,3 +68,30 @@ def test_stored_output_has_a_picture_for_static_viewers():
     bundle = neuron_explorer()._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+
+
+def test_a_move_redraws_only_what_moves_and_the_pixels_follow():
+    explorer = neuron_explorer()
+    canvas = explorer.fig.canvas
+    canvas.draw()  # the first full draw keeps the static background
+    assert explorer.background is not None
+    before = np.asarray(canvas.buffer_rgba()).copy()
+    explorer.controls["b"].value = 2.0
+    after = np.asarray(canvas.buffer_rgba()).copy()
+    assert (before != after).any()
+    # the blitted picture equals a full redraw of the same state (no ghost of the old curve)
+    explorer.on_draw()
+    for artist in explorer.moving:
+        artist.set_animated(False)
+    canvas.draw()
+    full = np.asarray(canvas.buffer_rgba()).copy()
+    assert np.mean(np.any(full != after, axis=-1)) < 0.002
+
+
+def test_the_stored_picture_does_not_become_the_background():
+    explorer = neuron_explorer()
+    explorer.fig.canvas.draw()
+    background = explorer.background
+    explorer._repr_mimebundle_()
+    assert explorer.background is background
+    assert all(artist.get_animated() for artist in explorer.moving)
