@@ -57,8 +57,8 @@ rng = np.random.default_rng(4)  # every random number in this chapter comes from
 #
 # **Cauchy–Schwarz** (chapter 02). For any two vectors
 # $-\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert \le \mathbf{a}\cdot\mathbf{b} \le \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$,
-# and the left-hand equality holds exactly when $\mathbf{b}$ points opposite to $\mathbf{a}$:
-# $\mathbf{b} = -k\,\mathbf{a}$ with $k > 0$.
+# and, for $\mathbf{a}, \mathbf{b} \ne \mathbf{0}$, the left-hand equality holds exactly when $\mathbf{b}$
+# points opposite to $\mathbf{a}$: $\mathbf{b} = -k\,\mathbf{a}$ with $k > 0$.
 #
 # Put $\mathbf{a} = \nabla f$ and $\mathbf{b} = \Delta\mathbf{x}$, and fix the length of the step,
 # $\lVert\Delta\mathbf{x}\rVert = \varepsilon$:
@@ -162,7 +162,8 @@ check("04.gradient_y", dg_dy)
 # %% [markdown]
 # ## 4. The update rule and the learning rate
 #
-# Section 2 says: step along $-\nabla f$. Gradient descent takes the step
+# Section 2 says: the best step is the equality case of Cauchy–Schwarz, $\Delta\mathbf{x} = -k\,\nabla f$
+# with some $k > 0$. Call that positive constant $\eta$, and gradient descent takes the step
 #
 # $$\Delta\mathbf{x} = -\eta\,\nabla f(\mathbf{x}), \qquad\text{that is}\qquad
 #   \mathbf{x}_{k+1} = \mathbf{x}_k - \eta\,\nabla f(\mathbf{x}_k), \quad \eta > 0 .$$
@@ -241,11 +242,14 @@ print(run.message, "  final point", np.round(run.x, 8), f"  f = {run.values[-1]:
 #
 # $$x_{k+1} - 2 = (1 - 2\eta)\,(x_k - 2) \qquad\Longrightarrow\qquad x_k - 2 = (1 - 2\eta)^k\,(x_0 - 2).$$
 #
-# Each step multiplies the distance to the minimum by $q = 1 - 2\eta$. Everything about $\eta$ follows:
+# Each step multiplies the distance to the minimum by $q = 1 - 2\eta$. When the distances shrink to 0 the
+# run shows **convergence (收敛)** to the minimum; when they grow without bound, **divergence (发散)**.
+# Everything about $\eta$ follows:
 #
 # | $\eta$ | $q = 1 - 2\eta$ | what happens |
 # |---|---|---|
 # | small, e.g. $0.02$ | just below 1 | creeps towards 2: **too small**, slow |
+# | e.g. $0.4$ | $0.2$ | approaches 2 from one side, fast: **well chosen** |
 # | $\tfrac12$ | 0 | lands on the minimum in one step |
 # | between $\tfrac12$ and 1, e.g. $0.9$ | between −1 and 0 | jumps over the minimum each time, but by less and less: **oscillating** |
 # | $1$ | −1 | bounces between $x_0$ and $4 - x_0$ forever |
@@ -324,6 +328,7 @@ for a in (1.0, 25.0):
 # The interactive figure descends on the bowl
 #
 # $$f(x, y) = \tfrac12\,\mathbf{p}^\mathsf{T} A\,\mathbf{p} = 2.75x^2 + 4.5xy + 2.75y^2, \qquad
+#   \mathbf{p} = \begin{pmatrix} x \\ y \end{pmatrix}, \quad
 #   A = \begin{pmatrix} 5.5 & 4.5 \\ 4.5 & 5.5 \end{pmatrix}, \quad \nabla f = A\mathbf{p}.$$
 #
 # Its minimum is at the origin. Along the diagonal $(1, 1)$ the bowl is steep (curvature 10), along
@@ -341,7 +346,7 @@ for a in (1.0, 25.0):
 bowl = opt.Quadratic([[5.5, 4.5], [4.5, 5.5]])
 print("curvatures (eigenvalues of A):", bowl.curvatures, f"  largest stable η = 2/λ_max = {bowl.largest_stable_eta:.3f}")
 p = np.array([-2.5, -0.5])
-print("∇f by formula", bowl.grad(p), "  by central differences", np.round(numerical_gradient(bowl.f, p), 6))
+print("∇f by formula", np.round(bowl.grad(p), 6), "  by central differences", np.round(numerical_gradient(bowl.f, p), 6))
 
 # %% [markdown]
 # **The explorer.** The left panel is the contour map of $f$ (each curve is a level set $f = $ const)
@@ -355,7 +360,9 @@ print("∇f by formula", bowl.grad(p), "  by central differences", np.round(nume
 #   and is drawn at its edge.
 #
 # Then move the start point: starting on the valley floor (say $x_0 = 2$, $y_0 = -2$) there is no
-# zig-zag at all, and starting on the steep diagonal ($x_0 = y_0$) there is no crawling.
+# zig-zag at all, and starting on the steep diagonal ($x_0 = y_0$) there is no crawling. On the valley
+# floor even $\eta = 0.21$ converges, because the steep direction is never touched; move $y_0$ one notch
+# and it diverges. That is why the bound holds "from almost every start".
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
@@ -453,7 +460,7 @@ print("gradient check at x0:", np.allclose(bowl10.grad(x0_10), numerical_gradien
 runs_10 = {eta: bowl10.descend(x0_10, eta, steps=300, tol=1e-10) for eta in (0.01, 0.09, 0.099, 0.101)}
 for eta, r in runs_10.items():
     error = np.linalg.norm(r.x - bowl10.minimiser)
-    print(f"η = {eta:5.3f}: {r.verdict:10s} after {r.steps:3d} steps, distance to the minimiser {error:.1e}")
+    print(f"η = {eta:5.3f}: {r.verdict:11s} after {r.steps:3d} steps, distance to the minimiser {error:.1e}")
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6, 3.2), layout="constrained")
@@ -482,7 +489,8 @@ for eta in runs_10:
 #   $\eta > 0$. It works the same in 1, 2 or $n$ dimensions.
 # - On a parabola each step multiplies the distance to the minimum by $1 - \eta f''$; on a quadratic
 #   bowl by $1 - \eta\lambda$ along each direction of curvature $\lambda$. So $\eta < 2/\lambda_{\max}$
-#   converges and $\eta > 2/\lambda_{\max}$ diverges; too small is slow, near the bound oscillates.
+#   converges and $\eta > 2/\lambda_{\max}$ diverges (from almost every start); too small is slow, near
+#   the bound oscillates.
 # - $-\nabla f$ points downhill, not at the minimum; a tiny $\eta$ is safe but may never arrive.
 #
 # **Next:** [05 · Least squares](05_least_squares.ipynb) — the first real cost function, minimised

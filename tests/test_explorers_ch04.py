@@ -106,6 +106,23 @@ def test_a_too_large_learning_rate_is_reported_as_divergence(no_warnings):
     assert loss[-1] == LOSS_RANGE[1]
 
 
+@pytest.mark.parametrize("x0, y0, steps", [(2.0, -1.9, 50), (2.0, -1.9, 1), (-2.5, -0.5, 1), (1.0, 1.2, 3)])
+def test_above_the_bound_any_start_off_the_valley_floor_is_diverging(x0, y0, steps, no_warnings):
+    # the loss may still fall (the flat direction shrinks), but the steep one grows ×1.04 per step
+    data = descent_path(0.204, x0, y0, steps)
+    assert data["status"] == "diverging"
+    assert data["readout"].startswith("diverg") and "> 2/λ_max" in data["readout"]
+    assert "raise η" not in data["readout"]
+
+
+def test_above_the_bound_a_start_on_the_valley_floor_converges():
+    # (2, −2) lies along the flat eigenvector (1, −1): the steep direction is never excited
+    data = descent_path(0.21, 2.0, -2.0, 50)
+    assert data["status"] == "converged" and "> 2/λ_max" in data["readout"]
+    assert descent_path(0.21, 2.0, -1.9, 50)["status"] == "diverging"
+    assert "raise η" not in descent_path(0.21, 2.0, -2.0, 5)["readout"]
+
+
 @pytest.mark.parametrize("control, value", [("x0", 2.0), ("y0", 2.5), ("steps", 7)])
 def test_start_and_steps_sliders_change_the_path(control, value):
     explorer = descent_explorer(eta=0.02)

@@ -101,6 +101,17 @@ def test_eta_above_the_limit_is_reported_as_diverging():
     assert explorer.lines["cost"].get_ydata()[-1] > 1000
 
 
+def test_eta_just_above_the_limit_is_diverging_before_it_overflows():
+    explorer = descent_explorer()
+    eta = explorer.controls["eta"]
+    eta.value = 0.0120  # the first slider value above 2/169 ≈ 0.01183: |p| is still far below 10¹²
+    assert eta.value > reg.largest_stable_eta(reg.X)
+    assert "diverging" in explorer.texts["readout"].get_text()
+    eta.value = 0.0115  # just below: not a word about divergence
+    assert eta.value < reg.largest_stable_eta(reg.X)
+    assert "diverg" not in explorer.texts["readout"].get_text()
+
+
 def test_updates_add_no_artists_and_the_compute_is_fast():
     for make, control, values in [(cost_explorer, "p", np.linspace(-1, 2, 15)),
                                   (descent_explorer, "eta", np.geomspace(1e-4, 0.03, 15))]:

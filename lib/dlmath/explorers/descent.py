@@ -21,7 +21,8 @@ def descent_path(eta, x0, y0, steps, bowl=BOWL, view=VIEW, tol=TOL):
     """Run gradient descent on `bowl` from (x0, y0) and say how it went, ready to draw.
 
     Returns {"path": (xs, ys) clipped to a margin around `view`, "start", "end": one point each,
-    "loss": (k, f(x_k)) clipped to LOSS_RANGE, "status": the run's verdict, "readout": a sentence}.
+    "loss": (k, f(x_k)) clipped to LOSS_RANGE, "status": the run's verdict as `regime` corrects it,
+    "readout": a sentence}.
     Never warns: a run that blows up stops and is reported as diverged.
     """
     run = bowl.descend([x0, y0], eta, steps=int(steps), tol=tol)
@@ -29,7 +30,7 @@ def descent_path(eta, x0, y0, steps, bowl=BOWL, view=VIEW, tol=TOL):
     margin = 0.5 * (hi - lo)
     path = np.clip(run.path, lo - margin, hi + margin)  # a runaway path leaves the map, visibly
     loss = np.clip(run.values - bowl.f(bowl.minimiser), *LOSS_RANGE)
-    status = run.verdict
+    status = regime(run, eta, bowl)
     return {"path": (path[:, 0], path[:, 1]),
             "start": (path[:1, 0], path[:1, 1]),
             "end": (path[-1:, 0], path[-1:, 1]),
@@ -38,20 +39,49 @@ def descent_path(eta, x0, y0, steps, bowl=BOWL, view=VIEW, tol=TOL):
             "readout": readout(run, eta, bowl)}
 
 
+def unstable_growth(run, eta, bowl=BOWL):
+    """The largest |1 − ηλ| > 1 over the directions in which the start has a component, else None.
+
+    Above 2/λ_max the distance along the steepest direction grows by |1 − ηλ_max| every step, even
+    while the loss still falls because the flat direction is shrinking: that run is diverging, however
+    few steps it was given. A start exactly on the flat valley floor has no such component.
+    """
+    curvatures, directions = np.linalg.eigh(bowl.A)
+    factors = np.abs(1 - eta * curvatures)
+    offset = run.path[0] - bowl.minimiser
+    components = np.abs(directions.T @ offset)
+    excited = (factors > 1) & (components > 1e-9 * max(1.0, float(np.linalg.norm(offset))))
+    return float(factors[excited].max()) if excited.any() else None
+
+
+def regime(run, eta, bowl=BOWL):
+    """The run's verdict, except that a run with η too large for its start is "diverging" early."""
+    status = run.verdict
+    if status not in ("converged", "diverged") and unstable_growth(run, eta, bowl) is not None:
+        return "diverging"
+    return status
+
+
 def readout(run, eta, bowl=BOWL):
     """One line for the figure's title: the verdict and the numbers behind it."""
     limit = bowl.largest_stable_eta
     where = f"η = {eta:.3g} {'>' if eta > limit else '<'} 2/λ_max = {limit:.3g}"
-    status = run.verdict
+    status = regime(run, eta, bowl)
     if status == "converged":
         return f"converged in {run.steps} steps ({where})"
-    if status in ("diverged", "diverging"):
-        growth = "|x| passed 10¹²" if run.diverged else f"loss grew to {run.values[-1]:.2g}"
-        return f"diverged: {growth} after {run.steps} steps ({where})"
+    if status == "diverged":
+        return f"diverged: |x| passed 10¹² after {run.steps} steps ({where})"
+    if status == "diverging":
+        if run.values[-1] > run.values[0]:
+            return f"diverged: loss grew to {run.values[-1]:.2g} after {run.steps} steps ({where})"
+        growth = unstable_growth(run, eta, bowl)
+        return f"diverging: the zig-zag grows ×{growth:.3g} per step — add steps to see it ({where})"
     distance = float(np.linalg.norm(run.x - bowl.minimiser))
     if status == "oscillating":
         return f"oscillating: zig-zag across the valley, {distance:.2g} from the minimum ({where})"
-    return f"slow: {distance:.2g} from the minimum after {run.steps} steps — raise η or the steps ({where})"
+    # only a start on the valley floor survives η > 2/λ_max; a larger η would ruin any other start
+    advice = "raise the steps" if eta > limit else "raise η or the steps"
+    return f"slow: {distance:.2g} from the minimum after {run.steps} steps — {advice} ({where})"
 
 
 def contour_grid(bowl=BOWL, view=VIEW, n=121):

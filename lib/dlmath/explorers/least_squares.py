@@ -37,6 +37,15 @@ def descent_curves(x, y, eta, xs, steps=STEPS, start=START):
             "fit": (xs, reg.predict(p, q, xs)), "run": run}
 
 
+def descent_message(run, eta, limit):
+    """How the run went, in words. Above the limit = 2/λ_max the run is diverging even before |p| passes
+    10¹²: along the steepest direction the distance to the best line is multiplied by
+    1 − ηλ_max < −1 at every step (for centred x, p − p* by 1 − ηΣx²)."""
+    if eta > limit and not (run.converged or run.diverged):
+        return f"diverging: the distance to the best line grows ×{2 * eta / limit - 1:.3g} per step"
+    return run.message
+
+
 def _contours(ax, x, y):
     """Draw the contour map of C_T and mark its minimum; returns the minimal cost."""
     P, Q, C = cost_map(x, y)
@@ -99,7 +108,7 @@ def descent_explorer(x=reg.X, y=reg.Y, eta=0.002):
         out = descent_curves(x, y, eta, xs)
         run = out.pop("run")
         p, q = run.x
-        out["readout"] = (f"η = {eta:.2e} (limit {limit:.2e})\n{run.message}\n"
+        out["readout"] = (f"η = {eta:.2e} (limit {limit:.2e})\n{descent_message(run, eta, limit)}\n"
                           f"p = {p:.3f}, q = {q:.3f}, C_T = {run.values[-1]:.4g}")
         return out
 
