@@ -438,7 +438,7 @@ for p in ([2.0, 1.0], [2.0, 0.1], [0.0, 1.0]):
 # %%
 for eta in (0.001, 0.01, 0.17):
     r = bowl.descend([-2.5, -0.5], eta, steps=1000, tol=1e-6)
-    print(f"η = {eta:5.3f}: {r.message:42s} distance to the minimum {np.linalg.norm(r.x):.2e}")
+    print(f"η = {eta:5.3f}: {r.message:44s} distance to the minimum {np.linalg.norm(r.x):.2e}")
 
 # %% [markdown]
 # ## 7. n variables

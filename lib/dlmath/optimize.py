@@ -36,11 +36,14 @@ class Descent:
 
     @property
     def message(self):
+        steps = f"{self.steps} step" + ("" if self.steps == 1 else "s")
         if self.diverged:
-            return f"diverged after {self.steps} steps: η is too large for this function"
+            return f"diverged after {steps}: η is too large for this function"
         if self.converged:
-            return f"converged in {self.steps} steps"
-        return f"stopped after {self.steps} steps without converging"
+            return f"converged in {steps}"
+        if self.verdict == "diverging":
+            return f"diverging: worse after {steps} than at the start, η is too large"
+        return f"stopped after {steps} without converging"
 
     @property
     def verdict(self):
