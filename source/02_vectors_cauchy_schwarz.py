@@ -243,8 +243,10 @@ t = rng.uniform(-3, 3, size=(10_000, 1))
 for label, rows_a, rows_b in [("random pairs", A_rand, B_rand), ("parallel pairs b = t a", A_rand, t * A_rand)]:
     ratio = np.abs(la.inner(rows_a, rows_b)) / (la.norm(rows_a) * la.norm(rows_b))
     print(f"{label:24s} |a·b| / (‖a‖‖b‖) runs from {ratio.min():.16f} to {ratio.max():.16f}")
-gap = la.cauchy_schwarz_gap(A_rand, B_rand)  # ‖a‖‖b‖ − |a·b|, computed so that it cannot go negative
-print(f"la.cauchy_schwarz_gap over the random pairs: smallest {gap.min():.2e}, never negative")
+gap = la.cauchy_schwarz_gap(A_rand, B_rand)  # ‖a‖‖b‖ − |a·b|, computed so that rounding cannot make it negative
+gap_parallel = la.cauchy_schwarz_gap(A_rand, t * A_rand)
+print(f"la.cauchy_schwarz_gap: random pairs from {gap.min():.2e} up, all ≥ 0: {bool(np.all(gap >= 0))};"
+      f"  parallel pairs at most {gap_parallel.max():.1e}")
 
 # %% tags=["nbval-ignore-output"]
 bound = la.norm(A_rand) * la.norm(B_rand)
@@ -296,10 +298,12 @@ vectors_explorer()
 # ### The direction of steepest descent (chapter 04)
 # Near a point $\mathbf{x}$, a function of several variables changes by about
 # $f(\mathbf{x} + \Delta\mathbf{x}) - f(\mathbf{x}) \approx \nabla f\cdot\Delta\mathbf{x}$ (chapter 03), where
-# $\nabla f$ is the vector of partial derivatives. Which unit direction $\mathbf{d}$ ($\lVert\mathbf{d}\rVert = 1$)
-# makes $f$ fall fastest, i.e. makes $\nabla f\cdot\mathbf{d}$ as small as possible? Cauchy–Schwarz answers
-# without any search: $\nabla f\cdot\mathbf{d} \ge -\lVert\nabla f\rVert\lVert\mathbf{d}\rVert = -\lVert\nabla f\rVert$,
-# with equality exactly when $\mathbf{d}$ is a negative multiple of $\nabla f$:
+# $\nabla f$ is the vector of partial derivatives. Which direction makes $f$ fall fastest? A longer step
+# changes $f$ more in any direction, so to compare directions fairly each is given by a **unit vector
+# (单位向量)** $\mathbf{d}$, of length $\lVert\mathbf{d}\rVert = 1$ (`la.unit(v)` is $\mathbf{v}/\lVert\mathbf{v}\rVert$).
+# Which $\mathbf{d}$ makes $\nabla f\cdot\mathbf{d}$ as small as possible? Cauchy–Schwarz answers without any
+# search: $\nabla f\cdot\mathbf{d} \ge -\lVert\nabla f\rVert\lVert\mathbf{d}\rVert = -\lVert\nabla f\rVert$,
+# with equality exactly when $\mathbf{d}$ is a negative multiple of $\nabla f$ (for $\nabla f \ne \mathbf{0}$):
 #
 # $$\mathbf{d} = -\frac{\nabla f}{\lVert\nabla f\rVert}, \qquad \nabla f\cdot\mathbf{d} = -\lVert\nabla f\rVert .$$
 #
@@ -351,15 +355,16 @@ for name, score, cos in zip(patches, scores, la.cosine_similarity(rows, bar.rave
     print(f"{name:15s} score {score:6.3f}   cos θ {cos:.3f}")
 
 # %% [markdown]
-# The length matters: a patch ten times brighter scores ten times more, whatever it shows. That is why
-# scores are compared at equal lengths, or divided by the lengths — the **cosine similarity (余弦相似度)**
+# The length matters: a patch ten times brighter scores ten times more, whatever it shows — a bright
+# horizontal bar outscores the vertical bar the filter looks for. That is why scores are compared at
+# equal lengths, or divided by the lengths — the **cosine similarity (余弦相似度)**
 # $\cos\theta = \mathbf{a}\cdot\mathbf{b}/(\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$, `la.cosine_similarity`,
 # which ignores brightness and is 1 only for a positive multiple.
 
 # %%
-bright_horizontal = 10 * bar.T
-print(f"score of a bright horizontal bar: {float(la.inner(bright_horizontal.ravel(), bar.ravel())):.1f}   "
-      f"its cosine similarity: {float(la.cosine_similarity(bright_horizontal.ravel(), bar.ravel())):.3f}")
+for name, patch in [("bright horizontal bar", 10 * bar.T), ("2 × filter (above)", 2 * bar)]:
+    print(f"{name:22s} score {float(la.inner(patch.ravel(), bar.ravel())):5.1f}   "
+          f"cosine similarity {float(la.cosine_similarity(patch.ravel(), bar.ravel())):.3f}")
 
 # %% [markdown]
 # ## 6. Matrices
@@ -476,7 +481,8 @@ check("02.hadamard", P_had_Q)
 # > **⚠️ Careful — the Hadamard product is not a Hadamard matrix.** One of the reading notes this course
 # > grew from (seed 004), under the heading "Hadamard 乘积", describes instead a **Hadamard matrix (阿达马矩阵)**: a
 # > *single* square matrix whose entries are all $\pm1$ and whose rows are mutually orthogonal,
-# > $HH^\top = nI$, used in error-correcting codes. Both carry Jacques Hadamard's name, and that is all
+# > $HH^\top = nI$, used in error-correcting codes. (The note calls it an orthogonal matrix; that needs
+# > $HH^\top = I$, which holds for $H/\sqrt n$, not for $H$.) Both carry Jacques Hadamard's name, and that is all
 # > they share: $A \odot B$ is an *operation* on two matrices of any equal shape, with entries whatever
 # > $A$ and $B$ make them. The note also says a Hadamard matrix always has an order that is a power of 2;
 # > that is true of Sylvester's doubling construction below, not of Hadamard matrices — one of order 12
@@ -491,6 +497,10 @@ print("a Hadamard matrix H (4×4):")
 print(H4.astype(int))
 print("H Hᵀ == 4 I:", np.array_equal(H4 @ H4.T, 4 * np.eye(4)), "  same as la.hadamard_matrix(4):",
       np.array_equal(H4, la.hadamard_matrix(4)))
+print("orthogonal, H Hᵀ == I:", np.array_equal(H4 @ H4.T, np.eye(4)),
+      "  but (H/2)(H/2)ᵀ == I:", np.allclose((H4 / 2) @ (H4 / 2).T, np.eye(4)))
+
+# %%
 print("a Hadamard product A ⊙ B (2×2, entries not ±1):", la.hadamard(A, B).tolist())
 print("is A ⊙ B a Hadamard matrix?", la.is_hadamard_matrix(la.hadamard(A, B)))
 

@@ -198,11 +198,12 @@ for s in stationary:
 
 # %%
 cube = x ** 3
-print("f(x) = x³:  f'(x) =", sp.diff(cube, x), "  so f'(0) =", sp.diff(cube, x).subs(x, 0))
-print(f"central difference at 0: {float(calculus.derivative(lambda t: t ** 3, 0.0)):.1e}")
-for t in [-0.1, 0.0, 0.1]:
-    print(f"f({t:+.1f}) = {t ** 3:+.4f}")
-print("f(−0.1) < f(0) < f(0.1): the slope is 0 at 0, yet 0 is no minimum.")
+display(sp.Eq(sp.Derivative(cube, x), sp.diff(cube, x)))
+print("f'(0) =", sp.diff(cube, x).subs(x, 0),
+      f"   central difference at 0: {float(calculus.derivative(lambda t: t ** 3, 0.0)):.1e}")
+values = {t: t ** 3 for t in [-0.1, 0.0, 0.1]}
+print("  ".join(f"f({t:+.1f}) = {v:+.4f}" for t, v in values.items()))
+print("f(−0.1) < f(0) < f(0.1), so 0 is neither a minimum nor a maximum:", values[-0.1] < values[0.0] < values[0.1])
 
 # %% [markdown]
 # ### Exercise 3 — zero slope, so a minimum?
@@ -286,7 +287,7 @@ bowl_demo = x ** 2 - 2 * x * y + 3 * y ** 2 - 4 * y
 conditions = [sp.Eq(sp.diff(bowl_demo, v), 0) for v in (x, y)]
 display(*conditions)
 solution = sp.solve(conditions, [x, y])
-solution
+sp.Eq(sp.Tuple(x, y), sp.Tuple(solution[x], solution[y]))
 
 # %%
 p_star = np.array([float(solution[x]), float(solution[y])])
@@ -294,10 +295,21 @@ grad_at_star = calculus.gradient(lambda q: q[0] ** 2 - 2 * q[0] * q[1] + 3 * q[1
 print("stationary point", p_star, "  central-difference gradient there:", np.round(grad_at_star, 6) + 0.0)
 
 # %% [markdown]
-# Again the condition is only necessary. $x^2 - y^2$ has both partial derivatives 0 at $(0, 0)$, but it
-# is a saddle: it grows along $x$ and falls along $y$. (Here $x^2 - 2xy + 3y^2 - 4y = (x-y)^2 + 2(y-1)^2 - 2$
-# shows that $(1, 1)$ really is the minimum.)
-#
+# Again the condition is only necessary. $x^2 - y^2$ has both partial derivatives 0 at $(0, 0)$, but
+# there it is a **saddle point (鞍点)**: it grows along $x$ and falls along $y$, so $(0, 0)$ is neither a
+# minimum nor a maximum. (For the example above, $x^2 - 2xy + 3y^2 - 4y = (x-y)^2 + 2(y-1)^2 - 2$ shows
+# that $(1, 1)$ really is the minimum.)
+
+# %%
+def saddle(q):
+    return q[0] ** 2 - q[1] ** 2
+
+
+print("gradient at (0, 0):", np.round(calculus.gradient(saddle, [0.0, 0.0]), 6) + 0.0)
+for q in [(0.1, 0.0), (0.0, 0.1)]:
+    print(f"saddle{q} = {saddle(q):+.2f}   vs saddle(0, 0) = {saddle((0.0, 0.0)):.2f}")
+
+# %% [markdown]
 # ### Exercise 5 — a stationary point
 # Find the point where both partial derivatives of
 # $q(x, y) = x^2 + xy + y^2 - 4x - 5y$ vanish. Give it as `[x, y]` (a list or a numpy array of numbers).
@@ -332,7 +344,7 @@ objective, constraint = x + y, x ** 2 + y ** 2 - 1
 L = objective - lam * constraint
 candidates = sp.solve([sp.diff(L, x), sp.diff(L, y), constraint], [x, y, lam], dict=True)
 for c in candidates:
-    print(c, "  f =", objective.subs(c))
+    display(sp.Eq(sp.Tuple(x, y, lam, objective), sp.Tuple(c[x], c[y], c[lam], objective.subs(c))))
 
 # %% [markdown]
 # The method gives candidates for both the largest and the smallest value; comparing $f$ picks them out:
@@ -428,8 +440,9 @@ sp.Eq(sp.Derivative(z_uv.subs({u: u_xy, v: v_xy}), x), sp.expand(two_paths))
 #
 # the inner product of the gradient $\nabla z = \bigl(\frac{\partial z}{\partial x}, \frac{\partial z}{\partial y}\bigr)$
 # with the step $\Delta\mathbf{x} = (\Delta x, \Delta y)$ — the **multivariable approximation formula
-# (多变量函数的近似公式)**. Geometrically, the surface is replaced by its tangent plane. Chapter 04 builds
-# gradient descent on exactly this formula.
+# (多变量函数的近似公式)**. Geometrically, the surface is replaced by its **tangent plane (切平面)**, the
+# graph of $f(x, y) + \nabla z\cdot\Delta\mathbf{x}$ over the steps $\Delta\mathbf{x}$, just as a curve is replaced
+# by its tangent line. Chapter 04 builds gradient descent on exactly this formula.
 #
 # How good is it? For $z = x^2 y$ at $(1, 2)$, step $(\Delta, \Delta)$ with shrinking $\Delta$;
 # `calculus.linear_approximation(f, grad, p, dp)` gives $z(p) + \nabla z(p)\cdot\Delta\mathbf{x}$ for a whole
@@ -483,8 +496,8 @@ check("03.error_order", error_order)
 # $\Delta = (\Delta x, \Delta y)$ (red). The right panel cuts the surface along the dotted line through $p$ in
 # the direction of $\Delta$: there the tangent plane is a straight line. The black bar at distance
 # $|\Delta|$ is the error of $\Delta z \approx \nabla z\cdot\Delta$. Shrink $\Delta$ along one direction and
-# watch the error drop while error/$|\Delta|^2$ stays about the same; put $p$ on a hilltop (e.g.
-# $(1.55, 0)$) and the plane turns flat: $\nabla z = 0$.
+# watch the error drop while error/$|\Delta|^2$ stays about the same; put $p$ next to a hilltop (e.g.
+# $(1.55, 0)$, near the top at $(\pi/2, 0)$) and the plane turns almost flat: $\nabla z \approx 0$.
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
@@ -518,7 +531,8 @@ n = sp.symbols("n", integer=True)
 seq = sp.Function("a")
 general = sp.rsolve(seq(n + 1) - sp.Rational(1, 2) * seq(n) - 1, seq(n), {seq(1): 4})
 by_formula = [float(general.subs(n, k)) for k in range(1, 7)]
-print("general term gives:", by_formula)
+print("general term gives:", by_formula, "  same as the recurrence:",
+      np.allclose(by_formula, calculus.recurrence(4.0, lambda t: 0.5 * t + 1, 6)))
 sp.Eq(seq(n), general)
 
 # %% [markdown]

@@ -61,7 +61,7 @@ def first_only(u, v):
     ("02.two_ways", a_polar[0] * b_polar[0] + a_polar[1] * b_polar[1]),
     ("02.two_ways", (a_polar.T * b_polar)[0]),
     ("02.two_ways", sp.Symbol("r") * sp.Symbol("s") * sp.cos(sp.Symbol("alpha") - sp.Symbol("beta"))),
-    ("02.angle_degrees", np.degrees(np.arccos(4 / 21))), ("02.angle_degrees", 79.02),
+    ("02.angle_degrees", np.degrees(np.arccos(4 / 21))), ("02.angle_degrees", 79.02), ("02.angle_degrees", 79),
     ("02.angle_degrees", np.degrees(la.angle(a, b))), ("02.angle_degrees", math.acos(4 / 21) * 180 / math.pi),
     ("02.equality_case", False), ("02.equality_case", np.False_), ("02.equality_case", "false"),
     ("02.steepest_direction", [-0.6, 0.8]), ("02.steepest_direction", (-0.6, 0.8)),
@@ -106,6 +106,7 @@ def test_correct_forms_pass(exercise_id, answer):
     ("02.angle_degrees", 4 / 21, "cos θ"),
     ("02.angle_degrees", 90 - np.degrees(np.arccos(4 / 21)), "arcsin"),
     ("02.angle_degrees", np.degrees(np.arccos(4 / 7)), "both lengths"),
+    ("02.angle_degrees", 78.9, "too small"),
     ("02.angle_degrees", float("nan"), "nan"),  # arccos(a·b) without dividing by the lengths
     ("02.equality_case", True, "opposite directions"),
     ("02.equality_case", 1, "True or False"),

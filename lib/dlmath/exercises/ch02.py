@@ -66,7 +66,7 @@ EXERCISES = {
                (_r * _s * sp.cos(_alpha) * sp.cos(_beta), "only a1·b1; add a2·b2 = r s sin α sin β.")],
         hint="a·b = a1b1 + a2b2 with a = (r cos α, r sin α), b = (s cos β, s sin β)."),
     "angle_degrees": Number(
-        ANGLE_DEG, rtol=1e-4,
+        ANGLE_DEG, rtol=0.0, atol=0.05,  # 79.02°: the computed value, 79.02 and a whole-degree 79 all count
         wrong=[(np.arccos(COS_AB), "that is θ in radians; convert with np.degrees."),
                (COS_AB, "that is cos θ; the angle is arccos of it (then np.degrees)."),
                (90 - ANGLE_DEG, "that is arcsin of cos θ, 90° − θ; the angle is arccos(a·b / (‖a‖‖b‖))."),
@@ -90,8 +90,8 @@ EXERCISES = {
     "commutative": Choice(
         "b", options="abcd",
         hints={"a": "the counterexample above has A B ≠ B A.",
-               "c": "A Bᵀ and B Aᵀ are transposes of each other, not equal in general.",
-               "d": "one of them is: A ⊙ B multiplies matching entries, and a·b = b·a for numbers."}),
+               "c": "X Yᵀ and Y Xᵀ are transposes of each other, not equal in general.",
+               "d": "one of them is: X ⊙ Y multiplies matching entries, and numbers commute, x_ij·y_ij = y_ij·x_ij."}),
     "hadamard": Array(
         P_MAT * Q_MAT,
         wrong=[(P_MAT + Q_MAT, "that is the sum P + Q; ⊙ multiplies matching entries."),

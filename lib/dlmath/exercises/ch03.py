@@ -74,9 +74,9 @@ EXERCISES = {
         False, hint="x³ has slope 0 at x = 0 and no minimum there: f'(a) = 0 is necessary, not sufficient."),
     "partial_derivative": Expression(
         sp.diff(G_EXPR, _y),
-        wrong=[(sp.diff(G_EXPR, _x), "that is ∂f/∂x; differentiate by y and hold x fixed."),
+        wrong=[(sp.diff(G_EXPR, _x), "that is ∂g/∂x; differentiate by y and hold x fixed."),
                (3 * _x * _y ** 2, "the term x²y depends on y too: its derivative by y is x²."),
-               (sp.diff(G_EXPR, _x) + sp.diff(G_EXPR, _y), "you added ∂f/∂x; a partial derivative moves only y."),
+               (sp.diff(G_EXPR, _x) + sp.diff(G_EXPR, _y), "you added ∂g/∂x; a partial derivative moves only y."),
                (_x ** 2 + 3 * _y ** 2, "x is a constant factor of xy³: its derivative by y is 3xy².")],
         hint="hold x fixed: ∂(x²y)/∂y = x² and ∂(xy³)/∂y = 3xy²."),
     "critical_point": Array(
