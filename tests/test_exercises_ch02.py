@@ -6,18 +6,9 @@ import pytest
 import sympy as sp
 
 from dlmath import linalg as la
-from dlmath.checks import FAIL, PASS, TODO
+from dlmath.checks import TODO
 from dlmath.exercises import evaluate
-
-
-def passes(exercise_id, answer):
-    result = evaluate(exercise_id, answer)
-    assert result.status == PASS, result
-
-
-def fails_with(exercise_id, answer, hint):
-    result = evaluate(exercise_id, answer)
-    assert result.status == FAIL and hint in result.message, result
+from exercise_asserts import fails_with, passes
 
 
 a, b = np.array([2.0, -3.0, 6.0]), np.array([2.0, 2.0, 1.0])

@@ -6,18 +6,7 @@ import pytest
 import sympy as sp
 
 from dlmath import optimize as opt
-from dlmath.checks import FAIL, PASS
-from dlmath.exercises import evaluate
-
-
-def passes(exercise_id, answer):
-    result = evaluate(exercise_id, answer)
-    assert result.status == PASS, result
-
-
-def fails_with(exercise_id, answer, hint):
-    result = evaluate(exercise_id, answer)
-    assert result.status == FAIL and hint in result.message, result
+from exercise_asserts import fails_with, passes
 
 
 x, y = sp.symbols("x y")
