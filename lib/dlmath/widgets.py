@@ -58,8 +58,10 @@ class Explorer:
 
     def redraw(self):
         canvas = self.fig.canvas
-        if self.background is None:
-            canvas.draw_idle()  # nothing drawn yet: the first full draw will call on_draw
+        if self.background is None or self.fig.stale:
+            # nothing drawn yet, or something besides the moving artists changed (an axis limit):
+            # a full draw, which calls on_draw and keeps the new background
+            canvas.draw_idle()
             return
         canvas.restore_region(self.background)
         for artist in self.moving:

@@ -122,7 +122,8 @@ def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW)
 
     def compute(eta, x0, y0, steps):
         data = descent_path(eta, x0, y0, steps, bowl, view)
-        ax_loss.set_xlim(0, max(steps, 1))
+        if ax_loss.get_xlim() != (0, max(steps, 1)):  # only then a full redraw: the rest is blitted
+            ax_loss.set_xlim(0, max(steps, 1))
         return {name: data[name] for name in ("path", "start", "end", "loss", "readout")}
 
     return Explorer(fig, lines, controls, compute, texts={"readout": title})
