@@ -1,7 +1,6 @@
 """Chapter 03's interactive figures, headless: the pure compute functions (against central differences
 and sympy), and that moving each control redraws the data in place.
 """
-import time
 import warnings
 
 import matplotlib.pyplot as plt
@@ -169,7 +168,7 @@ def test_plane_readout_with_no_step():
     assert "error" in text and "|Δ|²" not in text
 
 
-def test_no_new_artists_on_update_and_compute_is_fast():
+def test_no_new_artists_on_update():
     for build, control in ((tangent_explorer, "a"), (plane_explorer, "dx")):
         explorer = build()
         n_figures = len(plt.get_fignums())
@@ -178,7 +177,3 @@ def test_no_new_artists_on_update_and_compute_is_fast():
             explorer.controls[control].value = float(value)
         assert len(plt.get_fignums()) == n_figures
         assert [len(ax.get_children()) for ax in explorer.fig.axes] == n_artists
-        start = time.perf_counter()
-        for _ in range(20):
-            explorer.compute(**explorer.values())
-        assert (time.perf_counter() - start) / 20 < 0.05  # one slider move: well under 50 ms of compute

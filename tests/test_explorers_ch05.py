@@ -1,5 +1,4 @@
 """Chapter 05's figures, headless: the pure compute functions, and that moving a control redraws the data."""
-import time
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -112,18 +111,13 @@ def test_eta_just_above_the_limit_is_diverging_before_it_overflows():
     assert "diverg" not in explorer.texts["readout"].get_text()
 
 
-def test_updates_add_no_artists_and_the_compute_is_fast():
+def test_updates_add_no_artists():
     for make, control, values in [(cost_explorer, "p", np.linspace(-1, 2, 15)),
                                   (descent_explorer, "eta", np.geomspace(1e-4, 0.03, 15))]:
         explorer = make()
         n_figures = len(plt.get_fignums())
         n_artists = [len(ax.get_children()) for ax in explorer.fig.axes]
-        timings = []
         for v in values:
             explorer.controls[control].value = float(v)
-            start = time.perf_counter()
-            explorer.compute(**explorer.values())
-            timings.append(time.perf_counter() - start)
         assert len(plt.get_fignums()) == n_figures
         assert [len(ax.get_children()) for ax in explorer.fig.axes] == n_artists
-        assert np.median(timings) < 0.05, f"{make.__name__}: a move computes in {np.median(timings) * 1e3:.1f} ms"

@@ -239,11 +239,19 @@ def figure_signature(page, slider):
     }}""", slider)
 
 
+def show_output(page, slider):
+    """Scroll the slider's whole output (controls and figure) into view, as a learner looks at it.
+    Needed more than once: JupyterLab renders off-screen cells lazily (content-visibility), and cells
+    above that get their real height later push the figure out of view again."""
+    page.evaluate("el => (el.closest('.jp-OutputArea-output') || el).scrollIntoViewIfNeeded(false)", slider)
+
+
 def wait_until_figure_settles(page, slider, timeout_s=60, quiet_polls=3, poll_s=0.15):
-    """Wait until the figure has been drawn (some non-white pixels), the kernel is idle and the pixels
-    stay the same over `quiet_polls` polls in a row; returns that signature."""
+    """Wait, with the figure in view, until it has been drawn (some non-white pixels), the kernel is
+    idle and the pixels stay the same over `quiet_polls` polls in a row; returns that signature."""
     deadline, last, same = time.monotonic() + timeout_s, None, 0
     while True:
+        show_output(page, slider)
         sig = figure_signature(page, slider)
         state = notebook_state(page)
         ready = sig is not None and sig["ink"] > 0 and state and state["kernel"] == "idle"
