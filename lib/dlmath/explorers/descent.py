@@ -91,6 +91,9 @@ def contour_grid(bowl=BOWL, view=VIEW, n=121):
     return X, Y, bowl.f(np.stack([X, Y], axis=-1))
 
 
+LOSS_WIDTHS = (10, 25, 50, 100, 200)
+
+
 def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW):
     """The learning-rate explorer: η on a log slider, start point, number of steps."""
     fig, (ax_map, ax_loss) = new_figure(ncols=2, width=10, height=4.2)
@@ -122,8 +125,11 @@ def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW)
 
     def compute(eta, x0, y0, steps):
         data = descent_path(eta, x0, y0, steps, bowl, view)
-        if ax_loss.get_xlim() != (0, max(steps, 1)):  # only then a full redraw: the rest is blitted
-            ax_loss.set_xlim(0, max(steps, 1))
+        # the loss axis grows in a few fixed widths, so most moves of `steps` are blitted too;
+        # only crossing a width needs a full redraw
+        width = next((n for n in LOSS_WIDTHS if n >= steps), max(steps, 1))
+        if ax_loss.get_xlim() != (0, width):
+            ax_loss.set_xlim(0, width)
         return {name: data[name] for name in ("path", "start", "end", "loss", "readout")}
 
     return Explorer(fig, lines, controls, compute, texts={"readout": title})
