@@ -122,18 +122,24 @@ def inner_gradient(a, b):
     return b.copy(), a.copy()
 
 
+def _units(a, b, what, short_what):
+    """â and b̂ for two checked, finite, non-zero vectors (or stacks of them)."""
+    a, b = _pair(a, b, what)
+    _finite(a, "a", what), _finite(b, "b", what)
+    ua, la = _unit_and_length(a)
+    ub, lb = _unit_and_length(b)
+    _no_zero(la, "a", short_what)
+    _no_zero(lb, "b", short_what)
+    return ua, ub
+
+
 def cosine_similarity(a, b):
     """cos θ = a·b / (‖a‖ ‖b‖), in [−1, 1]; a ValueError if a or b is the zero vector.
 
     Computed from the unit vectors, so huge or tiny vectors neither overflow nor underflow, and
     clipped to [−1, 1] because rounding can land a hair outside (1.0000000000000002).
     """
-    a, b = _pair(a, b, "the cosine similarity")
-    _finite(a, "a", "the cosine similarity"), _finite(b, "b", "the cosine similarity")
-    ua, la = _unit_and_length(a)
-    ub, lb = _unit_and_length(b)
-    _no_zero(la, "a", "the cosine similarity")
-    _no_zero(lb, "b", "the cosine similarity")
+    ua, ub = _units(a, b, "the cosine similarity", "the cosine similarity")
     return np.clip(np.sum(ua * ub, axis=-1), -1.0, 1.0)
 
 
@@ -153,12 +159,7 @@ def angle(a, b):
     at every angle: arccos cannot tell angles below about 1e-8 from 0, and a cos θ rounded to
     1.0000000000000002 gives arccos = nan.
     """
-    a, b = _pair(a, b, "the angle between a and b")
-    _finite(a, "a", "the angle between a and b"), _finite(b, "b", "the angle between a and b")
-    ua, la = _unit_and_length(a)
-    ub, lb = _unit_and_length(b)
-    _no_zero(la, "a", "the angle")
-    _no_zero(lb, "b", "the angle")
+    ua, ub = _units(a, b, "the angle between a and b", "the angle")
     return 2.0 * np.arctan2(norm(ua - ub), norm(ua + ub))
 
 
