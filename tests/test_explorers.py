@@ -110,3 +110,54 @@ def test_a_change_outside_the_moving_artists_gets_a_full_redraw(monkeypatch):
     assert full == [1] and not explorer.fig.stale
     explorer.controls["b"].value = 3.0
     assert full == [1]
+
+
+@pytest.fixture
+def on_ipympl():
+    """Figures on ipympl's canvas, the one a learner's `%matplotlib widget` gives."""
+    plt.switch_backend("module://ipympl.backend_nbagg")
+    yield
+    plt.close("all")
+    plt.switch_backend("Agg")
+
+
+def record_frames(canvas):
+    """Stand in for the browser: keep every (image mode, PNG) frame the canvas sends."""
+    frames = []
+
+    class Browser:
+        def send_binary(self, data):
+            frames.append((canvas._current_image_mode, data))
+
+        def send_json(self, content):
+            pass
+
+    canvas.manager.web_sockets = [Browser()]
+    return frames
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")  # ipympl's Toolbar
+def test_every_frame_sent_to_the_browser_is_a_whole_picture(on_ipympl):
+    # The browser keeps only the newest frame that arrives while it decodes one, so any frame may be
+    # lost: a frame that holds only the changed pixels would leave the picture wrong (or blank).
+    import io
+    from PIL import Image
+
+    explorer = neuron_explorer()
+    canvas = explorer.fig.canvas
+    frames = record_frames(canvas)
+    canvas.draw()  # the first draw, which the browser asks for when the figure appears
+    for b in (0.5, 1.0, -2.0):
+        explorer.controls["b"].value = b
+    explorer.controls["w"].value = 2.0
+    assert len(frames) == 5
+    assert [mode for mode, _ in frames] == ["full"] * 5
+    # the last frame on its own, as if all before it were lost, shows the final state
+    last = np.asarray(Image.open(io.BytesIO(frames[-1][1])).convert("RGBA"))
+    assert (last[..., 3] == 255).all()
+    for artist in explorer.moving:
+        artist.set_animated(False)
+    canvas.draw()
+    full = np.asarray(canvas.buffer_rgba())
+    assert last.shape == full.shape
+    assert np.mean(np.any(last != full, axis=-1)) < 0.002

@@ -7,6 +7,7 @@ new data into the existing lines with `set_data` — no new figure, no flicker. 
 are redrawn (blitting: the static part — axes, ticks, contours — is kept as a picture after each full
 draw), which makes a move several times cheaper than a full redraw; before the first full draw, and
 on canvases that cannot blit, it falls back to `draw_idle`.
+Every frame sent to the browser is a whole picture, never a diff of the last one: see `whole_frames`.
 With `%matplotlib widget` (ipympl) the canvas is itself a widget and sits under the controls.
 The figures themselves live in `dlmath.explorers`, one module per topic.
 """
@@ -37,6 +38,7 @@ class Explorer:
 
     def on_draw(self, event=None):
         """After a full draw (first display, resize, zoom): keep the static picture, add what moves."""
+        whole_frames(self.fig.canvas)
         if not self.moving[0].get_animated():
             return  # a savefig draw with everything in it: not a background
         self.background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
@@ -66,6 +68,7 @@ class Explorer:
         canvas.restore_region(self.background)
         for artist in self.moving:
             self.fig.draw_artist(artist)
+        whole_frames(canvas)
         canvas.blit(self.fig.bbox)
 
     @property
@@ -95,6 +98,20 @@ class Explorer:
         bundle["image/png"] = base64.b64encode(buffer.getvalue()).decode("ascii")
         bundle["text/plain"] = f"<{type(self).__name__}: {', '.join(self.controls)}>"
         return bundle
+
+
+def whole_frames(canvas):
+    """Make the next frame ipympl sends a whole picture.
+
+    By default ipympl sends only the pixels that changed since its last frame, and the browser paints
+    them over what it shows. But the browser keeps only the newest frame that arrives while it is still
+    decoding one, so when frames come quickly (a slider dragged, or the sliders' first sync right after
+    the figure's first draw) a diff is lost and the picture goes wrong for good: curves left behind, or a
+    blank canvas (matplotlib issue #19116). A whole frame is right on its own, whichever frame the
+    browser keeps; it costs a few more milliseconds of PNG encoding.
+    """
+    if hasattr(canvas, "_force_full"):  # the web canvases (ipympl, webagg); others draw locally
+        canvas._force_full = True
 
 
 def slider(value, low, high, step=0.1, description=""):
