@@ -137,6 +137,20 @@ def test_start_and_steps_sliders_change_the_path(control, value):
         assert after[0][0 if control == "x0" else 1] == value
 
 
+def test_a_step_either_way_from_the_default_keeps_the_loss_axis(monkeypatch):
+    # the first thing a learner does: nudge the steps slider; that move should be blitted, not redrawn
+    explorer = descent_explorer()
+    canvas = explorer.fig.canvas
+    canvas.draw()
+    full = []
+    monkeypatch.setattr(canvas, "draw_idle", lambda: full.append(1) or canvas.draw())
+    steps = explorer.controls["steps"]
+    default = steps.value
+    for value in (default + 1, default, default - 1):
+        steps.value = value
+    assert full == []
+
+
 def test_the_log_slider_covers_all_four_regimes():
     eta = descent_explorer().controls["eta"]
     low, high = eta.base ** eta.min, eta.base ** eta.max

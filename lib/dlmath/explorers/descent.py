@@ -91,7 +91,7 @@ def contour_grid(bowl=BOWL, view=VIEW, n=121):
     return X, Y, bowl.f(np.stack([X, Y], axis=-1))
 
 
-LOSS_WIDTHS = (10, 25, 50, 100, 200)
+LOSS_WIDTHS = (10, 30, 80, 200)  # the default 50 steps sits inside one: a step either way is blitted
 
 
 def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW):
