@@ -2,8 +2,22 @@ import os
 import tempfile
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")  # headless: tests drive the figures without a screen
 
 # Checks made by the tests must never touch the tester's own progress file.
 os.environ["DLMATH_PROGRESS"] = os.path.join(tempfile.mkdtemp(prefix="dlmath-test-"), "progress.json")
+
+
+@pytest.fixture
+def full_redraws(monkeypatch):
+    """full_redraws(explorer): draw it once, as its first display does, then return a list that gets
+    an entry for every full redraw the explorer asks for (every move it does not blit)."""
+    def watch(explorer):
+        canvas = explorer.fig.canvas
+        canvas.draw()
+        full = []
+        monkeypatch.setattr(canvas, "draw_idle", lambda: full.append(1) or canvas.draw())
+        return full
+    return watch

@@ -97,12 +97,9 @@ def test_the_stored_picture_does_not_become_the_background():
     assert all(artist.get_animated() for artist in explorer.moving)
 
 
-def test_a_change_outside_the_moving_artists_gets_a_full_redraw(monkeypatch):
+def test_a_change_outside_the_moving_artists_gets_a_full_redraw(full_redraws):
     explorer = neuron_explorer()
-    canvas = explorer.fig.canvas
-    canvas.draw()
-    full = []
-    monkeypatch.setattr(canvas, "draw_idle", lambda: full.append(1) or canvas.draw())
+    full = full_redraws(explorer)
     explorer.controls["b"].value = 1.0
     assert full == []  # only the moving artists changed: blitted
     explorer.fig.axes[0].set_xlim(-3, 3)  # e.g. a compute that rescales an axis

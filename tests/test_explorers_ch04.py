@@ -137,13 +137,10 @@ def test_start_and_steps_sliders_change_the_path(control, value):
         assert after[0][0 if control == "x0" else 1] == value
 
 
-def test_a_step_either_way_from_the_default_keeps_the_loss_axis(monkeypatch):
+def test_a_step_either_way_from_the_default_keeps_the_loss_axis(full_redraws):
     # the first thing a learner does: nudge the steps slider; that move should be blitted, not redrawn
     explorer = descent_explorer()
-    canvas = explorer.fig.canvas
-    canvas.draw()
-    full = []
-    monkeypatch.setattr(canvas, "draw_idle", lambda: full.append(1) or canvas.draw())
+    full = full_redraws(explorer)
     steps = explorer.controls["steps"]
     default = steps.value
     for value in (default + 1, default, default - 1):
