@@ -6,6 +6,9 @@ Chapters build each operator by hand first, then use the version here:
   calculus     central differences, partial derivatives, tangents, recurrences          (ch. 03)
   optimize     gradient descent with its whole path; quadratics and stable η            (ch. 04)
   regression   least squares: cost C_T, its gradient, the normal equations              (ch. 05)
+  nn           dense layers, softmax, losses as forward/backward pairs; gradient_check; MLP  (ch. 06–07)
+  datasets     the 4×3 images of "0" and "1"; the fixed split of scikit-learn's digits   (ch. 06–08)
+  conv         conv2d and max_pool2d with their backward passes (im2col)               (ch. 08)
   checks       the self-check engine (answer kinds and their hints)
   exercises    every exercise of the course; `check(id, answer)` and `progress()`
   results      where check results are remembered
