@@ -358,17 +358,9 @@ class MLP:
         bar = ProgressBar(epochs, "training") if (progress or (progress is None and epochs > 20)) else None
         self.history, self.train_accuracy, self.val_accuracy = [], [], []
         n = x.shape[0]
-        for epoch in range(epochs):
-            order = rng.permutation(n)
-            for start in range(0, n, batch_size):  # a loop over batches, each vectorised
-                batch = order[start:start + batch_size]
-                self._forward(x[batch])
-                dW, db = self._backward(t[batch])
-                for p, g, v in zip(params, dW + db, velocity):
-                    v *= momentum
-                    v -= eta * g
-                    p += v  # in place: self.W and self.b hold these same arrays
-            y = self._forward(x)
+        full_batch = batch_size >= n  # plain gradient descent: one step per epoch on all samples
+
+        def record(y, epoch):  # y = the outputs for all of x after `epoch` epochs
             self.history.append(self.loss_value(y, t))
             self.train_accuracy.append(float(np.mean(np.argmax(y, axis=1) == labels)))
             text = f"loss {self.history[-1]:.4f}, training accuracy {self.train_accuracy[-1]:.1%}"
@@ -376,7 +368,30 @@ class MLP:
                 self.val_accuracy.append(float(np.mean(np.argmax(self._forward(x_val), axis=1) == y_val)))
                 text += f", validation {self.val_accuracy[-1]:.1%}"
             if bar:
-                bar.update(epoch + 1, text)
+                bar.update(epoch, text)
+
+        def step(dW, db):
+            for p, g, v in zip(params, dW + db, velocity):
+                v *= momentum
+                v -= eta * g
+                p += v  # in place: self.W and self.b hold these same arrays
+
+        for epoch in range(epochs):
+            if full_batch:  # the forward pass of this step also gives the loss after the last one
+                y = self._forward(x)
+                grads = self._backward(t)
+                if epoch > 0:
+                    record(y, epoch)  # after backward: the validation pass in record replaces the cache
+                step(*grads)
+                continue
+            order = rng.permutation(n)
+            for start in range(0, n, batch_size):  # a loop over batches, each vectorised
+                batch = order[start:start + batch_size]
+                self._forward(x[batch])
+                step(*self._backward(t[batch]))
+            record(self._forward(x), epoch + 1)
+        if full_batch and epochs > 0:
+            record(self._forward(x), epochs)
         self.cache = None
         return self.history
 
