@@ -451,7 +451,7 @@ ax.set(xlabel="gradient-descent step", ylabel="C_T", title=f"12-3-2 network, η 
 # %% [markdown]
 # How fast this goes depends on $\eta$. Move the slider: each value retrains the network from the same
 # starting weights for 200 full-batch steps (the curves were computed when the figure was made). The
-# lib's `fit` steps on the mean cost $C_T/N$, so its $\eta$ is N = 119 times a step on $C_T$: $\eta = 3$
+# lib's `fit` steps on the mean cost $C_T/N$, so its $\eta$ is N = 119 times a step on $C_T$: $\eta \approx 3$
 # here is a step of $3/119 \approx 0.025$ on $C_T$, close to the 0.03 of our loop.
 # - $\eta \approx 0.3$: $C_T$ creeps; after 200 steps most images are still wrong.
 # - $\eta$ from about 3 to 30: the network learns every image; larger is faster, up to a point.
@@ -477,7 +477,6 @@ eta_explorer()
 # Below, $f = (x + y)\cdot x$: $x$ is used twice, by the sum and by the product.
 
 # %% tags=["nbval-ignore-output"]
-# %matplotlib inline
 from dlmath.explorers.backprop import graph_figure
 
 graph_figure(3.0, 2.0);
