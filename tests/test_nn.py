@@ -159,3 +159,64 @@ def test_errors_name_the_expected_shape(call, words):
     with pytest.raises((ValueError, RuntimeError)) as err:
         call()
     assert words in str(err.value)
+
+
+def test_fit_records_accuracies_and_full_batch_is_plain_gradient_descent():
+    from dlmath import datasets
+    data = datasets.zero_one_images()
+    net = nn.MLP((12, 3, 2), seed=2)
+    by_hand = nn.MLP((12, 3, 2), seed=2)
+    history = net.fit(data.x, data.t, eta=1.5, epochs=5, batch_size=len(data.x), progress=False,
+                      validation=(data.x[:10], data.labels[:10]))
+    expected = []
+    for _ in range(5):
+        by_hand.forward(data.x)
+        dW, db = by_hand.backward(data.t)
+        for p, g in zip(by_hand.W + by_hand.b, dW + db):
+            p -= 1.5 * g
+        y = by_hand.forward(data.x)
+        expected.append((by_hand.loss_value(y, data.t), np.mean(y.argmax(axis=1) == data.labels),
+                         by_hand.accuracy(data.x[:10], data.labels[:10])))
+    np.testing.assert_allclose(history, [e[0] for e in expected], rtol=1e-12)
+    np.testing.assert_allclose(net.train_accuracy, [e[1] for e in expected])
+    np.testing.assert_allclose(net.val_accuracy, [e[2] for e in expected])
+    for W, V in zip(net.W, by_hand.W):
+        np.testing.assert_allclose(W, V, rtol=1e-12)
+
+
+def test_fit_minibatches_match_the_checked_forward_and_backward():
+    """The unchecked inner loop of fit takes the same steps as forward/backward called one by one."""
+    from dlmath import datasets
+    d = datasets.digits()
+    x, y = d.x_train[:100], d.y_train[:100]
+    net = nn.MLP((64, 16, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=5)
+    ref = nn.MLP((64, 16, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=5)
+    net.fit(x, y, eta=0.1, epochs=2, batch_size=32, momentum=0.9, seed=3, progress=False)
+    rng = np.random.default_rng(3)
+    t = nn.one_hot(y, 10)
+    velocity = [np.zeros_like(p) for p in ref.W + ref.b]
+    for _ in range(2):
+        order = rng.permutation(100)
+        for start in range(0, 100, 32):
+            batch = order[start:start + 32]
+            ref.forward(x[batch])
+            dW, db = ref.backward(t[batch])
+            for p, g, v in zip(ref.W + ref.b, dW + db, velocity):
+                v *= 0.9
+                v -= 0.1 * g
+                p += v
+    for a, b in zip(net.W + net.b, ref.W + ref.b):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"batch_size": 0}, "batch_size"),
+    ({"validation": (np.ones((3, 11)), np.zeros(3, dtype=int))}, "(N, 12)"),
+    ({"validation": (np.ones((3, 12)), np.array([0, 1, 2]))}, "0…1"),
+])
+def test_fit_errors_name_what_is_wrong(kwargs, words):
+    from dlmath import datasets
+    data = datasets.zero_one_images()
+    with pytest.raises(ValueError) as err:
+        nn.MLP((12, 3, 2)).fit(data.x, data.t, epochs=1, progress=False, **kwargs)
+    assert words in str(err.value)

@@ -51,7 +51,7 @@ def dense(a, W, b):
     if b.shape != (W.shape[0],):
         raise ValueError(f"b must have shape ({W.shape[0]},), one bias per unit of W, got shape {b.shape}")
     a = _batch(a, "a", W.shape[1])
-    return a @ W.T + b
+    return _dense(a, W, b)
 
 
 def dense_backward(dz, a, W):
@@ -60,6 +60,16 @@ def dense_backward(dz, a, W):
     W = as_float_array(W, "W")
     a = _batch(a, "a", W.shape[1])
     dz = _batch(dz, "dz", W.shape[0])
+    return _dense_backward(dz, a, W)
+
+
+# The arithmetic alone, for callers that have checked the shapes once already (MLP.fit calls these
+# thousands of times; the checks above would cost more than the matrix products at this size).
+def _dense(a, W, b):
+    return a @ W.T + b
+
+
+def _dense_backward(dz, a, W):
     return dz @ W, dz.T @ a, dz.sum(axis=0)
 
 
@@ -258,11 +268,15 @@ class MLP:
 
     def forward(self, x):
         """The outputs a^L for a batch x (N, n_0); keeps every z^l and a^l for `backward`."""
-        a = _batch(x, "x", self.sizes[0])
+        return self._forward(_batch(x, "x", self.sizes[0]))
+
+    def _forward(self, a):
+        """forward() for a float64 batch of the right shape (checked by the caller)."""
         zs, acts = [], [a]
+        hidden = _activation(self.hidden)[0]
         for l, (W, b) in enumerate(zip(self.W, self.b)):
-            z = dense(a, W, b)
-            a = self._output(z) if l == len(self.W) - 1 else activation(z, self.hidden)
+            z = _dense(a, W, b)
+            a = self._output(z) if l == len(self.W) - 1 else hidden(z)
             zs.append(z)
             acts.append(a)
         self.cache = (zs, acts)
@@ -276,23 +290,29 @@ class MLP:
         keeps the unit errors δ^l = ∂(mean C)/∂z^l in `self.deltas` (δ^L first computed, then back)."""
         if self.cache is None:
             raise RuntimeError("call forward(x) before backward(t)")
-        zs, acts = self.cache
-        y = acts[-1]
+        y = self.cache[1][-1]
         t = as_float_array(t, "t")
         t = t[None, :] if t.ndim == 1 else t
         if t.shape != y.shape:
             raise ValueError(f"t must have the shape of the outputs, {y.shape} (or ({y.shape[1]},)), got shape {t.shape}")
+        return self._backward(t)
+
+    def _backward(self, t):
+        """backward() for targets t of the outputs' shape (checked by the caller)."""
+        zs, acts = self.cache
+        y = acts[-1]
         n = y.shape[0]
         if OUTPUTS[self.output] == self.loss:  # matched pair: δ^L = a^L − t, stable when a saturates
             delta = (y - t) / n
         else:
             delta = activation_backward(LOSSES[self.loss][1](y, t) / n, zs[-1], self.output)
+        derivative = _activation(self.hidden)[1]
         dW, db, self.deltas = [None] * len(self.W), [None] * len(self.W), [None] * len(self.W)
         for l in reversed(range(len(self.W))):
             self.deltas[l] = delta
-            da, dW[l], db[l] = dense_backward(delta, acts[l], self.W[l])
-            if l > 0:  # the backward recurrence δ^(l−1) = (δ^l W^l) ⊙ a'(z^(l−1))
-                delta = activation_backward(da, zs[l - 1], self.hidden)
+            da, dW[l], db[l] = _dense_backward(delta, acts[l], self.W[l])
+            if l > 0:  # the backward recurrence δ^(l−1) = (δ^l W^l) ⊙ a'(z^(l−1)), element-wise
+                delta = da * derivative(zs[l - 1])
         return dW, db
 
     def loss_and_gradients(self, x, t):
@@ -306,11 +326,18 @@ class MLP:
     def accuracy(self, x, labels):
         return float(np.mean(self.predict(x) == np.asarray(labels)))
 
-    def fit(self, x, t, eta=0.1, epochs=10, batch_size=32, momentum=0.0, seed=0, progress=None):
+    def fit(self, x, t, eta=0.1, epochs=10, batch_size=32, momentum=0.0, seed=0, progress=None,
+            validation=None):
         """Minibatch SGD (with optional momentum) on the mean loss; the order of samples is shuffled
         by a seeded generator each epoch. t: targets (N, n_L), or class labels (N,) for a
         classifier. Returns the loss over the whole training set after each epoch (also in
-        `self.history`). progress: show a bar (default: when run for more than 20 epochs in Jupyter)."""
+        `self.history`). progress: show a bar (default: when run for more than 20 epochs in Jupyter).
+
+        After each epoch it also records the accuracy on the training set in `self.train_accuracy`
+        (the class = the largest output; targets given as labels or one-hot rows), and, with
+        validation=(x_val, labels_val), the accuracy on those samples in `self.val_accuracy`.
+        The shapes are checked once here; the loop then runs the unchecked arithmetic.
+        """
         x = _batch(x, "x", self.sizes[0])
         t = np.asarray(t)
         if t.ndim == 1 and t.dtype.kind in "iu":
@@ -318,23 +345,54 @@ class MLP:
         t = _batch(t, "t", self.sizes[-1])
         if t.shape[0] != x.shape[0]:
             raise ValueError(f"t must have one row per sample of x ({x.shape[0]}), got shape {t.shape}")
+        if not (isinstance(batch_size, (int, np.integer)) and batch_size >= 1):
+            raise ValueError(f"batch_size must be a positive whole number, got {batch_size!r}")
+        labels = np.argmax(t, axis=1)
+        if validation is not None:
+            x_val, y_val = validation
+            x_val = _batch(x_val, "validation x", self.sizes[0])
+            y_val = _labels(np.asarray(y_val), x_val.shape[0], self.sizes[-1])
         rng = np.random.default_rng(seed)
-        velocity = [np.zeros_like(p) for p in self.W + self.b]
+        params = self.W + self.b
+        velocity = [np.zeros_like(p) for p in params]
         bar = ProgressBar(epochs, "training") if (progress or (progress is None and epochs > 20)) else None
-        self.history = []
-        for epoch in range(epochs):
-            order = rng.permutation(x.shape[0])
-            for start in range(0, x.shape[0], batch_size):  # a loop over batches, each vectorised
-                batch = order[start:start + batch_size]
-                self.forward(x[batch])
-                dW, db = self.backward(t[batch])
-                for p, g, v in zip(self.W + self.b, dW + db, velocity):
-                    v *= momentum
-                    v -= eta * g
-                    p += v
-            self.history.append(self.loss_value(self.forward(x), t))
+        self.history, self.train_accuracy, self.val_accuracy = [], [], []
+        n = x.shape[0]
+        full_batch = batch_size >= n  # plain gradient descent: one step per epoch on all samples
+
+        def record(y, epoch):  # y = the outputs for all of x after `epoch` epochs
+            self.history.append(self.loss_value(y, t))
+            self.train_accuracy.append(float(np.mean(np.argmax(y, axis=1) == labels)))
+            text = f"loss {self.history[-1]:.4f}, training accuracy {self.train_accuracy[-1]:.1%}"
+            if validation is not None:
+                self.val_accuracy.append(float(np.mean(np.argmax(self._forward(x_val), axis=1) == y_val)))
+                text += f", validation {self.val_accuracy[-1]:.1%}"
             if bar:
-                bar.update(epoch + 1, f"loss {self.history[-1]:.4f}")
+                bar.update(epoch, text)
+
+        def step(dW, db):
+            for p, g, v in zip(params, dW + db, velocity):
+                v *= momentum
+                v -= eta * g
+                p += v  # in place: self.W and self.b hold these same arrays
+
+        for epoch in range(epochs):
+            if full_batch:  # the forward pass of this step also gives the loss after the last one
+                y = self._forward(x)
+                grads = self._backward(t)
+                if epoch > 0:
+                    record(y, epoch)  # after backward: the validation pass in record replaces the cache
+                step(*grads)
+                continue
+            order = rng.permutation(n)
+            for start in range(0, n, batch_size):  # a loop over batches, each vectorised
+                batch = order[start:start + batch_size]
+                self._forward(x[batch])
+                step(*self._backward(t[batch]))
+            record(self._forward(x), epoch + 1)
+        if full_batch and epochs > 0:
+            record(self._forward(x), epochs)
+        self.cache = None
         return self.history
 
 

@@ -1,0 +1,350 @@
+"""Chapter 07 · Backpropagation: unit errors, the backward recurrence, and training.
+
+Notation as in the book and chapter 06: layer 1 is the input, layer 2 the hidden layer and layer 3 the
+output of the 12-3-2 network; W^l has shape (n_l, n_(l−1)) with entry w^l_ji; a batch has one image per
+row. Every unit is a sigmoid, and the cost of a batch is C_T = Σ_images ½ Σ_j (a³_j − t_j)².
+"""
+import numpy as np
+import sympy as sp
+
+from .. import datasets, nn
+from ..checks import (NOT_ATTEMPTED, Array, CheckTimeout, Choice, Expression, Function, Number, as_real_array,
+                      call_with_timeout, close, correct, one_line, short, wrong)
+
+TITLE = "Backpropagation"
+
+PRECISION = 5.1e-5  # "four decimal places": a rounded answer passes, every typical mistake is further off
+
+
+def _sigmoid_prime_of(a):
+    return a * (1 - a)
+
+
+# ---------------------------------------------------------------- exercise data
+
+# δ at the output: a³ and t of one image (a "0", so t = (1, 0))
+A3, T = np.array([0.73, 0.41]), np.array([1.0, 0.0])
+DELTA3 = (A3 - T) * _sigmoid_prime_of(A3)
+
+# one step of the recurrence between two hidden layers of 3 units (W is square and not symmetric, so
+# W and Wᵀ give different numbers)
+W_NEXT = np.array([[0.5, -1.0, 0.8], [1.2, 0.3, -0.6], [-0.4, 0.9, 0.7]])
+DELTA_NEXT = np.array([0.1, -0.2, 0.05])
+A_HERE = np.array([0.6, 0.3, 0.8])
+DELTA_HERE = (W_NEXT.T @ DELTA_NEXT) * _sigmoid_prime_of(A_HERE)
+_sigma = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+
+# ∂C/∂W for a layer of 3 units fed by 4 units: δ (3,) and the previous layer's outputs a (4,) and z (4,)
+DELTA_W = np.array([0.2, -0.1, 0.05])
+A_PREV = np.array([0.6, 0.2, 0.9, 0.5])
+Z_PREV = np.array([0.405, -1.386, 2.197, 0.0])  # σ(z) = a, to three decimals
+A_THIS = np.array([0.7, 0.1, 0.4])
+DW = np.outer(DELTA_W, A_PREV)
+
+# ∂C_T/∂b for a batch of 4 images: δ² per image (rows) and hidden unit (columns)
+DELTAS_BATCH = np.array([[0.12, -0.05, 0.30],
+                         [-0.08, 0.02, 0.11],
+                         [0.05, -0.04, -0.20],
+                         [0.01, 0.09, 0.07]])
+DB = DELTAS_BATCH.sum(axis=0)
+
+# a chain of two sigmoid units, one weight each, in sympy
+x, t, w2, b2, w3, b3 = sp.symbols("x t w2 b2 w3 b3")
+_s = lambda z: 1 / (1 + sp.exp(-z))  # noqa: E731
+_z2 = w2 * x + b2
+_a2 = _s(_z2)
+_z3 = w3 * _a2 + b3
+_a3 = _s(_z3)
+C_CHAIN = sp.Rational(1, 2) * (_a3 - t) ** 2
+_sp = lambda z: _s(z) * (1 - _s(z))  # noqa: E731
+_delta3 = (_a3 - t) * _sp(_z3)
+_delta2 = _delta3 * w3 * _sp(_z2)
+DC_DW2 = sp.diff(C_CHAIN, w2)
+
+# the digits MLP 64-64-10: multiply-adds per image
+FORWARD_MACS = 64 * 64 + 64 * 10
+BACKWARD_MACS = 10 * 64 + (64 * 64 + 10 * 64)  # (W³)ᵀδ³, then δ aᵀ for every weight
+
+# the computational graph f = (x + y)·x at x = 3, y = 2
+GX, GY = 3.0, 2.0
+
+
+# ---------------------------------------------------------------- the 12-3-2 backward pass
+
+def backprop_reference(X, T, W2, b2, W3, b3):
+    """∂C_T/∂W², ∂C_T/∂b², ∂C_T/∂W³, ∂C_T/∂b³ of C_T = Σ_images ½‖a³ − t‖², sigmoid units, a batch
+    X (N, 12), T (N, 2). Built from the lib's forward/backward pairs."""
+    z2 = nn.dense(X, W2, b2)
+    a2 = nn.activation(z2, "sigmoid")
+    z3 = nn.dense(a2, W3, b3)
+    a3 = nn.activation(z3, "sigmoid")
+    d3 = nn.activation_backward(nn.squared_error_backward(a3, T), z3, "sigmoid")
+    da2, dW3, db3 = nn.dense_backward(d3, a2, W3)
+    d2 = nn.activation_backward(da2, z2, "sigmoid")
+    _, dW2, db2 = nn.dense_backward(d2, X, W2)
+    return dW2, db2, dW3, db3
+
+
+def _forward(X, W2, b2, W3, b3, bias=True):
+    z2 = X @ W2.T + (b2 if bias else 0)
+    a2 = 1 / (1 + np.exp(-z2))
+    z3 = a2 @ W3.T + (b3 if bias else 0)
+    return z2, a2, z3, 1 / (1 + np.exp(-z3))
+
+
+def _backprop_variant(output_prime=True, hidden_prime=True, sign=1.0, factor=1.0, bias=True, mean=False,
+                      transpose=False):
+    """The backward pass with one typical mistake built in (the arguments say which)."""
+    def backprop(X, T, W2, b2, W3, b3):
+        _, a2, _, a3 = _forward(X, W2, b2, W3, b3, bias)
+        d3 = sign * factor * (a3 - T) * (a3 * (1 - a3) if output_prime else 1)
+        if transpose:
+            back = d3 @ W3.T  # W instead of Wᵀ: in rows this is δ³ Wᵀ, and the shapes do not fit
+        else:
+            back = d3 @ W3
+        d2 = back * (a2 * (1 - a2) if hidden_prime else 1)
+        grads = (d2.T @ X, d2.sum(axis=0), d3.T @ a2, d3.sum(axis=0))
+        return tuple(g / len(X) for g in grads) if mean else grads
+    return backprop
+
+
+NAMES = ("∂C/∂W²", "∂C/∂b²", "∂C/∂W³", "∂C/∂b³")
+TRANSPOSE_HINT = ("the shapes do not fit — W instead of Wᵀ? To go back a layer use (W³)ᵀ δ³ per image; for a "
+                  "batch with one image per row, δ³ (N, 2) @ W³ (2, 3) gives (N, 3).")
+SHAPE_ERRORS = ("mismatch", "not aligned", "could not be broadcast", "shapes", "dimension")
+
+
+class BackpropFunction(Function):
+    """A learner's backward pass backprop(X, T, W2, b2, W3, b3) -> (dW2, db2, dW3, db3), probed on several
+    random 12-3-2 networks: first one image at a time (there ∂C/∂b^l is δ^l itself, so a wrong unit
+    error shows as a wrong bias gradient), then batches. A typical mistake gets its own hint; any other
+    error names the first layer and unit, in the order backpropagation computes them (δ³, ∂C/∂W³, δ²,
+    ∂C/∂W²), whose value is wrong. The learner gets read-only copies, so nothing it does can change the
+    probes."""
+
+    def __init__(self, reference, probes, wrong=(), hint="", timeout=2.0):
+        super().__init__(reference, points=probes, wrong=wrong, hint=hint, vectorised=False,
+                         warnings_fail=False, timeout=timeout)
+
+    @staticmethod
+    def _copies(args):
+        out = []
+        for a in args:
+            a = np.array(a, dtype=np.float64)
+            a.setflags(write=False)
+            out.append(a)
+        return out
+
+    def _run(self, fn, args):
+        """The four gradients as float arrays, or a str saying what is wrong with the returned value;
+        Ellipsis for the stub. Raises what fn raises (and CheckTimeout)."""
+        value = call_with_timeout(fn, self._copies(args), self.timeout)
+        if value is Ellipsis:
+            return Ellipsis
+        if not isinstance(value, (tuple, list)) or len(value) != 4:
+            return (f"return the four gradients as a tuple (dW2, db2, dW3, db3); got {short(value, 40)}.")
+        grads = []
+        for name, got, exp in zip(NAMES, value, self.reference(*args)):
+            arr = as_real_array(got)
+            if isinstance(arr, str):
+                return f"{name}: {arr}"
+            if arr.shape != exp.shape:
+                if arr.ndim == 2 and arr.T.shape == exp.shape:
+                    return (f"{name} has shape {arr.shape}, the transpose of W's {exp.shape}: ∂C/∂w_ji belongs "
+                            f"where w_ji sits in W (row j = unit of this layer, column i = unit below), "
+                            f"so it is δ_j a_i, δᵀ a for a batch.")
+                return f"{name} must have shape {exp.shape} (the shape of the parameter), got {arr.shape}."
+            grads.append(arr)
+        return grads
+
+    def _matches(self, fn, other):
+        """Whether fn and `other` give the same four gradients on every probe."""
+        for args in self.points:
+            try:
+                mine = self._run(fn, args)
+                with np.errstate(all="ignore"):
+                    theirs = [np.asarray(g, dtype=np.float64) for g in other(*self._copies(args))]
+            except Exception:
+                return False
+            if isinstance(mine, str) or mine is Ellipsis:
+                return False
+            if not all(m.shape == o.shape and close(m, o, self.rtol, self.atol) for m, o in zip(mine, theirs)):
+                return False
+        return True
+
+    def _first_wrong_unit(self, grads, expected, n_images):
+        """Names the first wrong value, in the order backpropagation computes them."""
+        dW2, db2, dW3, db3 = grads
+        eW2, eb2, eW3, eb3 = expected
+        per = "for this one image" if n_images == 1 else f"for a batch of {n_images} images"
+        for got, exp, layer in ((db3, eb3, 3), (dW3, eW3, 3), (db2, eb2, 2), (dW2, eW2, 2)):
+            bad = ~np.isclose(got, exp, rtol=self.rtol, atol=self.atol)
+            if not bad.any():
+                continue
+            if got.ndim == 1:
+                j = int(np.argmax(bad))
+                what = (f"δ^{layer}_{j + 1}, the unit error of unit {j + 1} in layer {layer}" if n_images == 1
+                        else f"∂C_T/∂b^{layer}_{j + 1} (unit {j + 1} of layer {layer})")
+                return f"{what}, is {got[j]:.6g} {per}; expected {exp[j]:.6g}."
+            j, i = (int(k) for k in np.argwhere(bad)[0])
+            return (f"the unit errors δ^{layer} are right, but ∂C/∂w^{layer}_{j + 1}{i + 1} (unit {j + 1} of layer "
+                    f"{layer}, from unit {i + 1} of layer {layer - 1}) is {got[j, i]:.6g} {per}; expected "
+                    f"{exp[j, i]:.6g}. It is δ^{layer}_j a^{layer - 1}_i, summed over the images.")
+        return None
+
+    def _evaluate(self, fn):
+        if not callable(fn):
+            return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
+        for args in self.points:
+            try:
+                got = self._run(fn, args)
+            except CheckTimeout:
+                return wrong(f"did not finish within {self.timeout:g} s (an endless loop?).")
+            except Exception as exc:
+                message = one_line(exc, 80)
+                if isinstance(exc, ValueError) and any(s in str(exc) for s in SHAPE_ERRORS):
+                    return wrong(f"raised ValueError ({message}): {TRANSPOSE_HINT}")
+                return wrong(f"raised {type(exc).__name__}: {message}")
+            if got is Ellipsis:
+                return NOT_ATTEMPTED
+            if isinstance(got, str):
+                return wrong(got)
+            expected = [np.asarray(e) for e in self.reference(*args)]
+            if any(np.isnan(g).any() for g in got):
+                return wrong("your gradients contain nan.")
+            if all(close(g, e, self.rtol, self.atol) for g, e in zip(got, expected)):
+                continue
+            for wrong_fn, wrong_hint in self.wrong:
+                if self._matches(fn, wrong_fn):
+                    return wrong(wrong_hint)
+            where = self._first_wrong_unit(got, expected, len(args[0]))
+            if len(args[0]) > 1 and self._right_for_single_images(fn, args):
+                where = (f"right for one image at a time but not for a batch of {len(args[0])}: {where} "
+                         f"C_T adds the images' C, so every gradient is a sum over the rows.")
+            return wrong(f"{where} {self.hint}".strip())
+        return correct(f"correct on all {len(self.points)} test networks (single images and batches).")
+
+    def _right_for_single_images(self, fn, args):
+        X, T, *params = args
+        try:
+            for k in range(len(X)):
+                one = (X[k:k + 1], T[k:k + 1], *params)
+                got = self._run(fn, one)
+                if isinstance(got, str) or got is Ellipsis or not all(
+                        close(g, e, self.rtol, self.atol) for g, e in zip(got, self.reference(*one))):
+                    return False
+        except Exception:
+            return False
+        return True
+
+
+def _probe_networks():
+    rng = np.random.default_rng(7)
+    images = datasets.zero_one_images()
+    probes = []
+    for k, n in enumerate((1, 1, 1, 4, 5)):
+        rows = rng.choice(len(images.x), size=n, replace=False)
+        W2, b2 = rng.normal(0, 0.8, (3, 12)), rng.normal(0, 0.5, 3)
+        W3, b3 = rng.normal(0, 1.2, (2, 3)), rng.normal(0, 0.5, 2)
+        probes.append((images.x[rows], images.t[rows], W2, b2, W3, b3))
+    return probes
+
+
+PROBES = _probe_networks()
+
+
+# ---------------------------------------------------------------- the exercises
+
+EXERCISES = {
+    "delta_output": Array(
+        DELTA3, rtol=0, atol=PRECISION,
+        wrong=[(A3 - T, "that is a³ − t = ∂C/∂a³; δ³ = ∂C/∂z³ needs the factor a'(z³) = a³(1 − a³) as well."),
+               (T - A3, "that is t − a³, with the wrong sign and without a'(z³): δ³ = (a³ − t) ⊙ a³(1 − a³)."),
+               (-DELTA3, "off by a sign: ∂C/∂a = a − t (from ½(a − t)²), not t − a."),
+               (0.5 * DELTA3, "half the answer: the ½ of C = ½ Σ(a − t)² cancels the 2 of the square; "
+                              "∂C/∂a = a − t, not ½(a − t)."),
+               (2 * DELTA3, "twice the answer: the ½ in C = ½ Σ(a − t)² cancels the 2 from the square."),
+               ((A3 - T) * _sigma(A3) * (1 - _sigma(A3)),
+                "you applied σ once more: a'(z³) = σ(z³)(1 − σ(z³)) = a³(1 − a³), with a³ itself.")],
+        hint="δ³_j = (a³_j − t_j) · a³_j (1 − a³_j), one number per output unit, to four decimals."),
+    "delta_hidden": Array(
+        DELTA_HERE, rtol=0, atol=PRECISION,
+        wrong=[((W_NEXT @ DELTA_NEXT) * _sigmoid_prime_of(A_HERE),
+                "you used W^(l+1) instead of its transpose: unit j of layer l feeds w^(l+1)_kj into every unit k "
+                "above, so the sum runs down column j — (W^(l+1))ᵀ δ^(l+1)."),
+               (W_NEXT.T @ DELTA_NEXT, "that is (W^(l+1))ᵀ δ^(l+1) = ∂C/∂a^l; multiply element-wise by "
+                                       "a'(z^l) = a^l (1 − a^l) to get δ^l = ∂C/∂z^l."),
+               (-DELTA_HERE, "off by a sign: nothing in the recurrence changes the sign."),
+               ((W_NEXT.T @ DELTA_NEXT) * _sigma(A_HERE) * (1 - _sigma(A_HERE)),
+                "you applied σ once more: a'(z^l) = a^l (1 − a^l), with a^l itself.")],
+        hint="δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ a^l (1 − a^l), to four decimals."),
+    "weight_gradient": Array(
+        DW,
+        wrong=[(DW.T, "that is the transpose: ∂C/∂w_ji sits where w_ji sits in W, row j (this layer's "
+                      "unit), column i (the unit below) — shape (3, 4)."),
+               (np.outer(DELTA_W, Z_PREV), "you used z^(l−1); the weight multiplies the output a^(l−1) = σ(z^(l−1)), "
+                                           "so ∂C/∂w_ji = δ_j a^(l−1)_i."),
+               (np.outer(DELTA_W, A_THIS), "you used this layer's outputs a^l; the weight w^l_ji multiplies "
+                                          "a^(l−1)_i, the output of the layer below."),
+               (-DW, "off by a sign: ∂C/∂w_ji = +δ_j a_i.")],
+        hint="∂C/∂w_ji = δ_j a^(l−1)_i: np.outer(delta, a_prev), shape (3, 4)."),
+    "bias_gradient": Array(
+        DB,
+        wrong=[(DELTAS_BATCH.mean(axis=0), "that is the mean over the images; C_T is a sum, so its gradient "
+                                           "sums the images' gradients."),
+               (DELTAS_BATCH.sum(axis=1), "you added across the units of one image (axis=1); add over the images "
+                                          "(axis=0), one number per hidden unit."),
+               (DELTAS_BATCH[0], "that is ∂C/∂b² of the first image only; C_T adds all four images."),
+               (-DB, "off by a sign: ∂C/∂b_j = +δ_j.")],
+        hint="∂C_T/∂b²_j = Σ over images of δ²_j: deltas.sum(axis=0)."),
+    "chain_rule_sympy": Expression(
+        DC_DW2,
+        wrong=[(_delta3 * w3 * x, "a factor is missing: δ² = δ³ w³ σ'(z²) — the hidden unit's own a'(z²)."),
+               (2 * DC_DW2, "twice the answer: the ½ of C cancels the 2 from differentiating the square."),
+               (_delta2, "that is δ² = ∂C/∂b²; ∂C/∂w² = δ² · x, the input the weight multiplies."),
+               (_delta3 * _a2, "that is ∂C/∂w³ = δ³ a²; the question asks for ∂C/∂w², one layer further back.")],
+        hint="δ³ = (a³ − t) σ'(z³), δ² = δ³ w³ σ'(z²), ∂C/∂w² = δ² x — or sp.diff(C, w2)."),
+    "backprop": BackpropFunction(
+        backprop_reference, PROBES,
+        wrong=[(_backprop_variant(output_prime=False),
+                "δ³ lacks the factor a'(z³) = a³(1 − a³): δ³ = (a³ − t) ⊙ a³(1 − a³)."),
+               (_backprop_variant(hidden_prime=False),
+                "δ³ is right, δ² is not: the recurrence needs ⊙ a'(z²) = a²(1 − a²) after multiplying by W³."),
+               (_backprop_variant(transpose=True), TRANSPOSE_HINT),
+               (_backprop_variant(sign=-1.0),
+                "every gradient is off by a sign: ∂C/∂a³ = a³ − t, not t − a³."),
+               (_backprop_variant(bias=False),
+                "the forward pass forgot the bias: z = a @ W.T + b, and a wrong z makes every δ wrong."),
+               (_backprop_variant(factor=2.0),
+                "every gradient is twice the answer: the ½ of C = ½ Σ(a − t)² cancels the 2 of the square."),
+               (_backprop_variant(factor=0.5),
+                "every gradient is half the answer: ∂/∂a of ½(a − t)² is a − t, the ½ is used up."),
+               (_backprop_variant(mean=True),
+                "you divided by the number of images: C_T is the sum of the images' C, so the gradients add.")],
+        hint="Check the order: δ³ = (a³ − t) ⊙ a³(1 − a³); δ² = (δ³ @ W3) ⊙ a²(1 − a²); "
+             "∂C/∂W = δᵀ a_prev, ∂C/∂b = δ summed over the images."),
+    "gradient_check_verdict": Choice(
+        "b", options="abcd",
+        hints={"a": "not yet: in float32 a loss has only ~7 significant digits, and dividing a rounding error of "
+                    "about 1e-7·|C| by 2h = 2e-4 gives errors of this size for a correct backprop. Repeat in float64.",
+               "c": "a smaller h makes it worse: the rounding error of the difference grows like ε|C|/h.",
+               "d": "no fixed threshold of 1e-2 exists: in float64 a correct backprop gives about 1e-9, and a bug "
+                    "in one unit can give 1e-3."}),
+    "multiply_adds": Number(
+        BACKWARD_MACS,
+        wrong=[(FORWARD_MACS, "that counts the ∂C/∂w products δ_j a_i only (the same number as the forward "
+                              "pass); add the recurrence's (W³)ᵀ δ³."),
+               (2 * FORWARD_MACS, "that also computes (W²)ᵀ δ² for the input layer; no weight lies below it, "
+                                  "so backprop stops at δ²."),
+               (10 * 64, "that is the recurrence (W³)ᵀ δ³ alone; every weight also needs its product δ_j a_i."),
+               (BACKWARD_MACS + 64 + 10, "biases need no multiplication: ∂C/∂b = δ.")],
+        hint="count the products in (W³)ᵀ δ³ (10·64) and in δ aᵀ for both weight matrices (one per weight)."),
+    "graph_gradient": Number(
+        2 * GX + GY,
+        wrong=[(GX + GY, "that is only the path where x enters the product directly (its gradient there is the "
+                         "other factor, x + y); x is used twice, and the gradients of both uses add."),
+               (GX, "that is only the path through the node x + y (its gradient there is the other factor, x), "
+                    "and also ∂f/∂y; x enters the product directly too — add both paths."),
+               ((GX + GY) * GX, "that is f itself (and the product of the two paths); the paths' gradients add.")],
+        hint="∂f/∂x = (x + y)·1 + x·1, one term for each use of x, at x = 3, y = 2."),
+}
