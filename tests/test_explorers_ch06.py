@@ -91,3 +91,14 @@ def test_the_widget_lays_the_pixels_out_as_the_image():
     grid = explorer.widget.children[0].children[0]
     assert len(grid.children) == 12 and "repeat(3" in grid.layout.grid_template_columns
     assert [b.tooltip for b in grid.children] == [f"pixel {k}" for k in range(1, 13)]
+
+
+def test_the_drawing_names_the_units_the_weight_and_the_bias():
+    from dlmath.explorers.network import network_figure
+    fig = network_figure(weight=(2, 3, 7))
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert "w$^{2}_{37}$" in texts and "b$^{2}_{1}$" in texts
+    assert sum("| a$^{2}" in t for t in texts) == 3 and sum("| a$^{3}" in t for t in texts) == 2
+    assert sum(t.startswith("x$_{") for t in texts) == 12
+    red = [line for line in fig.axes[1].lines if line.get_color() == "C3"]
+    assert len(red) == 1 and len(fig.axes[1].lines) == 12 * 3 + 3 * 2

@@ -148,3 +148,55 @@ def pixels_explorer(image=0, w=None):
                 "readout": f"w²₁₅ = {w:.2f}\nC_T = {cost:.3f}"}
 
     return PixelExplorer(fig, lines, controls, compute, texts=texts)
+
+
+def network_figure(image=None, weight=(2, 1, 5)):
+    """The 12-3-2 network drawn with the book's notation: the 4×3 image and its pixels numbered 1–12
+    (layer 1, a¹_i = x_i), the hidden units (layer 2) and the outputs (layer 3), each unit showing its
+    z^l_j and a^l_j, and one weight w^l_ji and one bias b^l_j written on the drawing."""
+    sizes = SIZES
+    image = datasets.zero_one_images().x[0] if image is None else np.asarray(image, dtype=np.float64)
+    fig, (ax_img, ax) = plt.subplots(1, 2, figsize=(8.6, 4.6), gridspec_kw={"width_ratios": [1.0, 4.2]},
+                                     layout="constrained")
+    ax_img.imshow(image.reshape(ROWS, COLS), cmap="gray_r", vmin=0, vmax=1.6)
+    for k in range(ROWS * COLS):
+        ax_img.text(k % COLS, k // COLS, str(k + 1), ha="center", va="center", fontsize=10,
+                    color="white" if image[k] else "k")
+    ax_img.set(xticks=[], yticks=[])
+    ax_img.set_title("the image, read\nrow by row", fontsize=9)
+
+    xs = (0.0, 7.0, 13.0)
+    ys = [np.linspace(5.5, -5.5, n) if n > 3 else np.linspace(3.2 * (n - 1) / 2, -3.2 * (n - 1) / 2, n)
+          for n in sizes]
+    lj, jj, ii = weight
+    for l in range(1, len(sizes)):
+        for j, y1 in enumerate(ys[l]):
+            for i, y0 in enumerate(ys[l - 1]):
+                chosen = (l + 1, j + 1, i + 1) == (lj, jj, ii)
+                ax.plot([xs[l - 1], xs[l]], [y0, y1], color="C3" if chosen else "0.8",
+                        lw=2 if chosen else 0.6, zorder=3 if chosen else 1)
+                if chosen:
+                    t = 0.45
+                    ax.text(xs[l - 1] + t * (xs[l] - xs[l - 1]), y0 + t * (y1 - y0) + 0.5,
+                            f"w$^{{{lj}}}_{{{jj}{ii}}}$", color="C3", fontsize=12, ha="center")
+    for l, (x, column) in enumerate(zip(xs, ys), start=1):
+        for j, y in enumerate(column, start=1):
+            if l == 1:
+                ink = image[j - 1]
+                ax.add_patch(plt.Circle((x, y), 0.4, fc="0.25" if ink else "white", ec="k", zorder=4))
+                ax.text(x - 0.7, y, f"x$_{{{j}}}$", ha="right", va="center", fontsize=9)
+            else:
+                ax.add_patch(plt.Circle((x, y), 1.25, fc="white", ec="k", lw=1.5, zorder=4))
+                ax.text(x, y, f"z$^{{{l}}}_{{{j}}}$ | a$^{{{l}}}_{{{j}}}$", ha="center", va="center",
+                        fontsize=10, zorder=5)
+                if (l, j) == (2, 1):
+                    ax.text(x, y + 1.5, f"b$^{{{l}}}_{{{j}}}$", ha="center", color="C0", fontsize=11)
+    labels = ["layer 1: input\n12 units = pixels", "layer 2: hidden\n3 sigmoid units",
+              "layer 3: output\n2 sigmoid units"]
+    for x, text in zip(xs, labels):
+        ax.text(x, -6.6, text, ha="center", va="top", fontsize=9)
+    ax.text(xs[2] + 1.5, ys[2][0], 'says "0"', va="center", fontsize=9)
+    ax.text(xs[2] + 1.5, ys[2][1], 'says "1"', va="center", fontsize=9)
+    ax.set(xlim=(-2.2, 17.5), ylim=(-8.0, 6.4), aspect="equal")
+    ax.axis("off")
+    return fig
