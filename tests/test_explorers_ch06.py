@@ -102,3 +102,11 @@ def test_the_drawing_names_the_units_the_weight_and_the_bias():
     assert sum(t.startswith("x$_{") for t in texts) == 12
     red = [line for line in fig.axes[1].lines if line.get_color() == "C3"]
     assert len(red) == 1 and len(fig.axes[1].lines) == 12 * 3 + 3 * 2
+
+
+def test_a_pressed_pixel_shows_ink():
+    explorer = pixels_explorer()
+    p5, p1 = explorer.controls["p5"], explorer.controls["p1"]
+    assert p1.description == "■" and p5.description == ""  # the ring: pixel 1 ink, centre blank
+    p5.value, p1.value = True, False
+    assert p5.description == "■" and p1.description == ""

@@ -77,6 +77,13 @@ def pixel_picture(pixels):
     return on % COLS, on // COLS
 
 
+INK = "■"
+
+
+def _show_ink(change):
+    change["owner"].description = INK if change["new"] else ""
+
+
 class PixelExplorer(Explorer):
     """The Explorer with its 12 pixel buttons laid out as the 4×3 image, the slider beside them."""
 
@@ -133,6 +140,10 @@ def pixels_explorer(image=0, w=None):
     controls = {f"p{k + 1}": widgets.ToggleButton(value=bool(start[k]), description="", tooltip=f"pixel {k + 1}",
                                                   layout=widgets.Layout(width="34px", height="34px"))
                 for k in range(ROWS * COLS)}
+    for button in list(controls.values()):  # ink you can see: a black square on a pressed pixel
+        button.style.font_size, button.style.text_color = "22px", "black"
+        button.description = INK if button.value else ""
+        button.observe(_show_ink, names="value")
     controls["w"] = widgets.FloatSlider(value=w0 if w is None else w, min=WEIGHT_RANGE[0], max=WEIGHT_RANGE[1],
                                         step=0.1, description="w²₁₅", readout_format=".2f")
 
