@@ -301,9 +301,9 @@ print("p =", np.round(p, 4), " sum =", round(float(p.sum()), 12))
 print("z = 1000, 999, 997 (e^1000 overflows):", np.round(nn.softmax(np.array([1000.0, 999.0, 997.0])), 4))
 
 # %% [markdown]
-# > **⚠️ Careful — softmax is not "monotone" in the simple sense, and it ignores shifts but not scales.**
-# > A reading note says softmax keeps the order of its inputs and that each probability grows with
-# > "the input". Two corrections, computed below: (1) adding one constant $c$ to *every* $z_k$ changes
+# > **⚠️ Careful — softmax ignores shifts but not scales, and raising one input lowers all the other
+# > probabilities.** A reading note calls softmax simply "monotone": each output probability grows as
+# > "the input" grows. That needs two corrections, computed below: (1) adding one constant $c$ to *every* $z_k$ changes
 # > nothing, since $e^{z_k + c} = e^c e^{z_k}$ and $e^c$ cancels — but multiplying every $z_k$ by 2 does
 # > change the probabilities (they sharpen); (2) raising one input raises its own probability and
 # > *lowers every other one*: the probabilities share a total of 1.
@@ -416,7 +416,8 @@ ax_g.legend(fontsize=8);
 # %% [markdown]
 # Far on the wrong side ($z = -8$) the squared error's push is about $3\cdot10^{-4}$, the cross entropy's
 # almost 1: about 3000 times stronger. The same happens with softmax outputs: with the cross entropy,
-# $\partial C/\partial z_k = p_k - t_k$ (`nn.softmax_cross_entropy` returns exactly that).
+# $\partial C/\partial z_k = p_k - t_k$ (`nn.softmax_cross_entropy` returns that, divided by N for the mean over
+# a batch of N).
 #
 # ### Exercise 9 — which cost trains faster?
 # A sigmoid output unit gives $a = 0.98$ for an image whose target is $t = 0$: confidently wrong. Which
@@ -486,7 +487,7 @@ for sizes in ((12, 3, 2), (12, 3, 3, 2), (12, 3, 3, 3, 2)):
     print(f"{'-'.join(map(str, sizes)):15s} {size_c:6d}   {size_d:7d}")
 
 # %% [markdown]
-# The derivative grows in proportion to the number of images, and about five-fold with every extra
+# The derivative grows in proportion to the number of images, and four- to five-fold with every extra
 # layer. For all 119 images it is tens of thousands of operations for this one weight, and each of the
 # 47 parameters has its own such formula, to be evaluated again at every step of gradient descent. This is what the book calls
 # **derivative hell (导数地狱)**: each derivative is simple in principle, but there are too many, each
