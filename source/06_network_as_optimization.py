@@ -219,7 +219,8 @@ print("a deeper, wider one, 64-30-30-10:", network.parameter_count((64, 30, 30, 
 
 # %%
 perm = [1, 0, 2]  # hidden unit 2 first, then 1, then 3
-same = np.allclose(forward_lib(data.x, W2[perm], b2[perm], W3[:, perm], b3), forward_lib(data.x, W2, b2, W3, b3))
+same = np.allclose(forward_lib(data.x, W2[perm], b2[perm], W3[:, perm], b3),
+                   forward_lib(data.x, W2, b2, W3, b3))
 print("hidden units swapped: parameters equal?", np.array_equal(W2[perm], W2), "  outputs equal?", same)
 V2, c2, V3, c3 = rng.normal(size=(3, 12)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
 both = forward_lib(data.x[:1], W2 + V2, b2 + c2, W3 + V3, b3 + c3)
@@ -489,16 +490,17 @@ for sizes in ((12, 3, 2), (12, 3, 3, 2), (12, 3, 3, 3, 2)):
 # %% [markdown]
 # The derivative grows in proportion to the number of images, and four- to five-fold with every extra
 # layer. For all 119 images it is tens of thousands of operations for this one weight, and each of the
-# 47 parameters has its own such formula, to be evaluated again at every step of gradient descent. This is what the book calls
-# **derivative hell (导数地狱)**: each derivative is simple in principle, but there are too many, each
-# too long, and they repeat the same pieces over and over.
+# 47 parameters has its own such formula, to be evaluated again at every step of gradient descent.
+# This is what the book calls **derivative hell (导数地狱)**: each derivative is simple in principle,
+# but there are too many, each too long, and they repeat the same pieces over and over.
 #
 # Look at what repeats. Evaluated at our random network, sympy's formula gives a number; and that
 # number is also a short product of things the forward pass already computed — the quantity
 # $\delta^3 = (\mathbf{a}^3-\mathbf{t})\odot\mathbf{a}^3(1-\mathbf{a}^3)$, sent back through $W^3$:
 
 # %%
-values = {**dict(zip(W2s, W2.ravel())), **dict(zip(b2s, b2)), **dict(zip(W3s, W3.ravel())), **dict(zip(b3s, b3))}
+values = {**dict(zip(W2s, W2.ravel())), **dict(zip(b2s, b2)),
+          **dict(zip(W3s, W3.ravel())), **dict(zip(b3s, b3))}
 by_sympy = float(dC_dw.evalf(subs=values))
 x0, t0 = data.x[0], data.t[0]
 a2 = sigmoid(W2 @ x0 + b2)

@@ -9,9 +9,8 @@ on a value of its own.
 import numpy as np
 
 from .. import datasets, nn
-from ..checks import (CheckTimeout, Choice, Function, Number, as_real_array, correct, one_line,
+from ..checks import (Array, CheckTimeout, Choice, Function, Number, as_real_array, correct, one_line,
                       short)
-from ..checks import Array as _Array
 
 TITLE = "The network as an optimisation problem"
 
@@ -154,7 +153,7 @@ EXERCISES = {
                (64 + 16 + 10, "that counts the units; each connection between two layers has its own weight."),
                (16 + 10, "those are the biases only; add a weight for every connection.")],
         hint="Σ over the layers after the input of n_l·n_(l−1) weights + n_l biases."),
-    "layer_z": _Array(
+    "layer_z": Array(
         LAYER_Z,
         wrong=[(LAYER_W.T @ LAYER_A + LAYER_B, "you used Wᵀ: z_j = Σ_i w_ji a_i runs along row j of W, so "
                                                 "z = W a + b (or a @ W.T + b for a row)."),
@@ -173,7 +172,7 @@ EXERCISES = {
                (0.5 * float(np.sum(COST_A - COST_T)), "square each difference before adding, or the signs cancel."),
                (float(np.sqrt(np.sum((COST_A - COST_T) ** 2))), "no square root: C_T = ½ Σ (a − t)².")],
         hint="C_T = Σ_images ½ Σ_j (a_j − t_j)²: square every difference, add them all, take half."),
-    "softmax": _Array(
+    "softmax": Array(
         SOFTMAX_P, rtol=0, atol=PRECISION,
         wrong=[(SOFTMAX_Z / SOFTMAX_Z.sum(), "you divided z by its sum; softmax exponentiates first: "
                                              "p_k = e^(z_k) / Σ_j e^(z_j)."),
