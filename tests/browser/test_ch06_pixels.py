@@ -65,7 +65,7 @@ def test_clicking_pixels_redraws_the_outputs(lab, lab_page, screenshot_path):
         assert all(changed), f"clicking pixels 5 and 8 redrew the outputs panel: {changed}"
     finally:
         try:  # the explorer itself if it rendered, else the page
-            area = page.locator(".jp-OutputArea-output", has=page.locator(PIXEL_SELECTOR))
+            area = page.locator(".jp-OutputArea-output", has=page.locator(".widget-toggle-button"))
             (area.first if area.count() else page).screenshot(path=shot)
         except Exception as err:
             print(f"no screenshot: {err}")
