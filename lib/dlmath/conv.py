@@ -131,7 +131,7 @@ def conv2d(x, w, b=None, stride=1, padding=0):
     stride, padding = _geometry(stride, padding)
     b = _bias(b, w.shape[0])
     out, _ = _conv(x, w, b, stride, padding)
-    return _squeeze(out, single_image, single_filter)
+    return np.ascontiguousarray(_squeeze(out, single_image, single_filter))
 
 
 def conv2d_backward(dout, x, w, stride=1, padding=0):
