@@ -74,7 +74,8 @@ def slide_explorer(digit=2, filter_name="vertical stroke"):
     """Position sliders move a 3×3 filter over a 6×6 book image; the inner product fills the feature map."""
     image, w = book_image(digit), cnn.BOOK_FILTERS[filter_name]
     size = conv.output_size(image.shape[0], w.shape[0])
-    fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.0)
+    fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.2)
+    fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.9))  # room for the readout below the panels
     ax_img.imshow(image, cmap="gray_r", vmin=0, vmax=1)
     ax_img.set_title(f"image of a {digit}: the window", fontsize=9)
     ax_w.imshow(w, cmap="RdBu_r", vmin=-1.5, vmax=1.5)
@@ -120,13 +121,14 @@ def filter_explorer(filter_name="vertical stroke"):
     images = {"book 1": book_image(1), "book 2": book_image(2), "book 3": book_image(3),
               "handwritten 4": digits.x_train[np.flatnonzero(digits.y_train == 4)[0]].reshape(8, 8),
               "handwritten 7": digits.x_train[np.flatnonzero(digits.y_train == 7)[0]].reshape(8, 8)}
-    fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.0)
+    fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.2)
+    fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.9))  # room for the readout below the panels
     shown_img = ax_img.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1, extent=(-0.5, 7.5, 7.5, -0.5))
     shown_w = ax_w.imshow(np.zeros((3, 3)), cmap="RdBu_r", vmin=-1.5, vmax=1.5)
     shown_map = ax_map.imshow(np.zeros((8, 8)), cmap="RdBu_r", vmin=-1, vmax=1, extent=(-0.5, 7.5, 7.5, -0.5))
     ax_img.set_title("image", fontsize=9)
     ax_w.set_title("filter (red +, blue −)", fontsize=9)
-    ax_map.set_title("feature map, padding 1 (÷ its largest |value|)", fontsize=9)
+    ax_map.set_title("feature map, padding 1 (scaled)", fontsize=9)
     for ax in (ax_img, ax_w, ax_map):
         ax.set_xticks([]), ax.set_yticks([])
     readout = fig.text(0.5, 0.01, "", ha="center", fontsize=9)
@@ -136,11 +138,8 @@ def filter_explorer(filter_name="vertical stroke"):
     def compute(filter_name, image):
         img, w = images[image], options[filter_name]
         r = filter_response(img, w)
-        n = img.shape[0]
-        # the 6×6 images are drawn in the 8×8 frame's top-left corner, the rest blank
-        frame_img, frame_map = np.full((8, 8), np.nan), np.full((8, 8), np.nan)
-        frame_img[:n, :n], frame_map[:n, :n] = img, r["scaled"]
-        return {"image": (frame_img,), "filter": (w / max(np.abs(w).max(), 1e-12) * 1.5,), "map": (frame_map,),
+        # a 6×6 image fills the same square as an 8×8 one (set_data keeps the extent)
+        return {"image": (img,), "filter": (w / max(np.abs(w).max(), 1e-12) * 1.5,), "map": (r["scaled"],),
                 "readout": f"{filter_name} on {image}: largest |value| {r['peak']:.2f}, "
                            f"at {tuple(int(v) for v in np.unravel_index(np.abs(r['map']).argmax(), r['map'].shape))}"}
 
@@ -173,7 +172,8 @@ def geometry_explorer(n=8):
     corners = ax.plot([0], [0], "o", color="C1", ms=5)[0]
     first = ax.plot([0], [0], color="C0", lw=2.5)[0]
     last = ax.plot([0], [0], color="C3", lw=2.5)[0]
-    readout = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=9)
+    fig.get_layout_engine().set(rect=(0, 0, 1, 0.92))  # room for the readout above
+    readout = fig.text(0.5, 0.97, "", ha="center", va="center", fontsize=9)
     controls = {"k": widgets.IntSlider(value=3, min=1, max=k_max, description="kernel k"),
                 "stride": widgets.IntSlider(value=1, min=1, max=4, description="stride"),
                 "padding": widgets.IntSlider(value=0, min=0, max=pad_max, description="padding")}
