@@ -162,8 +162,8 @@ print("convolve2d with the kernel flipped first == conv.conv2d:",
 # ## 3. Stride and padding
 #
 # Two more settings shape the feature map.
-# - **Stride (步幅)** $s$: the filter moves $s$ pixels at a time, so the map keeps every $s$-th position.
-# - **Padding (填充)** $P$: a ring of $P$ zeros around the image, so the filter can also sit on the border.
+# - **stride (步幅)** $s$: the filter moves $s$ pixels at a time, so the map keeps every $s$-th position.
+# - **padding (填充)** $P$: a ring of $P$ zeros around the image, so the filter can also sit on the border.
 #   With a 3×3 filter, $P = 1$ keeps the map the size of the image.
 #
 # For an $H$-pixel side and a $k$-pixel filter, the number of positions along that side is
@@ -245,7 +245,7 @@ check("08.vertical_edge", edge_filter)
 # %% [markdown]
 # ## 5. Shift the image, and the feature map shifts
 #
-# The same filter is used at every position (**weight sharing**, 权重共享). So a pattern is found wherever
+# The same filter is used at every position (**weight sharing (权重共享)**). So a pattern is found wherever
 # it is, and if the image moves, its feature map moves with it: convolution is translation
 # **equivariant (等变)**, $\text{conv}(\text{shift}(x)) = \text{shift}(\text{conv}(x))$ away from the borders.
 #
