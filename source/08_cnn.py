@@ -612,12 +612,14 @@ check("08.parameter_count", n_params)
 # PYTHONPATH=lib /work/torchvenv/bin/python bench/conv.py   # or .venv/bin/python bench/conv.py without torch
 # ```
 #
-# | operation | dlmath | naive loop | torch 2.13 CPU | dlmath / torch |
+# | operation | dlmath | naive loop | torch 2.13 CPU | dlmath / torch (run 1, run 2) |
 # |---|---|---|---|---|
-# | conv 1: (64, 1, 8, 8), 8 filters 3×3, pad 1, forward+backward | 358 µs | 2420 µs | 396 µs | 0.90 |
-# | conv 2: (64, 8, 4, 4), 16 filters 3×3, pad 1, forward+backward | 1009 µs | 1469 µs | 1326 µs | 0.76 |
-# | max pool 2×2: (64, 8, 8, 8), forward+backward | 272 µs | 835 µs | 148 µs | 1.84 |
-# | one CNN epoch (1347 images, batch 32) | 68 ms | — | 89 ms | 0.77 |
+# | conv 1: (64, 1, 8, 8), 8 filters 3×3, pad 1, forward+backward | 350 µs | 2324 µs | 320 µs | 0.90, 1.10 |
+# | conv 2: (64, 8, 4, 4), 16 filters 3×3, pad 1, forward+backward | 955 µs | 1394 µs | 889 µs | 0.76, 1.07 |
+# | max pool 2×2: (64, 8, 8, 8), forward+backward | 268 µs | 833 µs | 159 µs | 1.84, 1.68 |
+# | one CNN epoch (1347 images, batch 32) | 80 ms | — | 78 ms | 0.77, 1.03 |
+#
+# (Times from the second run; the ratios of two runs on the shared course machine show how much they move.)
 #
 # At these small sizes numpy's matrix product and torch's are both dominated by overheads, and the lib
 # is within the course's target (2× of torch for each op, 1.5× for an epoch). On a busy machine the
