@@ -253,7 +253,12 @@ def critical_scale(activation="tanh", low=0.05, high=20.0):
 def regime(scale, activation="tanh", depth=50, tolerance=100.0):
     """'vanishing', 'stable' or 'exploding': the gradient factor over `depth` layers, χ^(depth/2),
     below 1/tolerance, between, or above tolerance."""
-    total = gradient_factor(scale, activation) ** (depth / 2)
+    return regime_of(gradient_factor(scale, activation), depth, tolerance)
+
+
+def regime_of(chi, depth=50, tolerance=100.0):
+    """The verdict of `regime` from the factor χ per layer."""
+    total = chi ** (depth / 2)
     return "vanishing" if total < 1 / tolerance else "exploding" if total > tolerance else "stable"
 
 
