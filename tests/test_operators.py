@@ -123,6 +123,8 @@ def test_catalogue_verdicts_are_computed():
     assert bn[0] > 10 * bn[2]  # scale-invariant: the slope grows as the batch shrinks
     glu = [float(v) for v in rows["GLU a ⊙ σ(b)"]["max ‖J‖₂ at |x|~0.1/1/10"].split(" / ")]
     assert glu[2] > glu[0]  # not globally Lipschitz
+    att = rows["self-attention (4 tokens × 3)"]
+    assert att["linear?"] == "no" and att["symmetry"] == "reorder the tokens ✓"
     other = {r["operator"]: r for r in op.catalogue(seed=1, points=3, pairs=100)}
     assert other["dense z = Wx + b"]["‖A‖₂ exact"] != rows["dense z = Wx + b"]["‖A‖₂ exact"]
 

@@ -14,7 +14,7 @@ every verdict of the chapter's table, are built on them. Norms are Euclidean (Fr
 """
 import numpy as np
 
-from . import activations, conv, layers, nn
+from . import activations, attention, conv, layers, nn
 
 # ---------------------------------------------------------------- linearity
 
@@ -302,7 +302,7 @@ def _perm(n, seed=5):
 def catalogue_operators(seed=0):
     """The operators of the catalogue: [(name, T, input shape, [(symmetry, g_in, g_out, sample)])].
     Vector layers act on R⁶ (GLU on R⁸), images are 8×8, batch norm acts on a batch of 6 samples × 3
-    features (its input is the whole batch)."""
+    features (its input is the whole batch), self-attention 4 tokens of 3 numbers."""
     rng = np.random.default_rng(seed)
     n = 6
     W, b = rng.normal(size=(n, n)) / np.sqrt(n), rng.normal(size=n)
@@ -323,6 +323,13 @@ def catalogue_operators(seed=0):
     glu_perm = ("same permutation of a and b", lambda x: np.concatenate([x[:4][Q], x[4:][Q]]), lambda y: y[Q],
                 lambda r: r.normal(size=8))
     label = 0
+    Wq, Wk, Wv = rng.normal(size=(3, 3, 3))
+    Pt = _perm(4, 13)
+    token_perm = ("reorder the tokens", lambda X: X[Pt], lambda Y: Y[Pt], lambda r: r.normal(size=(4, 3)))
+
+    def self_attention(X):  # the weights softmax(Q Kᵀ/√d) depend on X itself: a data-dependent operator
+        return attention.scaled_dot_product_attention(X @ Wq, X @ Wk, X @ Wv)[0]
+
     ops = [
         ("dense z = Wx + b", lambda x: W @ x + b, (n,), [perm]),
         ("conv 3×3, padding 1", lambda x: conv.conv2d(x, w3, padding=1), (8, 8), [shift1]),
@@ -339,6 +346,7 @@ def catalogue_operators(seed=0):
         ("loss: softmax cross entropy", lambda z: nn.softmax_cross_entropy(z[None], np.array([label]))[0], (n,),
          [("invariant to z + c", lambda x: x + 3.0, lambda y: y, vec)]),
         ("GLU a ⊙ σ(b)", layers.glu, (8,), [glu_perm]),
+        ("self-attention (4 tokens × 3)", self_attention, (4, 3), [token_perm]),
     ]
     return ops
 
