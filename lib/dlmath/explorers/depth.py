@@ -13,6 +13,7 @@ from ..widgets import Explorer, new_figure
 
 DEPTH, WIDTH, SEED = 50, 100, 0
 SCALES = np.round(np.arange(0.25, 3.001, 0.05), 2)  # the slider's values
+TOP = 3.1  # the right panel's height: √χ of a linear stack reaches 3 at s = 3
 LIMIT = 1e15  # norms beyond this (or below 1/LIMIT) are drawn at the edge of the plot
 
 
@@ -51,13 +52,13 @@ def depth_explorer(scale=1.0, activation="tanh"):
         ax.set(yscale="log", xlim=(0, DEPTH), ylim=(1 / LIMIT, LIMIT), xlabel="layer l")
         ax.axhline(1.0, color="0.7", lw=0.8)
         ax.set_title(title, fontsize=9)
-    ax_c.set(xlim=(SCALES[0], SCALES[-1]), ylim=(0, 2.5), xlabel="weight scale s")
+    ax_c.set(xlim=(SCALES[0], SCALES[-1]), ylim=(0, TOP), xlabel="weight scale s")
     ax_c.axhline(1.0, color="0.7", lw=0.8)
     ax_c.set_title("gradient factor per layer √χ", fontsize=9)
     lines = {"forward": ax_f.plot(layer, layer, lw=2, color="C0")[0],
              "gradient": ax_g.plot(layer, layer, lw=2, color="C3")[0],
              "factor": ax_c.plot(SCALES, SCALES, lw=1.5, color="C2")[0],
-             "critical": ax_c.plot([1, 1], [0, 2.5], ls="--", lw=1, color="k")[0],
+             "critical": ax_c.plot([1, 1], [0, TOP], ls="--", lw=1, color="k")[0],
              "now": ax_c.plot([1], [1], "o", color="C3")[0]}
     readout = ax_g.text(0.03, 0.04, "", transform=ax_g.transAxes, fontsize=8, va="bottom")
     critical_label = ax_c.text(0.97, 0.96, "", transform=ax_c.transAxes, ha="right", va="top", fontsize=8)
@@ -72,7 +73,7 @@ def depth_explorer(scale=1.0, activation="tanh"):
         chi = root_chi[k] ** 2 if abs(SCALES[k] - scale) < 1e-9 else None
         curves = depth_curves(scale, activation, weights, chi)
         return {"forward": curves["forward"], "gradient": curves["gradient"],
-                "factor": root_chi, "critical": ([critical, critical], [0, 2.5]),
+                "factor": root_chi, "critical": ([critical, critical], [0, TOP]),
                 "now": ([scale], [np.sqrt(curves["chi"])]),
                 "readout": f"s = {scale:.2f}: {curves['regime']}\n"
                            f"input gradient ×{curves['input_gradient']:.2g}",
