@@ -310,8 +310,8 @@ for c in (1.0, 3.9, 4.0, 6.0):
 # A layer loses information when two different inputs give the same output; then no later layer can
 # tell them apart. For a square matrix, invertible means $\det W \neq 0$, i.e. $\sigma_{\min} > 0$. How
 # *safely* invertible is measured by the **condition number (条件数)**
-# $\kappa = \sigma_{\max}/\sigma_{\min}$: a relative error in the output can come from a relative error
-# $\kappa$ times larger in the input.
+# $\kappa = \sigma_{\max}/\sigma_{\min}$: recovering the input from the output can magnify a relative
+# error of the output up to $\kappa$ times.
 #
 # For a nonlinear layer the local question is answered by its **Jacobian (雅可比矩阵)**
 # $J = \partial T/\partial\mathbf x$, the best linear map near a point. For $\mathbf x \mapsto \tanh(W\mathbf x)$
