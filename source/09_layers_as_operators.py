@@ -192,9 +192,9 @@ def closest_pair(points):
     return float(np.sqrt(max(d2.min(), 0.0)))
 
 
-W5 = rng.normal(size=(5, 2000)) / np.sqrt(5)
+W5 = rng.normal(size=(5, 500)) / np.sqrt(5)
 print("   n   5×n matrix   shift on ℓ²   identity   D e_k = e_k / k")
-for n in (10, 100, 2000):
+for n in (10, 100, 500):
     E = np.eye(n)
     shift = np.hstack([np.zeros((n, 1)), E])           # S e_k = e_(k+1)
     diag = E / np.arange(1, n + 1)[:, None]            # D e_k = e_k / k

@@ -351,7 +351,7 @@ def catalogue_operators(seed=0):
     return ops
 
 
-def catalogue(seed=0, points=6, scales=(0.1, 1.0, 10.0), pairs=300):
+def catalogue(seed=0, points=4, scales=(0.1, 1.0, 10.0), pairs=300):
     """One row per operator, every entry computed: linear? (yes / affine / no), the Lipschitz estimate
     from random pairs, max ‖J‖₂ at inputs of size ~0.1, ~1, ~10 (growing with the size: not globally
     Lipschitz), the exact ‖A‖₂ of the linear part where there is one, invertible? (from the Jacobian's
