@@ -529,8 +529,9 @@ print("GLU is linear:", op.is_linear(layers.glu, (8,)))
 # - **linear?** from `is_linear` / `is_affine`;
 # - **Lipschitz ≥ (pairs)**: the largest ratio over 300 random pairs (a lower bound);
 # - **max ‖J‖₂** at inputs of size about 0.1, 1 and 10: for a differentiable layer the Lipschitz
-#   constant is the largest Jacobian norm, so a value that grows with the input size (GLU, the loss)
-#   or with its shrinking (batch norm in training) means no global constant;
+#   constant is the largest Jacobian norm. One that keeps growing with the input size (GLU) or as the
+#   input shrinks (batch norm in training) points to no global constant at all; one that levels off
+#   does not (the loss's slope is $\|\mathrm{softmax}(\mathbf z) - \mathbf t\| \le \sqrt2$);
 # - **‖A‖₂ exact**: $\sigma_{\max}$ of the matrix of the linear part, where there is one;
 # - **invertible?**: from the condition number, or the rank of the Jacobian at random points;
 # - **symmetry**: transformations of the input tested with `is_equivariant` (✓ holds, ✗ fails).
