@@ -221,3 +221,43 @@ def _squeeze(out, single_image, single_filter):
     if single_filter:
         out = out[..., 0, :, :] if not single_image else out[0]
     return out
+
+
+# ---------------------------------------------------------------- average pooling (chapter 09)
+# Built on conv2d's public signature only: averaging a size×size window is a convolution of each channel
+# on its own with the constant filter 1/size², so it is a linear operator, and its backward pass is
+# conv2d_backward's dx.
+
+def _channels_apart(x, what):
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim not in (2, 4):
+        raise ValueError(f"{what} must have shape (N, C, H, W) or (H, W), got shape {x.shape}")
+    return x[None, None] if x.ndim == 2 else x
+
+
+def avg_pool2d(x, size=2, stride=None):
+    """The mean of each size×size window, moved by `stride` (default: size, no overlap)."""
+    x4 = _channels_apart(x, "x")
+    n, c, H, W = x4.shape
+    stride = size if stride is None else stride
+    box = np.full((1, 1, size, size), 1.0 / (size * size))
+    out = conv2d(x4.reshape(n * c, 1, H, W), box, stride=stride)
+    out = out.reshape(n, c, *out.shape[2:])
+    return out[0, 0] if np.ndim(x) == 2 else out
+
+
+def avg_pool2d_backward(dout, x, size=2, stride=None):
+    """∂C/∂x of average pooling: each window spreads its gradient evenly, dout/size², over its pixels;
+    a pixel inside several (overlapping) windows adds their shares."""
+    x4 = _channels_apart(x, "x")
+    n, c, H, W = x4.shape
+    stride = size if stride is None else stride
+    box = np.full((1, 1, size, size), 1.0 / (size * size))
+    expected = avg_pool2d(x, size, stride).shape
+    dout = np.asarray(dout, dtype=np.float64)
+    if dout.shape != expected:
+        raise ValueError(f"dout must have the shape of avg_pool2d's output, {expected}, got shape {dout.shape}")
+    d4 = dout.reshape(n * c, 1, *expected[-2:])
+    dx, _, _ = conv2d_backward(d4, x4.reshape(n * c, 1, H, W), box, stride=stride)
+    dx = dx.reshape(n, c, H, W)
+    return dx[0, 0] if np.ndim(x) == 2 else dx
