@@ -312,6 +312,17 @@ def hyperplane_meets_box(w, b, box):
     return bool(bottom < 0 < top)
 
 
+def random_relu_net(n0, widths, n_out=1, seed=0, bias=0.5):
+    """An nn.MLP (n0, *widths, n_out) with ReLU hidden units, He-scaled weights and random biases
+    N(0, bias²) (nn.MLP starts biases at 0, which would put every first-layer hyperplane through the
+    origin — not general position)."""
+    net = nn.MLP((n0, *widths, n_out), hidden="relu", output="identity", seed=seed)
+    rng = np.random.default_rng([seed, 11])
+    for b in net.b:
+        b[:] = rng.normal(0.0, bias, b.shape)
+    return net
+
+
 # ---------------------------------------------------------------- how many regions there can be
 
 def zaslavsky(n0, n1):
