@@ -165,3 +165,12 @@ def depth_explorer(depth=2, width=4):
                 "readout": text}
 
     return Explorer(fig, {"regions": polys}, controls, compute, texts={"readout": readout})
+
+
+def draw_regions(ax, found, box=BOX, edge="white"):
+    """A static map: the polygons of `found` (a list of Region) filled by pattern colour, the dead
+    region dark, on the box."""
+    ax.add_collection(PolyCollection([r.polygon for r in found], facecolors=pattern_colours([r.pattern for r in found]),
+                                     edgecolors=edge, linewidths=0.6))
+    ax.set(xlim=box[:2], ylim=box[2:], aspect="equal")
+    return ax
