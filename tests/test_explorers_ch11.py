@@ -31,7 +31,7 @@ def test_the_default_map_shows_all_sixteen_regions_and_a_dead_one():
     explorer = E.region_explorer()
     assert len(explorer.lines["regions"].get_paths()) == 16 == R.zaslavsky(2, 5)
     text = explorer.texts["readout"].get_text()
-    assert "16 regions" in text and "dead region" in text
+    assert "16 regions" in text and "dead region: area" in text
     faces = explorer.lines["regions"].get_facecolor()
     assert sum(np.allclose(f, E.DEAD_COLOUR) for f in faces) == 1
 
@@ -64,8 +64,8 @@ def test_the_chooser_shows_the_count_beside_the_bounds():
     assert run["count"] == R.count_regions(R.random_relu_net(2, (5, 5, 5)), E.BOX)
     assert len(explorer.lines["regions"].get_paths()) == run["count"] <= run["serra"]
     text = explorer.texts["readout"].get_text()
-    assert f"counted: {run['count']} regions" in text and str(R.serra_upper(2, (5, 5, 5))) in text
-    assert str(R.montufar_lower(2, (5, 5, 5))) in text and str(R.zaslavsky(2, 15)) in text
+    assert f"counted: {run['count']}\n" in text and f"bound: {R.serra_upper(2, (5, 5, 5))}" in text
+    assert f"≥ {R.montufar_lower(2, (5, 5, 5))}" in text and f"≤ {R.zaslavsky(2, 15)}" in text
 
 
 def test_updates_add_no_artists():

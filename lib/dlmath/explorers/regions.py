@@ -44,7 +44,7 @@ def _map_figure(title):
     ax = fig.add_axes([0.08, 0.11, 0.5, 0.8])
     ax.set(xlim=BOX[:2], ylim=BOX[2:], aspect="equal", xlabel="$x_1$", ylabel="$x_2$")
     ax.set_title(title, fontsize=9)
-    readout = fig.text(0.62, 0.88, "", ha="left", va="top", fontsize=9.5, linespacing=1.6)
+    readout = fig.text(0.62, 0.88, "", ha="left", va="top", fontsize=11, linespacing=1.6)
     return fig, ax, readout
 
 
@@ -109,6 +109,9 @@ def region_explorer(w1=float(W1[0, 0]), w2=float(W1[0, 1]), b=float(B1[0])):
     ticks = [_normal_arrow(W1[j], B1[j], 0.12) for j in range(1, n1)]  # the fixed units' normals
     ticks_x = np.concatenate([np.append(x, np.nan) for x, _ in ticks])
     ticks_y = np.concatenate([np.append(y, np.nan) for _, y in ticks])
+    fig.text(0.62, 0.62, f"5 lines make at most\nΣ_(i≤2) C(5, i) = {R.zaslavsky(2, n1)} regions\n\n"
+             "dark: the dead region, where\nevery unit is off and the\nnetwork is constant",
+             ha="left", va="top", fontsize=9.5, linespacing=1.5)
     polys = Polygons([], edgecolors="white", linewidths=1.0)  # region borders: the units' lines
     ax.add_collection(polys)
     lines = {"regions": polys,
@@ -121,13 +124,10 @@ def region_explorer(w1=float(W1[0, 0]), w2=float(W1[0, 1]), b=float(B1[0])):
     def compute(w1, w2, b):
         found = unit_regions(fixed, (w1, w2), b)
         dead = [p for p, pat in found if not pat.any()]
-        dead_text = (f"dead region (dark): area {R.polygon_area(dead[0]):.2f}\n    the net is constant there" if dead
-                     else "no dead region in the box")
+        dead_text = f"dead region: area {R.polygon_area(dead[0]):.2f}" if dead else "no dead region"
         return {"regions": ([p for p, _ in found], pattern_colours([pat for _, pat in found])),
                 "normals": (ticks_x, ticks_y), "unit": _line((w1, w2), b), "normal": _normal_arrow((w1, w2), b),
-                "readout": (f"unit 1: {w1:+.2f}·x₁ {w2:+.2f}·x₂ {b:+.2f} = 0\n"
-                            f"{len(found)} regions in the box\n(at most Σ_(i≤2) C(5, i) = {R.zaslavsky(2, n1)})\n"
-                            f"{dead_text}")}
+                "readout": f"{len(found)} regions\n{dead_text}"}
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
 
@@ -148,6 +148,10 @@ def depth_explorer(depth=2, width=4):
     the bounds. Every choice is computed when the figure is made, so a move is a lookup."""
     table = {(d, w): chooser_regions(d, w) for d in DEPTHS for w in WIDTHS}
     fig, ax, readout = _map_figure("exact regions of a random ReLU net in [−1, 1]²")
+    fig.text(0.62, 0.42, "counted: regions in the box\nbound: no net has more, on all of R²\n"
+             "    (Serra et al. 2018)\nsome net: a net of this shape with\n    at least this many "
+             "(Montúfar\n    et al. 2014)\none layer: the same units in one\n    layer (Zaslavsky)",
+             ha="left", va="top", fontsize=9, linespacing=1.45)
     polys = Polygons([], edgecolors="white", linewidths=0.5)
     ax.add_collection(polys)
     controls = {"depth": widgets.IntSlider(value=depth, min=DEPTHS[0], max=DEPTHS[-1], description="depth"),
@@ -156,11 +160,8 @@ def depth_explorer(depth=2, width=4):
     def compute(depth, width):
         run = table.get((depth, width)) or chooser_regions(depth, width)
         found = run["regions"]
-        text = (f"{depth} hidden layer{'s' * (depth > 1)} of {width} units\n"
-                f"counted: {run['count']} regions in the box\n\n"
-                f"upper bound, all of R² (Serra et al. 2018): {run['serra']}\n"
-                f"some net of this shape has ≥ {run['montufar']}\n    (Montúfar et al. 2014)\n"
-                f"one layer of {depth * width} units: at most {run['one_layer']}")
+        text = (f"{depth} × {width} units\ncounted: {run['count']}\nbound: {run['serra']}\n"
+                f"some net: ≥ {run['montufar']}\none layer: ≤ {run['one_layer']}")
         return {"regions": ([r.polygon for r in found], pattern_colours([r.pattern for r in found])),
                 "readout": text}
 
