@@ -180,6 +180,23 @@ def test_a_deeper_unit_bends_at_region_borders():
     np.testing.assert_allclose(by_pattern["011"].A, [[0.0, -2.0]])  # the cut there: −2y + 0.5 = 0
 
 
+def test_layer_hyperplanes_are_the_weighted_inputs_inside_a_region():
+    rng = np.random.default_rng(2)
+    net = random_net((4, 3, 3), 6, bias=0.5)
+    normals, offsets = R.layer_hyperplanes(net, 1)
+    np.testing.assert_array_equal(normals, net.W[0])
+    for r in R.partition(net, (-2, 2, -2, 2)):
+        x = interior_points(r.polygon, rng, 3)
+        a = x
+        for layer in (1, 2, 3):
+            normals, offsets = R.layer_hyperplanes(net, layer, r.pattern[:sum(net.sizes[1:layer])])
+            z = a @ net.W[layer - 1].T + net.b[layer - 1]
+            np.testing.assert_allclose(x @ normals.T + offsets, z, atol=1e-12)
+            a = np.maximum(z, 0)
+    with pytest.raises(ValueError, match="one 0/1 entry per unit of layers 1 … 1"):
+        R.layer_hyperplanes(net, 2, [1, 0])
+
+
 def test_dynamic_rank_is_the_rank_of_W_times_D():
     W = np.array([[1.0, 2.0, 0.0], [0.0, 1.0, 1.0], [1.0, 0.0, -2.0]])  # rank 2
     assert np.linalg.matrix_rank(W) == 2

@@ -111,11 +111,36 @@ def affine_map(net, pattern):
     n_hidden = sum(W.shape[0] for W, _ in layers[:-1])
     if pattern.shape != (n_hidden,):
         raise ValueError(f"pattern must have one 0/1 entry per hidden unit, shape ({n_hidden},), got {pattern.shape}")
-    A, c, k = np.eye(layers[0][0].shape[1]), np.zeros(layers[0][0].shape[1]), 0
-    for W, b in layers[:-1]:
-        D = pattern[k:k + len(b)].astype(float)[:, None]  # D_I as a column: D @ M == D * M
-        A, c, k = D * (W @ A), D[:, 0] * (W @ c + b), k + len(b)
+    A, c = _hidden_map(layers, pattern, len(layers) - 1)
     W, b = layers[-1]
+    return W @ A, W @ c + b
+
+
+def _hidden_map(layers, pattern, n_layers):
+    """(A, c) with a^l = A x + c after the first n_layers hidden layers, on the region where their
+    units have `pattern`: a^l = D^l (W^l a^(l−1) + b^l), composed from a^0 = x."""
+    A, c, k = np.eye(layers[0][0].shape[1]), np.zeros(layers[0][0].shape[1]), 0
+    for W, b in layers[:n_layers]:
+        D = pattern[k:k + len(b)].astype(float)[:, None]  # D_I as a column: D * M == diag(I) @ M
+        A, c, k = D * (W @ A), D[:, 0] * (W @ c + b), k + len(b)
+    return A, c
+
+
+def layer_hyperplanes(net, layer, pattern=()):
+    """The hyperplanes of hidden layer `layer` (1 = first) in the *input* space, valid on the region
+    where the layers before it have `pattern` (their bits, layer 1 first; empty for layer 1):
+    (normals (n_layer, n0), offsets (n_layer,)) with z^layer_j = normals[j]·x + offsets[j] there.
+    For layer 1 these are just the rows of W¹ and b¹; deeper, they change from region to region."""
+    layers = layers_of(net)
+    if not 1 <= layer <= len(layers) - 1:
+        raise ValueError(f"layer must be a hidden layer, 1 … {len(layers) - 1}, got {layer}")
+    pattern = np.asarray(pattern, dtype=float).reshape(-1)
+    n_before = sum(W.shape[0] for W, _ in layers[:layer - 1])
+    if pattern.size != n_before:
+        raise ValueError(f"pattern must have one 0/1 entry per unit of layers 1 … {layer - 1}, "
+                         f"shape ({n_before},), got {pattern.shape}")
+    A, c = _hidden_map(layers, pattern, layer - 1)
+    W, b = layers[layer - 1]
     return W @ A, W @ c + b
 
 
