@@ -540,10 +540,13 @@ for ax, regs, title in zip(axes, (before, after), ("before training", "after tra
 # several-fold, with small regions crowded where the two moons meet — where the network needs its bends.
 # It is still a small fraction of the bound.
 #
-# **Speed of the sliders.** `bench/slider_latency.py --headless-only` times one slider move of every
-# figure (compute + blitted redraw with Agg). On the course machine — two cores shared with other jobs —
-# it measured a median of about 45–75 ms per move of `region_explorer` (of which the exact partition
-# takes about 2.5 ms; the rest is drawing) and about 60 ms for `depth_explorer`, against a target of 50 ms.
+# **Speed of the sliders.** `.venv/bin/python bench/slider_latency.py --headless-only` times one slider
+# move of every figure (compute + the blitted redraw, Agg backend, median of 30 moves). On the course
+# machine, with its two cores shared by other jobs (load average about 12 during the run), a move of
+# `region_explorer` took a median 27–31 ms (the exact partition itself about 2.5 ms; most of the rest is
+# drawing, text being the dearest part, so only the numbers that change are redrawn text) and of
+# `depth_explorer` 37–52 ms (every depth and width is partitioned when the figure is made; a move draws
+# up to ~200 polygons). The target is 50 ms.
 #
 # ## Summary
 # - A ReLU unit is a hyperplane $\mathbf w\cdot\mathbf x + b = 0$ with two half-spaces; with $b\ne 0$ it is
