@@ -406,10 +406,10 @@ check("11.count_tiny", tiny_count)
 # $[-2, 2]^2$ (mean of 5 seeds):
 
 # %%
-print("widths           counted  Montúfar (some net ≥)  Serra (every net ≤)")
+print("widths                 counted  Montúfar (some net ≥)  Serra (every net ≤)")
 for widths in [(12,), (6, 6), (4, 4, 4), (2, 2, 2, 2, 2, 2)]:
     counts = [R.count_regions(R.random_relu_net(2, widths, seed=s), box2) for s in range(5)]
-    print(f"{str(widths):16s} {np.mean(counts):7.1f}  {R.montufar_lower(2, widths):21d}  {R.serra_upper(2, widths):19d}")
+    print(f"{str(widths):22s} {np.mean(counts):7.1f}  {R.montufar_lower(2, widths):21d}  {R.serra_upper(2, widths):19d}")
 
 # %% [markdown]
 # Every count stays below Serra's bound, as it must. Random deep nets do not come near the maximum —
