@@ -268,3 +268,15 @@ def test_clear_errors():
         R.partition(random_net((3,), 0), (1, 0, 0, 1))
     with pytest.raises(ValueError, match="one 0/1 entry per hidden unit"):
         R.affine_map(random_net((3,), 0), [1, 0])
+
+
+@pytest.mark.parametrize("scale", [1e-8, 1e8])
+def test_scaling_a_layer_leaves_its_hyperplanes_and_the_count_unchanged(scale):
+    """ReLU(s z) = s ReLU(z) for s > 0: scaling W¹ and b¹ moves no line, at extreme scales too."""
+    net = random_net((5, 4), 8, bias=0.5)
+    scaled = [(net.W[0] * scale, net.b[0] * scale), (net.W[1] / scale, net.b[1]), (net.W[2], net.b[2])]
+    box = (-2, 2, -2, 2)
+    original = sorted(tuple(r.pattern) for r in R.partition(net, box))
+    assert sorted(tuple(r.pattern) for r in R.partition(scaled, box)) == original
+    x = np.random.default_rng(0).uniform(-2, 2, (50, 2))
+    np.testing.assert_allclose(R.forward(scaled, x), R.forward(net, x), rtol=1e-9, atol=1e-12)
