@@ -129,7 +129,7 @@ def plane_explorer():
     X, Y = np.meshgrid(grid, grid)
     Z = wave(X, Y)  # the contour map is drawn once; a slider move only moves lines
     s = np.linspace(-2.2, 2.2, 161)
-    fig, (ax_map, ax_cut) = new_figure(ncols=2, width=10, height=4.0)
+    fig, (ax_map, ax_cut) = new_figure(ncols=2, width=9.5, height=4.0)
     ax_map.contour(X, Y, Z, levels=np.linspace(-0.9, 0.9, 10), cmap="RdBu_r", linewidths=1)
     ax_map.set(xlim=(-3, 3), ylim=(-3, 3), aspect="equal", xlabel="x", ylabel="y",
                title="contours of z = sin x · cos y")
