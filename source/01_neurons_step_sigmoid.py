@@ -151,7 +151,7 @@ check("01.sigmoid", sigmoid)
 #
 # ## 4. The derivative of the sigmoid, by sympy
 #
-# Learning will need the slope $\sigma'(z)$. The **derivative (导数)** $f'(z)$ is the slope of the
+# Learning will need the slope $\sigma'(z)$. The derivative $f'(z)$ is the slope of the
 # tangent to the graph of $f$ at $z$, the limit of $\frac{f(z+h)-f(z)}{h}$ as $h \to 0$; chapter 03
 # treats it properly, and here we only need a machine that applies the rules of differentiation.
 # That is `sp.diff(expression, symbol)` in sympy: define a symbol, build the expression, call `sp.diff`.
@@ -257,7 +257,7 @@ check("01.max_sigmoid_slope", max_slope)
 
 # %% [markdown]
 # > **⚠️ Careful — a deep stack of sigmoids shrinks gradients *when its weights are small*.** The
-# > **chain rule (链式法则)**, which chapter 03 derives, says that the slope of a function of a function,
+# > *chain rule*, which chapter 03 derives, says that the slope of a function of a function,
 # > $f(g(z))$, is the product of the slopes, $f'(g(z))\,g'(z)$. A layer $a \mapsto \sigma(wa + b)$ has
 # > slope $w\,\sigma'(wa+b)$, so the slope of a stack of ten is a *product* of ten factors
 # > $w_l\,\sigma'(z_l)$. With weights $|w_l| \le 1$ each factor is at most $\tfrac14$, and ten layers

@@ -165,7 +165,7 @@ for name, C_grid in [("½ Σ r² (least squares)", 0.5 * np.sum(R_grid**2, axis=
 #    single big misses (which also makes it sensitive to outliers — the price of squares).
 # 3. **Gaussian noise.** Suppose each weight is the rule plus noise, $y_k = px_k + q + \varepsilon_k$, with
 #    independent $\varepsilon_k$ from the **normal distribution (正态分布)** with mean 0 and spread $s$,
-#    whose **probability density (概率密度函数)** is
+#    whose **probability density function (概率密度函数)** is
 #    $\varphi(\varepsilon) = \frac{1}{\sqrt{2\pi}\,s}\,e^{-\varepsilon^2/(2s^2)}$. The probability
 #    (density) of seeing all seven weights, for a given line, is the product
 #    $\prod_k \varphi(r_k)$, the **likelihood (似然)** of the line. Its logarithm is
