@@ -641,6 +641,6 @@ print(f"a = {a_wrong:.7f}, t = 0:  ∂/∂z of ½(a − t)² = {(a_wrong - t_wro
 #   Gaussian noise. For yes/no data the same reasoning gives one sigmoid neuron with the cost
 #   $-\sum[t\ln a + (1-t)\ln(1-a)]$: logistic regression, trained by gradient descent.
 #
-# **Next:** 06 · The network as an optimisation problem (`06_network_as_optimization.ipynb`, coming soon)
+# **Next:** [06 · The network as an optimisation problem](06_network_as_optimization.ipynb)
 # — the same recipe with 47 parameters instead of 2: the 12-3-2 network of sigmoid neurons, its squared
-# error, its cost $C_T$, and the cross-entropy cost of section 8.
+# error, its cost $C_T$, and the cross entropy: the cost $L$ of section 8 above.
