@@ -9,8 +9,10 @@
 #   $b = -\theta$;
 # - write the unit step, sigmoid, tanh, ReLU and softsign functions in numpy, stable at extreme inputs;
 # - derive $\sigma'(z) = \sigma(z)\,(1-\sigma(z))$ with sympy and check it numerically;
-# - explain **saturation** and why a deep stack of sigmoids shrinks gradients;
-# - count the parameters of a fully connected network.
+# - explain **saturation**, why a deep stack of sigmoids with small weights shrinks gradients, and
+#   when it does not;
+# - count the parameters of a fully connected network, and set the weights of AND, OR and NAND by hand
+#   (and see why XOR needs a hidden layer).
 #
 # **You need** chapter 00 (running cells and self-checks) and a little numpy: arrays, `np.dot`, `np.exp`.
 
@@ -21,6 +23,7 @@ import sympy as sp
 
 from dlmath import activations as act
 from dlmath import check
+from dlmath.explorers.neuron import break_jumps  # leaves a gap at a jump instead of a vertical line
 
 rng = np.random.default_rng(0)  # every random number in this chapter comes from here
 
@@ -74,8 +77,10 @@ check("01.weighted_input", z)
 # %% tags=["nbval-ignore-output"]
 zs = np.linspace(-4, 4, 401)
 fig, ax = plt.subplots(figsize=(5, 2.6))
-ax.plot(zs, np.where(zs >= 0, 1.0, 0.0), lw=2)
-ax.set(xlabel="weighted input z", ylabel="u(z)", title="unit step: fires when z ≥ 0");
+ax.plot(zs, break_jumps(np.where(zs >= 0, 1.0, 0.0)), lw=2, color="C0")
+ax.plot([0], [1], "o", color="C0", ms=7)               # filled: u(0) = 1 is the value at 0
+ax.plot([0], [0], "o", mfc="white", mec="C0", ms=7)    # open: 0 is approached but not taken
+ax.set(xlabel="weighted input z", ylabel="u(z)", title="unit step: fires when z ≥ 0 (u(0) = 1)");
 
 # %% [markdown]
 # ### Exercise 2 — does it fire?
@@ -146,8 +151,10 @@ check("01.sigmoid", sigmoid)
 #
 # ## 4. The derivative of the sigmoid, by sympy
 #
-# Learning will need the slope $\sigma'(z)$. sympy differentiates symbolically: define a symbol, build
-# the expression, call `sp.diff`.
+# Learning will need the slope $\sigma'(z)$. The derivative $f'(z)$ is the slope of the
+# tangent to the graph of $f$ at $z$, the limit of $\frac{f(z+h)-f(z)}{h}$ as $h \to 0$; chapter 03
+# treats it properly, and here we only need a machine that applies the rules of differentiation.
+# That is `sp.diff(expression, symbol)` in sympy: define a symbol, build the expression, call `sp.diff`.
 
 # %%
 z = sp.symbols("z")
@@ -198,13 +205,14 @@ for z0 in [-3.0, 0.0, 2.0]:
 # tanh is a sigmoid stretched to $(-1, 1)$: $\tanh z = 2\sigma(2z) - 1$, centred on 0. softsign has the
 # same S shape, but its tails approach $\pm1$ like $1/|z|$ instead of exponentially. ReLU (rectified
 # linear unit) is the default in modern networks: cheap, and its slope is 1 for every positive input.
-# (ReLU has a corner at 0; the library uses slope 0 there.)
+# (ReLU has a corner at 0 and no slope there: its derivative jumps from 0 to 1, so the figure leaves a gap
+# at $z = 0$ instead of drawing a vertical line. The library uses slope 0 at the corner.)
 
 # %% tags=["nbval-ignore-output"]
-fig, (ax_a, ax_d) = plt.subplots(1, 2, figsize=(10, 3.2), layout="constrained")
+fig, (ax_a, ax_d) = plt.subplots(1, 2, figsize=(9.5, 3.2), layout="constrained")
 for name, (f, df) in act.ACTIVATIONS.items():
-    ax_a.plot(zs, f(zs), label=name)
-    ax_d.plot(zs, df(zs), label=name)
+    ax_a.plot(zs, break_jumps(f(zs)), label=name)  # a gap at a jump (step, ReLU'), no vertical line
+    ax_d.plot(zs, break_jumps(df(zs)), label=name)
 ax_a.set(title="activation a(z)", xlabel="z", ylim=(-1.3, 2.3))
 ax_d.set(title="derivative a'(z)", xlabel="z", ylim=(-0.1, 1.2))
 ax_a.legend(fontsize=8);
@@ -248,11 +256,13 @@ max_slope = 0.25
 check("01.max_sigmoid_slope", max_slope)
 
 # %% [markdown]
-# > **⚠️ Careful — a deep stack of sigmoids shrinks gradients.** By the chain rule (chapter 03) the
-# > slope of $\sigma(\sigma(\cdots\sigma(z)))$ is a *product* of one factor $\sigma'(\cdot) \le \tfrac14$
-# > per layer. However well you choose the inputs, ten layers give at most $(1/4)^{10} \approx 10^{-6}$.
-# > The cell computes the real product for a stack of sigmoids (weight 1, bias 0), starting at the best
-# > possible input $z = 0$.
+# > **⚠️ Careful — a deep stack of sigmoids shrinks gradients *when its weights are small*.** The
+# > *chain rule*, which chapter 03 derives, says that the slope of a function of a function,
+# > $f(g(z))$, is the product of the slopes, $f'(g(z))\,g'(z)$. A layer $a \mapsto \sigma(wa + b)$ has
+# > slope $w\,\sigma'(wa+b)$, so the slope of a stack of ten is a *product* of ten factors
+# > $w_l\,\sigma'(z_l)$. With weights $|w_l| \le 1$ each factor is at most $\tfrac14$, and ten layers
+# > give at most $(1/4)^{10} \approx 10^{-6}$, however well you choose the inputs. The cell computes the
+# > real product for a stack of sigmoids with weight 1 and bias 0, starting at the best input $z = 0$.
 
 # %%
 a, slope = 0.0, 1.0
@@ -263,7 +273,26 @@ for layer in range(1, 11):
         print(f"{layer:2d} layers: slope of the stack {slope:.2e}   bound (1/4)^{layer} = {0.25 ** layer:.2e}")
 
 # %% [markdown]
-# This is the **vanishing gradient (梯度消失)** problem: the first layers of a deep sigmoid network learn
+# The bound needs $|w| \le 1$. A factor $w\,\sigma'(z)$ can be as large as $|w|/4$, so with $|w| > 4$ the
+# product can *grow*. Take weight $w = 6$ in every layer and choose each bias so that the layer sits at
+# its steepest point, $z = 0$ (bias $b_l = -6\,a_{l-1}$): every factor is $6 \cdot \tfrac14 = 1.5$.
+
+# %%
+w_big, a, slope = 6.0, 0.0, 1.0
+for layer in range(1, 11):
+    b_l = -w_big * a  # the bias that puts this layer at z = 0, its steepest point
+    z_l = w_big * a + b_l
+    slope *= w_big * float(act.sigmoid_derivative(z_l))  # chain rule: the factor w·σ'(z)
+    a = float(act.sigmoid(z_l))
+    if layer in (1, 2, 5, 10):
+        print(f"{layer:2d} layers with w = 6: slope of the stack {slope:.2f}   (6/4)^{layer} = {1.5 ** layer:.2f}")
+
+# %% [markdown]
+# Large weights trade one problem for another: the product explodes instead (the **exploding gradient
+# (梯度爆炸)**), and a large $w$ pushes most inputs far from $z = 0$, where $\sigma'$ is tiny again.
+
+# %% [markdown]
+# With weights of size at most 1 this is the **vanishing gradient (梯度消失)** problem: the first layers of a deep sigmoid network learn
 # almost nothing. tanh's slope reaches 1 at $z = 0$, and ReLU's slope is exactly 1 for every positive
 # input, which is one reason ReLU took over.
 #
@@ -343,14 +372,87 @@ n_parameters = W2.size + b2.size + W3.size + b3.size
 check("01.parameter_count", n_parameters)
 
 # %% [markdown]
+# ## 9. Logic gates by hand, and why layers
+#
+# One step neuron with two inputs $x_1, x_2 \in \{0, 1\}$ fires when $w_1x_1 + w_2x_2 + b \ge 0$: on one
+# side of the line $w_1x_1 + w_2x_2 + b = 0$ in the plane. That is enough for three logic gates, with
+# weights set by hand, no learning:
+#
+# | gate | fires when | $w_1$ | $w_2$ | $b$ |
+# |---|---|---|---|---|
+# | AND | both inputs are 1 | 1 | 1 | −1.5 |
+# | OR | at least one is 1 | 1 | 1 | −0.5 |
+# | NAND | not both are 1 | −1 | −1 | 1.5 |
+
+# %%
+inputs = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)  # one row per case (x1, x2)
+gates = {"AND": ([1.0, 1.0], -1.5), "OR": ([1.0, 1.0], -0.5), "NAND": ([-1.0, -1.0], 1.5)}
+for name, (w_gate, b_gate) in gates.items():
+    outputs = act.step(inputs @ np.array(w_gate) + b_gate)  # all four cases at once
+    print(f"{name:5s}", "  ".join(f"{int(x1)}{int(x2)} → {int(o)}" for (x1, x2), o in zip(inputs, outputs)))
+
+# %% [markdown]
+# **XOR** ("exactly one is 1") is different: no single neuron computes it. Suppose one did. Then
+# $(0,0) \mapsto 0$ needs $b < 0$; $(1,0) \mapsto 1$ and $(0,1) \mapsto 1$ need $w_1 + b \ge 0$ and
+# $w_2 + b \ge 0$; adding these two, $w_1 + w_2 + b \ge -b > 0$, so $(1,1)$ fires too — but XOR wants 0.
+# In the picture: no straight line puts $(0,1), (1,0)$ on one side and $(0,0), (1,1)$ on the other.
+# A search over 68 921 weight settings finds none either:
+
+# %%
+grid = np.linspace(-2, 2, 41)
+w1s, w2s, bs = np.meshgrid(grid, grid, grid, indexing="ij")
+params = np.stack([w1s.ravel(), w2s.ravel(), bs.ravel()], axis=1)  # one row per (w1, w2, b)
+fires_all = act.step(params[:, :2] @ inputs.T + params[:, 2:])  # shape (settings, 4 cases)
+xor_target = np.array([0.0, 1.0, 1.0, 0.0])
+print(f"settings tried: {len(params)}, settings that compute XOR: {int(np.all(fires_all == xor_target, axis=1).sum())}")
+
+# %% [markdown]
+# A **hidden layer** solves it: XOR is "OR and NAND", so let two hidden neurons compute OR and NAND, and
+# an output neuron compute AND of their outputs. This is a 2-2-1 network in the matrix form of section 8,
+# with step activations:
+
+# %%
+W_hidden = np.array([[1.0, 1.0], [-1.0, -1.0]])  # row 0: OR, row 1: NAND
+b_hidden = np.array([-0.5, 1.5])
+w_out, b_out = np.array([1.0, 1.0]), -1.5  # AND of the two hidden outputs
+hidden_xor = act.step(inputs @ W_hidden.T + b_hidden)  # shape (4 cases, 2 hidden neurons)
+xor = act.step(hidden_xor @ w_out + b_out)
+for (x1, x2), h, o in zip(inputs, hidden_xor, xor):
+    print(f"x = ({int(x1)}, {int(x2)})   hidden (OR, NAND) = ({int(h[0])}, {int(h[1])})   XOR = {int(o)}")
+
+# %% tags=["nbval-ignore-output"]
+fig, axes = plt.subplots(1, 4, figsize=(9, 2.5), layout="constrained")
+line_x = np.array([-0.5, 1.5])
+for ax, name in zip(axes, ["AND", "OR", "NAND", "XOR"]):
+    target = xor_target if name == "XOR" else act.step(inputs @ np.array(gates[name][0]) + gates[name][1])
+    ax.scatter(inputs[:, 0], inputs[:, 1], c=target, cmap="coolwarm", vmin=0, vmax=1, s=80, edgecolors="k")
+    if name == "XOR":  # the two lines of the hidden neurons: XOR fires between them
+        for (w1, w2), b_h in zip(W_hidden, b_hidden):
+            ax.plot(line_x, -(w1 * line_x + b_h) / w2, "k--", lw=1)
+    else:  # the neuron's line w1 x1 + w2 x2 + b = 0
+        (w1, w2), b_g = gates[name]
+        ax.plot(line_x, -(w1 * line_x + b_g) / w2, "k--", lw=1)
+    ax.set(title=name, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), aspect="equal", xticks=[0, 1], yticks=[0, 1],
+           xlabel="x1")
+axes[0].set_ylabel("x2");
+
+# %% [markdown]
+# Red dots should fire, blue ones not. AND, OR and NAND each need one line; XOR needs the strip between
+# two lines, one per hidden neuron. Layers let a network cut the input space with several lines and
+# combine the pieces; chapter 11 follows this idea for ReLU networks. Setting weights by hand stops
+# working long before 47 parameters, and the chapters from 04 on find them by following the slope.
+
+# %% [markdown]
 # ## Summary
 # - A neuron computes the weighted input $z = \mathbf{w}\cdot\mathbf{x} + b$ with bias $b = -\theta$, then
 #   an activation $a(z)$. The unit step $u$ fires for $z \ge 0$ but has no useful slope.
 # - $\sigma(z) = 1/(1+e^{-z})$ is a smooth step; compute it through $e^{-|z|}$ to avoid overflow.
-#   Its derivative is $\sigma(1-\sigma) \le \tfrac14$, so deep sigmoid stacks shrink gradients.
+#   Its derivative is $\sigma(1-\sigma) \le \tfrac14$, so deep sigmoid stacks with weights $|w| \le 1$
+#   shrink gradients (with $|w| > 4$ the product can grow instead).
 # - tanh, ReLU and softsign are the other common activations; only ReLU does not saturate for $z > 0$.
 # - A fully connected layer is $\mathbf{a} = a(W\mathbf{x} + \mathbf{b})$; the 12-3-2 network has 47
 #   parameters.
+# - One step neuron computes AND, OR or NAND (one line through the plane); XOR needs a hidden layer.
 #
 # **Next:** [02 · Vectors and Cauchy–Schwarz](02_vectors_cauchy_schwarz.ipynb) — the inner product
 # $\mathbf{w}\cdot\mathbf{x}$ in $z$, seen as geometry.

@@ -243,10 +243,20 @@ t = rng.uniform(-3, 3, size=(10_000, 1))
 for label, rows_a, rows_b in [("random pairs", A_rand, B_rand), ("parallel pairs b = t a", A_rand, t * A_rand)]:
     ratio = np.abs(la.inner(rows_a, rows_b)) / (la.norm(rows_a) * la.norm(rows_b))
     print(f"{label:24s} |a·b| / (‖a‖‖b‖) runs from {ratio.min():.16f} to {ratio.max():.16f}")
-gap = la.cauchy_schwarz_gap(A_rand, B_rand)  # ‖a‖‖b‖ − |a·b|, computed so that rounding cannot make it negative
-gap_parallel = la.cauchy_schwarz_gap(A_rand, t * A_rand)
-print(f"la.cauchy_schwarz_gap: random pairs from {gap.min():.2e} up, all ≥ 0: {bool(np.all(gap >= 0))};"
-      f"  parallel pairs at most {gap_parallel.max():.1e}")
+raw_gap = la.norm(A_rand) * la.norm(B_rand) - np.abs(la.inner(A_rand, B_rand))  # ‖a‖‖b‖ − |a·b| as computed
+raw_gap_parallel = la.norm(A_rand) * la.norm(t * A_rand) - np.abs(la.inner(A_rand, t * A_rand))
+print(f"random pairs:   raw ‖a‖‖b‖ − |a·b| from {raw_gap.min():.2e} up, negative in {int((raw_gap < 0).sum())} pairs")
+print(f"parallel pairs: raw gap from {raw_gap_parallel.min():.1e} to {raw_gap_parallel.max():.1e} "
+      f"(exactly 0 in exact arithmetic), negative in {int((raw_gap_parallel < 0).sum())} pairs")
+
+# %% [markdown]
+# The test uses the raw computed values, so it could fail: a random pair with $|\mathbf{a}\cdot\mathbf{b}|$
+# above $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$ would show up as a negative gap. None does. For
+# parallel pairs the true gap is 0 and rounding scatters the computed one on both sides of 0, by about
+# $10^{-14}$. That is why the library's `la.cauchy_schwarz_gap` computes
+# $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\,(1 - |\cos\theta|)$ with $|\cos\theta|$ capped at 1: it is
+# $\ge 0$ *by construction*, which makes it a good measure of "how far from parallel" and a useless
+# test of the inequality itself.
 
 # %% tags=["nbval-ignore-output"]
 bound = la.norm(A_rand) * la.norm(B_rand)
@@ -423,6 +433,14 @@ print("C has shape", C.shape, "and Cᵀ has shape", C.T.shape)
 print("(A C)ᵀ == Cᵀ Aᵀ:", np.allclose((A @ C).T, C.T @ A.T))
 col_a, col_b = a.reshape(3, 1), b.reshape(3, 1)  # the vectors of exercise 2 as columns
 print("aᵀ b =", col_a.T @ col_b, "  (a 1×1 matrix holding a·b)")
+
+# %% [markdown]
+# One more product, needed for the next question and treated fully in section 7: the **element-wise
+# product** $X \odot Y$ of two matrices of the same shape multiplies matching entries,
+# $(X \odot Y)_{ij} = X_{ij}\,Y_{ij}$; in numpy it is `X * Y`.
+
+# %%
+print("A ⊙ B =", (A * B).tolist(), "   A B =", (A @ B).tolist())
 
 # %% [markdown]
 # ### Exercise 9 — which product commutes?

@@ -9,6 +9,8 @@
 #   derivative against a central difference;
 # - use $f'(a) = 0$ (and $\partial f/\partial x = \partial f/\partial y = 0$) to find candidates for a
 #   minimum — and explain why a candidate need not be one;
+# - tell a minimum from a maximum or a saddle with the second derivative $f''$ and, for two variables,
+#   with the eigenvalues of the Hessian;
 # - take partial derivatives, solve a small constrained problem with a Lagrange multiplier, and apply
 #   the chain rule in one and several variables;
 # - predict a change $\Delta z \approx \frac{\partial z}{\partial x}\Delta x + \frac{\partial z}{\partial y}\Delta y$
@@ -140,16 +142,33 @@ print("sympy f'(x)         at", points, ":", np.round(f_prime(points), 6))
 print("central differences at", points, ":", np.round(calculus.derivative(f, points), 6) + 0.0)  # + 0.0: no "-0."
 
 # %% [markdown]
-# > **⚠️ Careful — a smaller $h$ is not always better.** A computer keeps about 16 significant digits.
-# > $f(a+h)$ and $f(a-h)$ agree in more and more of them as $h$ shrinks, and their difference keeps only
-# > the few that differ: the rounding error grows like $10^{-16}/h$ while the formula's error shrinks
-# > like $h^2$. Somewhere around $h \approx 10^{-5}$ the two balance; below that the answer gets *worse*.
-# > The library's default $h = 10^{-6}$ sits near the best spot for functions of moderate size.
+# > **⚠️ Careful — a smaller $h$ is not always better.** A computer keeps about 16 significant digits:
+# > each stored number carries a relative rounding error up to the machine epsilon
+# > $\varepsilon \approx 2.2\times10^{-16}$, so $f(a \pm h)$ is off by about $\varepsilon\,|f(a)|$. As $h$
+# > shrinks, $f(a+h)$ and $f(a-h)$ agree in more and more digits and their difference keeps only the few
+# > that differ: dividing by $2h$ turns the rounding into an error of about $\varepsilon\,|f(a)|/h$, which
+# > *grows* as $h$ shrinks, while the formula's error shrinks like $h^2$. Here $|f(0.5)| = 4.125$, and the
+# > two balance near $h \approx 10^{-5}$; below that the answer gets *worse*. The library's default
+# > $h = 10^{-6}$ sits near the best spot for functions of moderate size.
 
 # %%
 for step in [1e-2, 1e-4, 1e-6, 1e-8, 1e-10, 1e-12]:
     central = (f(a + step) - f(a - step)) / (2 * step)
     print(f"h = {step:.0e}   error of the central difference {abs(central - exact):.1e}")
+
+# %% [markdown]
+# The rounding part depends on the *size* of $f(a)$, not on its slope. Add the constant $10^6$ to $f$: the
+# derivative does not change, $|f(a)|$ grows about 240 000 times, and the error at small $h$ grows by a
+# similar factor. The estimate $\varepsilon\,|f(a)|/h$ gives its order of magnitude — an upper end, since
+# rounding errors partly cancel, so the measured errors land up to about ten times below it:
+
+# %%
+eps = np.finfo(float).eps  # 2.2e-16, the gap between 1 and the next float
+for shift in [0.0, 1e6]:
+    for step in [1e-6, 1e-8]:
+        central = ((f(a + step) + shift) - (f(a - step) + shift)) / (2 * step)
+        print(f"|f(a)| = {abs(f(a) + shift):9.3g}  h = {step:.0e}   error {abs(central - exact):.1e}"
+              f"   estimate ε|f(a)|/h = {eps * abs(f(a) + shift) / step:.1e}")
 
 # %% [markdown]
 # ## 3. The tangent line
@@ -239,7 +258,10 @@ display(sp.Eq(sp.Derivative(z_expr, y), sp.diff(z_expr, y)))
 # then with the library's `calculus.partial_derivative(f, p, i)` and `calculus.gradient(f, p)`: all
 # partial derivatives at once, the **gradient (梯度)** $\nabla z = \bigl(\frac{\partial z}{\partial x},
 # \frac{\partial z}{\partial y}\bigr)$. The numeric function takes a point `p` of shape `(2,)`; writing
-# `p[..., 0]` instead of `p[0]` lets it take a whole stack of points too (section 9 uses that).
+# `p[..., 0]` instead of `p[0]` lets it take a whole stack of points too (section 9 uses that). Here
+# `...` is Python's *Ellipsis*, which numpy reads as "all the axes before the last one": `p[..., 0]` is
+# `p[0]` for one point of shape `(2,)` and `p[:, 0]` for a stack of shape `(m, 2)`. It has nothing to
+# do with the `...` of an exercise stub, which you replace by your answer.
 
 # %%
 def z_num(p):
@@ -327,6 +349,61 @@ critical = [float(q_solution[x]), float(q_solution[y])]
 check("03.critical_point", critical)
 
 # %% [markdown]
+# ### Second derivatives: which kind of stationary point?
+#
+# The derivative $f'$ is a function too, and its derivative is the **second derivative (二阶导数)**
+# $f''$: how fast the slope changes, the **curvature (曲率)** of the graph in the loose sense of
+# "bending up or down". Near a stationary point $a$ the tangent is flat, so the next term decides:
+#
+# $$f(a + h) \approx f(a) + f'(a)\,h + \tfrac12 f''(a)\,h^2 = f(a) + \tfrac12 f''(a)\,h^2
+#   \quad\text{when } f'(a) = 0 .$$
+#
+# That is the **second-derivative test (二阶导数判别法)**: at a stationary point, $f''(a) > 0$ means the
+# graph bends up, a local minimum; $f''(a) < 0$ means a local maximum; $f''(a) = 0$ decides nothing
+# ($x^3$, $x^4$ and $-x^4$ all have $f'(0) = f''(0) = 0$: no extremum, a minimum, a maximum). For the
+# cubic, $f''(x) = 6x - 12$:
+
+# %%
+d2f_expr = sp.diff(f_expr, x, 2)  # the second derivative: differentiate twice
+display(sp.Eq(sp.Derivative(f_expr, (x, 2)), d2f_expr))
+for s in stationary:
+    curvature = d2f_expr.subs(x, s)
+    print(f"x = {s}:  f''(x) = {curvature}  →  local {'minimum' if curvature > 0 else 'maximum'}")
+for name, e in [("x³", x ** 3), ("x⁴", x ** 4), ("−x⁴", -x ** 4)]:
+    print(f"{name:3s} at 0: f' = {sp.diff(e, x).subs(x, 0)}, f'' = {sp.diff(e, x, 2).subs(x, 0)}")
+
+# %% [markdown]
+# **Two variables.** $f(x, y)$ has four second partial derivatives, collected in the **Hessian matrix
+# (黑塞矩阵)**
+#
+# $$H = \begin{pmatrix} \dfrac{\partial^2 f}{\partial x^2} & \dfrac{\partial^2 f}{\partial x\,\partial y} \\[2ex]
+#   \dfrac{\partial^2 f}{\partial y\,\partial x} & \dfrac{\partial^2 f}{\partial y^2} \end{pmatrix},$$
+#
+# symmetric for smooth $f$ (the order of differentiation does not matter). At a stationary point $p$ the
+# change for a small step $\Delta\mathbf{x}$ is $\tfrac12\,\Delta\mathbf{x}^\top H\,\Delta\mathbf{x}$. A
+# symmetric $2\times2$ matrix has two perpendicular **eigenvectors** $\mathbf{v}$ with $H\mathbf{v} =
+# \lambda\mathbf{v}$ (chapter 10 treats them; `np.linalg.eigh` computes them), and along a unit eigenvector
+# the change is $\tfrac12\lambda t^2$: **each eigenvalue is the curvature of $f$ along its eigenvector.**
+# So: both eigenvalues $> 0$, a minimum (a bowl); both $< 0$, a maximum; one of each sign, a saddle; a zero
+# eigenvalue, undecided. sympy's `sp.hessian` and the library's `calculus.hessian` (central differences)
+# for the bowl of section 6 and the saddle $x^2 - y^2$:
+
+# %%
+for name, e, point in [("bowl", bowl_demo, (1.0, 1.0)), ("saddle", x ** 2 - y ** 2, (0.0, 0.0))]:
+    H_sym = sp.hessian(e, (x, y))
+    e_num = sp.lambdify([x, y], e)
+    H_num = calculus.hessian(lambda q: e_num(q[0], q[1]), point)
+    curvatures = np.linalg.eigvalsh(H_num)
+    kind = "minimum" if curvatures.min() > 0 else "maximum" if curvatures.max() < 0 else "saddle"
+    print(f"{name}: H = {H_sym.tolist()}, by central differences {np.round(H_num, 6).tolist()}")
+    print(f"   eigenvalues {np.round(curvatures, 4).tolist()}  →  {kind} at {point}")
+
+# %% [markdown]
+# The bowl's two curvatures differ, $4 \mp 2\sqrt2 \approx 1.17$ and $6.83$: it is a long narrow valley,
+# steep across and shallow along. Chapters 04 and 05 come back to this: the ratio of the largest to the
+# smallest curvature decides how hard a bowl is for gradient descent.
+
+# %% [markdown]
 # ## 7. Lagrange multipliers: a minimum under a condition
 #
 # Often the variables are tied by a condition $g(x, y) = 0$: find the largest $x + y$ on the circle
@@ -362,10 +439,26 @@ grad_g = calculus.gradient(lambda q: q[0] ** 2 + q[1] ** 2 - 1, point)
 print("∇f =", np.round(grad_f, 6) + 0.0, "  λ∇g =", np.round(float(best[lam]) * grad_g, 6) + 0.0)
 
 # %% [markdown]
+# > **⚠️ Careful — the method needs $\nabla g \ne \mathbf{0}$ at the optimum.** The argument above used
+# > "$\nabla g$ stands perpendicular to the curve"; where $\nabla g = \mathbf{0}$ the curve may have a corner
+# > and the method can miss the answer. Minimise $f = x$ on the cusp $g = y^2 - x^3 = 0$: on the curve
+# > $x = y^{2/3} \ge 0$, so the minimum is $0$ at $(0, 0)$. There $\nabla g = (-3x^2, 2y) = (0, 0)$ while
+# > $\nabla f = (1, 0)$, and $\nabla f = \lambda\nabla g$ has no solution: the equations find no candidate.
+
+# %%
+cusp_f, cusp_g = x, y ** 2 - x ** 3
+L_cusp = cusp_f - lam * cusp_g
+print("Lagrange candidates:", sp.solve([sp.diff(L_cusp, x), sp.diff(L_cusp, y), cusp_g], [x, y, lam], dict=True))
+ys = np.linspace(-1, 1, 2001)
+print(f"smallest x on the curve, by walking along it (x = |y|^(2/3)): {np.min(np.abs(ys) ** (2 / 3)):.3f}"
+      f"   ∇g at (0, 0): {[sp.diff(cusp_g, v_).subs({x: 0, y: 0}) for v_ in (x, y)]}")
+
+# %% [markdown]
 # ### Exercise 6 — a constrained maximum
 # Find the largest value of $xy$ under the condition $x + 2y = 8$. Give the value of $xy$ there, a number.
 
 # %%
+# Only `largest_product` is checked; `L6` (the Lagrange function) and `best6` (sympy's solution) are for your working.
 ### BEGIN SOLUTION
 L6 = x * y - lam * (x + 2 * y - 8)
 best6 = sp.solve([sp.diff(L6, x), sp.diff(L6, y), x + 2 * y - 8], [x, y, lam], dict=True)[0]
@@ -427,6 +520,38 @@ print("sum over both paths equals the derivative of the substituted z:", sp.simp
 numeric = calculus.partial_derivative(lambda q: (q[0] + q[1]) ** 2 * q[0] * q[1], [1.0, 2.0], 0)
 print(f"at (1, 2): chain rule {float(two_paths.subs({x: 1, y: 2})):.6f}   central difference {numeric:.6f}")
 sp.Eq(sp.Derivative(z_uv.subs({u: u_xy, v: v_xy}), x), sp.expand(two_paths))
+
+# %% [markdown]
+# A **computational graph (计算图)** draws such a computation: a node per intermediate value, an arrow
+# from each value to the nodes that use it, and on each arrow the **local derivative** of the node at its
+# head with respect to the value at its tail. The chain rule then reads off the picture: $\partial z/\partial x$
+# is the sum, over every path from $x$ to $z$, of the product of the local derivatives along it. At
+# $(x, y) = (1, 2)$: paths $x \to u \to z$ and $x \to v \to z$ give $1\cdot12 + 2\cdot9 = 30$.
+
+# %% tags=["nbval-ignore-output"]
+from dlmath.explorers.tangent import chain_graph_figure, chain_graph_values
+
+chain_graph_figure(1.0, 2.0);
+
+# %% [markdown]
+# Now test the picture: nudge each input by a small $\varepsilon$, recompute every node, and see how
+# much each one moves. The nudge of $x$ reaches $z$ along both paths, and $\Delta z/\varepsilon$ is the
+# sum of the path products.
+
+# %%
+def graph_forward(x_, y_):
+    u_, v_ = x_ + y_, x_ * y_
+    return u_, v_, u_ ** 2 * v_
+
+
+nudge = 1e-6
+graph = chain_graph_values(1.0, 2.0)
+u0, v0, z0 = graph_forward(1.0, 2.0)
+for name, (x1, y1) in [("x", (1.0 + nudge, 2.0)), ("y", (1.0, 2.0 + nudge))]:
+    u1, v1, z1 = graph_forward(x1, y1)
+    paths = graph["paths"][name]
+    print(f"nudge {name}: Δu/ε = {(u1 - u0) / nudge:.4f}  Δv/ε = {(v1 - v0) / nudge:.4f}  "
+          f"Δz/ε = {(z1 - z0) / nudge:.4f}   paths {paths[0]:g} + {paths[1]:g} = {sum(paths):g}")
 
 # %% [markdown]
 # ## 9. The multivariable approximation
@@ -612,10 +737,12 @@ print("δ_0 … δ_4 =", calculus.backward_recurrence(1.0, lambda d: 0.5 * d, 5)
 #   tangent $y = f(a) + f'(a)(x-a)$. sympy computes it; a central difference
 #   $\frac{f(a+h)-f(a-h)}{2h}$ (error $\sim h^2$, but don't push $h$ below $\approx 10^{-6}$) checks it.
 # - $f'(a) = 0$ is necessary for a minimum, not sufficient ($x^3$ at 0). With two variables:
-#   $\partial f/\partial x = \partial f/\partial y = 0$. Under a condition $g = 0$: Lagrange,
-#   $\nabla f = \lambda \nabla g$.
+#   $\partial f/\partial x = \partial f/\partial y = 0$. Under a condition $g = 0$ with $\nabla g \ne \mathbf{0}$:
+#   Lagrange, $\nabla f = \lambda \nabla g$.
+# - At a stationary point $f'' > 0$ means a minimum, $f'' < 0$ a maximum. For two variables the
+#   eigenvalues of the Hessian are the curvatures along its eigenvectors: all positive, a bowl.
 # - Partial derivatives hold the other variables fixed. The chain rule multiplies slopes along a path and
-#   adds the paths.
+#   adds the paths: a computational graph shows the paths.
 # - $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$, with an error of order $\Delta^2$: halve the step, quarter the error.
 # - A recurrence relation builds a sequence term by term; run backwards from the last term, it computes
 #   the chain rule's product efficiently — backpropagation's idea.

@@ -11,19 +11,21 @@
 # - run gradient descent by hand in one, two and $n$ dimensions, then with
 #   `dlmath.optimize.gradient_descent`;
 # - tell a learning rate $\eta$ that is too small, well chosen, too large (oscillating) or divergent,
-#   and compute the largest stable one, $2/\lambda_{\max}$, for a quadratic bowl.
+#   and compute the largest stable one, $2/\lambda_{\max}$, for a quadratic bowl from the eigenvalues of
+#   its Hessian;
+# - explain why gradient descent can stop in a poor local minimum of a function that is not a bowl.
 #
 # **You need** from [chapter 02](02_vectors_cauchy_schwarz.ipynb) the inner product and the
 # Cauchy–Schwarz inequality, and from [chapter 03](03_derivatives.ipynb) partial derivatives and the
-# approximation formula $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$. Both are restated below where
-# they are used.
+# approximation formula $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$, the second derivative $f''$ and the
+# Hessian with its eigenvalues, the curvatures. They are restated below where they are used.
 
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import check
+from dlmath import calculus, check
 from dlmath import optimize as opt
 from dlmath.calculus import gradient as numerical_gradient
 
@@ -75,7 +77,9 @@ rng = np.random.default_rng(4)  # every random number in this chapter comes from
 
 # %%
 def f_demo(p):
-    x, y = p[..., 0], p[..., 1]  # works for one point or a stack of points
+    # `...` is numpy's Ellipsis, "all axes before the last" (not a stub's placeholder): p[..., 0] is p[0]
+    # for one point of shape (2,) and p[:, 0] for a stack of shape (m, 2)
+    x, y = p[..., 0], p[..., 1]
     return x**2 + x * y + 2 * y**2
 
 
@@ -117,9 +121,11 @@ check("04.steepest_step", steepest_step)
 #   \frac{\partial f}{\partial x_n}\Bigr).$$
 #
 # *A note on names.* *The Mathematics of Deep Learning* calls $\nabla$ 哈密顿算子, "Hamilton's
-# operator", after W. R. Hamilton, who introduced it. In English say "nabla", "del" or "the gradient
-# operator": "the Hamiltonian operator" means something else entirely (the energy operator of quantum
-# mechanics).
+# operator", after W. R. Hamilton, who introduced the operator — but he wrote it as a triangle on its
+# side, $\triangleleft$. The upright symbol $\nabla$ is P. G. Tait's, from his work on Hamilton's
+# quaternions a few decades later, and the name "nabla" (a harp of that shape) came with it. In English say
+# "nabla", "del" or "the gradient operator": "the Hamiltonian operator" means something else entirely (the
+# energy operator of quantum mechanics).
 #
 # sympy builds $\nabla f$ one partial derivative at a time; `sp.lambdify` turns the result into a
 # numpy function, which we check against central differences at a few random points.
@@ -163,7 +169,10 @@ check("04.gradient_y", dg_dy)
 # ## 4. The update rule and the learning rate
 #
 # Section 2 says: the best step is the equality case of Cauchy–Schwarz, $\Delta\mathbf{x} = -k\,\nabla f$
-# with some $k > 0$. Call that positive constant $\eta$, and gradient descent takes the step
+# with some $k > 0$. There the step *length* was fixed, $\lVert\Delta\mathbf{x}\rVert = \varepsilon$, which
+# makes $k = \varepsilon/\lVert\nabla f\rVert$ change from point to point. Gradient descent makes the
+# opposite, simpler choice: it keeps $k$ fixed instead of the length. Call that positive constant $\eta$,
+# and gradient descent takes the step
 #
 # $$\Delta\mathbf{x} = -\eta\,\nabla f(\mathbf{x}), \qquad\text{that is}\qquad
 #   \mathbf{x}_{k+1} = \mathbf{x}_k - \eta\,\nabla f(\mathbf{x}_k), \quad \eta > 0 .$$
@@ -277,7 +286,7 @@ for name, r in runs_1d.items():
 
 # %% tags=["nbval-ignore-output"]
 xs = np.linspace(-4, 8, 200)
-fig, axes = plt.subplots(1, 4, figsize=(12, 2.9), sharey=True, layout="constrained")
+fig, axes = plt.subplots(1, 4, figsize=(9.5, 2.7), sharey=True, layout="constrained")
 for ax, (name, r) in zip(axes, runs_1d.items()):
     ax.plot(xs, f_1d(xs), color="0.6", lw=1)
     ax.plot(r.path[:, 0], r.values, "-o", ms=3, lw=1, color="C3")
@@ -332,9 +341,11 @@ for a in (1.0, 25.0):
 #   A = \begin{pmatrix} 5.5 & 4.5 \\ 4.5 & 5.5 \end{pmatrix}, \quad \nabla f = A\mathbf{p}.$$
 #
 # Its minimum is at the origin. Along the diagonal $(1, 1)$ the bowl is steep (curvature 10), along
-# $(1, -1)$ it is flat (curvature 1): a long valley from top-left to bottom-right. The two curvatures
-# are the eigenvalues $\lambda$ of $A$ (chapter 10 explains eigenvalues; here they are just "the
-# curvature in each of the two special directions"). In each of these directions gradient descent
+# $(1, -1)$ it is flat (curvature 1): a long valley from top-left to bottom-right. $A$ is the Hessian of
+# $f$ (chapter 03), the same at every point because $f$ is quadratic. Its eigenvalues $\lambda$ are the
+# curvatures along its eigenvectors, the two special directions: both positive means $f$ is a bowl, and
+# the larger one belongs to the steep direction. (Chapter 10 treats eigenvalues in general.)
+# In each of these directions gradient descent
 # behaves like the parabola of section 5, with factor $1 - \eta\lambda$. Both factors must lie in
 # $(-1, 1)$, and the steep direction is the strict one:
 #
@@ -344,13 +355,16 @@ for a in (1.0, 25.0):
 
 # %%
 bowl = opt.Quadratic([[5.5, 4.5], [4.5, 5.5]])
+print("Hessian by central differences:", np.round(calculus.hessian(bowl.f, [0.3, -1.0]), 6).tolist())
 print("curvatures (eigenvalues of A):", bowl.curvatures, f"  largest stable η = 2/λ_max = {bowl.largest_stable_eta:.3f}")
 p = np.array([-2.5, -0.5])
 print("∇f by formula", np.round(bowl.grad(p), 6), "  by central differences", np.round(numerical_gradient(bowl.f, p), 6))
 
 # %% [markdown]
 # **The explorer.** The left panel is the contour map of $f$ (each curve is a level set $f = $ const)
-# with the path of gradient descent from the square to the red dot; the star is the minimum. The right
+# with the path of gradient descent from the square to the red dot; the star is the minimum. The grey
+# arrows show the direction of $-\nabla f$ at points of a grid: each crosses its contour line at a right
+# angle, and most of them point across the valley rather than at the star. The right
 # panel is the loss $f(\mathbf{x}_k)$ per step on a logarithmic axis, where steady convergence is a
 # falling straight line. The title gives the verdict. Try:
 # - $\eta \approx 0.01$: **too small** — the path crawls and the budget runs out;
@@ -481,6 +495,62 @@ for eta in runs_10:
     print(f"η = {eta:5.3f}: worst factor per step max|1 − ηλ| = {opt.contraction(A10, eta):.3f}")
 
 # %% [markdown]
+# ## 8. When $f$ is not a bowl: a poor local minimum
+#
+# Every function so far was a bowl: one minimum, and every path that converges ends there. The cost of a
+# neural network is not a bowl. Take the one-variable function
+#
+# $$f(x) = x^4 - 4x^2 + x, \qquad f'(x) = 4x^3 - 8x + 1, \qquad f''(x) = 12x^2 - 8 .$$
+#
+# $f'$ has three zeros. The second-derivative test of chapter 03 sorts them: two minima, one maximum
+# between them, and the two minima are not equally deep.
+
+# %%
+w_shape = x**4 - 4 * x**2 + x
+for root in sorted(sp.Poly(sp.diff(w_shape, x), x).nroots()):
+    r_ = float(sp.re(root))
+    curvature = float(sp.diff(w_shape, x, 2).subs(x, r_))
+    kind = "minimum" if curvature > 0 else "maximum"
+    print(f"x = {r_:7.4f}   f(x) = {float(w_shape.subs(x, r_)):7.4f}   f''(x) = {curvature:6.2f}  →  local {kind}")
+
+# %% [markdown]
+# Gradient descent only ever looks at the slope where it stands. Started on the right it rolls into the
+# right-hand minimum and stops there, converged, with $f$ more than 2.8 higher than at the deepest point;
+# started on the left it finds the deep one. Both runs use the same, well-chosen $\eta$.
+
+# %%
+def f_wiggle(t):
+    return t**4 - 4 * t**2 + t
+
+
+def df_wiggle(t):
+    return 4 * t**3 - 8 * t + 1
+
+
+runs_wiggle = {x0_: opt.gradient_descent(df_wiggle, x0_, eta=0.02, steps=500, tol=1e-8, f=f_wiggle)
+               for x0_ in (2.0, -2.0, 0.1, 0.2)}
+for x0_, r in runs_wiggle.items():
+    print(f"start x0 = {x0_:4.1f}: {r.verdict} at x = {float(r.x[0]):7.4f}, f = {r.values[-1]:7.4f}")
+
+# %% tags=["nbval-ignore-output"]
+ts = np.linspace(-2.2, 2.2, 300)
+fig, ax = plt.subplots(figsize=(6, 3.2), layout="constrained")
+ax.plot(ts, f_wiggle(ts), color="0.5", lw=1.2)
+for (x0_, r), color in zip(runs_wiggle.items(), ["C3", "C0", "C1", "C2"]):
+    ax.plot(r.path[:, 0], r.values, "-o", ms=3, lw=1, color=color, label=f"from x0 = {x0_}")
+ax.set(xlabel="x", ylabel="f(x) = x⁴ − 4x² + x", title="two valleys: where you start decides where you stop")
+ax.legend(fontsize=8);
+
+# %% [markdown]
+# > **⚠️ Careful — gradient descent finds *a* minimum, not *the* minimum.** "Converged" means only that
+# > the slope has vanished where the path stopped. On a bowl (a Hessian with only positive eigenvalues
+# > everywhere, a **convex function (凸函数)**) that is the global minimum; otherwise it may be a poor local
+# > one, and starts $0.1$ apart (above) can end in different valleys. The cost functions of networks from
+# > chapter 06 on are not convex. In practice many of their local minima turn out nearly as good as each
+# > other, and training uses random starts and noisy gradients, but nothing in the update rule
+# > guarantees the best answer.
+
+# %% [markdown]
 # ## Summary
 # - By the approximation formula $\Delta f \approx \nabla f\cdot\Delta\mathbf{x}$ and Cauchy–Schwarz,
 #   among all steps of one length the step along $-\nabla f$ decreases $f$ the most.
@@ -492,6 +562,7 @@ for eta in runs_10:
 #   converges and $\eta > 2/\lambda_{\max}$ diverges (from almost every start); too small is slow, near
 #   the bound oscillates.
 # - $-\nabla f$ points downhill, not at the minimum; a tiny $\eta$ is safe but may never arrive.
+# - Off a bowl, gradient descent stops in whichever minimum the start leads to, possibly a poor local one.
 #
 # **Next:** [05 · Least squares](05_least_squares.ipynb) — the first real cost function, minimised
 # once by solving $\partial C_T/\partial p = \partial C_T/\partial q = 0$ and once by gradient descent.

@@ -13,7 +13,9 @@
 #   and check the answer against `numpy.linalg.lstsq`;
 # - reach the same line by gradient descent and find the largest learning rate $\eta$ that works;
 # - explain why a model with as many parameters as data points fits them exactly, and why that is
-#   not what you want.
+#   not what you want;
+# - say why the errors are *squared* (Gaussian noise), and train one sigmoid neuron by gradient descent
+#   as logistic regression.
 #
 # **You need** [chapter 03](03_derivatives.ipynb) (partial derivatives, a minimum has $\nabla f = 0$,
 # sympy) and [chapter 04](04_gradient_descent.ipynb) (gradient descent $\mathbf{x} \leftarrow \mathbf{x} - \eta\nabla f$,
@@ -75,7 +77,8 @@ ax.set(xlabel="x = height − 160 (cm)", ylabel="weight y (kg)", title="seven st
 # $$r_k = y_k - (px_k + q) .$$
 #
 # It is positive when the student lies above the line. To add up how wrong the line is, a positive
-# and a negative residual must not cancel, so we square them. The **squared error (平方误差)** of
+# and a negative residual must not cancel. Squaring prevents that (so would $|r_k|$; the real reasons for
+# squares come after the exercises below). The **squared error (平方误差)** of
 # student $k$ and the **cost function (代价函数)**, their sum over all $n$ students, are
 #
 # $$C_k = \tfrac12\,\bigl(y_k - (px_k + q)\bigr)^2, \qquad
@@ -137,6 +140,53 @@ check("05.cost_function", cost)
 # %%
 print(f"C_T at the guess (0.4, 50): {reg.cost(0.4, 50.0, x, y):.3f}")
 print("C_T for p = 0.4, 0.5, 0.6 and q = 52:", np.round(reg.cost([0.4, 0.5, 0.6], 52.0, x, y), 3))
+
+# %% [markdown]
+# ### Why squares?
+#
+# "Signs must not cancel" does not single out squares: the sum of absolute values $\sum_k |r_k|$ never
+# cancels either, and it gives a *different* best line. Search both costs over a fine grid of lines:
+
+# %%
+P_grid, Q_grid = np.meshgrid(np.linspace(0.3, 0.8, 501), np.linspace(50.0, 54.0, 401))
+R_grid = y - (P_grid[..., None] * x + Q_grid[..., None])  # residuals of every grid line, shape (401, 501, 7)
+for name, C_grid in [("½ Σ r² (least squares)", 0.5 * np.sum(R_grid**2, axis=-1)),
+                     ("Σ |r| (least absolute values)", np.sum(np.abs(R_grid), axis=-1))]:
+    i, j = np.unravel_index(np.argmin(C_grid), C_grid.shape)
+    print(f"{name:30s} best line on the grid: p = {P_grid[i, j]:.3f}, q = {Q_grid[i, j]:.3f}")
+
+# %% [markdown]
+# So the choice needs reasons. There are three good ones.
+#
+# 1. **Smoothness.** $r^2$ has a derivative everywhere; $|r|$ has a corner at $r = 0$. With squares the
+#    minimum conditions $\partial C_T/\partial p = \partial C_T/\partial q = 0$ are *linear* equations
+#    (section 4) with one solution, and gradient descent gets a slope that shrinks near the minimum.
+# 2. **Large errors count more.** A residual of 2 costs four times a residual of 1, so the fit avoids
+#    single big misses (which also makes it sensitive to outliers — the price of squares).
+# 3. **Gaussian noise.** Suppose each weight is the rule plus noise, $y_k = px_k + q + \varepsilon_k$, with
+#    independent $\varepsilon_k$ from the **normal distribution (正态分布)** with mean 0 and spread $s$,
+#    whose **probability density function (概率密度函数)** is
+#    $\varphi(\varepsilon) = \frac{1}{\sqrt{2\pi}\,s}\,e^{-\varepsilon^2/(2s^2)}$. The probability
+#    (density) of seeing all seven weights, for a given line, is the product
+#    $\prod_k \varphi(r_k)$, the **likelihood (似然)** of the line. Its logarithm is
+#
+#    $$\ln \prod_k \varphi(r_k) = -n\ln(\sqrt{2\pi}\,s) - \frac{1}{s^2}\cdot\tfrac12\sum_k r_k^2
+#      = \text{const} - \frac{C_T}{s^2}.$$
+#
+#    The line that makes the observed data most probable is exactly the one with the smallest $C_T$:
+#    least squares is the **maximum likelihood (最大似然)** fit when the noise is Gaussian. (With noise
+#    from the two-sided exponential density $\propto e^{-|\varepsilon|/s}$, the same argument gives $\sum|r_k|$.)
+#
+# The cell checks the identity for a few lines, with the spread $s = 1.2$ our data were made with:
+
+# %%
+s_noise = 1.2
+for p_try, q_try in [(0.4, 50.0), (0.5, 52.0), (0.53, 52.07)]:
+    r_try = reg.residuals(p_try, q_try, x, y)
+    log_likelihood = np.sum(np.log(np.exp(-r_try**2 / (2 * s_noise**2)) / (np.sqrt(2 * np.pi) * s_noise)))
+    constant = -len(x) * np.log(np.sqrt(2 * np.pi) * s_noise)
+    print(f"(p, q) = ({p_try}, {q_try}):  log-likelihood {log_likelihood:9.4f}"
+          f"   const − C_T/s² = {constant - reg.cost(p_try, q_try, x, y) / s_noise**2:9.4f}")
 
 # %% [markdown]
 # ## 3. Move the line yourself
@@ -212,10 +262,12 @@ print(f"Σx = {np.sum(x):.1f}   Σx² = {np.sum(x ** 2):.2f}   Σxy = {np.sum(x 
 print(f"Σxy / Σx² = {np.sum(x * y) / np.sum(x ** 2):.6f}")
 
 # %% [markdown]
-# Is this point a minimum and not a saddle? The second derivatives of $C_T$ form the matrix
+# Is this point a minimum and not a saddle? The second derivatives of $C_T$ form its Hessian (chapter 03)
 # $\begin{pmatrix}\sum x_k^2 & \sum x_k\\ \sum x_k & n\end{pmatrix}$, the same for every $p$ and $q$: $C_T$ is
-# a quadratic bowl. Both eigenvalues are positive (they are as long as not all $x_k$ are equal), so the
-# bowl opens upwards and its one flat point is the lowest.
+# a quadratic bowl. Each eigenvalue is the curvature of the bowl along its eigenvector. Both are positive
+# (they are as long as not all $x_k$ are equal), so the bowl opens upwards in every direction and its one
+# flat point is the lowest. Here the eigenvectors are the $p$ and $q$ axes, with curvatures $\sum x_k^2 = 169$
+# and $n = 7$: the bowl is steep in $p$ and shallow in $q$, the narrow valley of the contour map above.
 
 # %%
 hessian = reg.cost_hessian(x)
@@ -332,8 +384,11 @@ eta_limit = 2 / np.sum(x ** 2)
 check("05.eta_limit", eta_limit)
 
 # %% [markdown]
-# Now try it. The slider sets $\eta$ on a log scale; gradient descent runs 300 steps from $(0, 0)$. Watch:
+# Now try it. The slider sets $\eta$ on a log scale, starting at $10^{-3}$; gradient descent runs up to 300
+# steps from $(0, 0)$ and counts as converged once a step moves $(p, q)$ by less than $10^{-4}$ (then $C_T$
+# is within about $10^{-5}$ of its minimum). Watch:
 # - $\eta = 10^{-4}$: $p$ arrives, $q$ hardly moves: the cost is still in the thousands;
+# - $\eta = 10^{-3}$: $q$ moves, but 300 steps are not enough — the readout says how far $C_T$ still is;
 # - $\eta \approx 0.005$: a smooth path to the star;
 # - $\eta$ just below the limit $2/169 \approx 0.0118$: $p$ jumps from side to side, and the jumps die
 #   out slowly;
@@ -421,9 +476,9 @@ exact_fit_parameters = 12
 check("05.exact_fit_parameters", exact_fit_parameters)
 
 # %% [markdown]
-# > **⚠️ Careful — "a good model has $C_T = 0$" is wrong.** The polynomial above meets every student
-# > exactly, and yet it is a bad model: between the students it swings far away from any sensible weight.
-# > Real data carry noise — two students of the same height do not weigh the same — and a model with as
+# > **⚠️ Careful — for noisy data, "a good model has $C_T = 0$" is wrong.** The polynomial above meets every
+# > student exactly, and yet it is a bad model: between the students it swings far away from any sensible
+# > weight. Real data carry noise — two students of the same height do not weigh the same — and a model with as
 # > many parameters as data points follows the noise, not the trend. This is called
 # > **overfitting (过拟合)**. Our numbers were made up around the rule weight $= 52 + 0.5x$ plus noise,
 # > so we can ask both models about 500 new students made the same way.
@@ -446,6 +501,16 @@ new_y = reg.predict(*reg.RULE, new_x) + rng.normal(0.0, 1.2, size=500)
 for name, predicted in [("line", reg.predict(p_best, q_best, new_x)),
                         ("degree-6 polynomial", reg.polynomial_value(coefficients, new_x))]:
     print(f"{name:20s} mean squared error on 500 new students: {np.mean((new_y - predicted) ** 2):.2f} kg²")
+
+# %% [markdown]
+# Without noise the story changes: weights made by the rule alone lie on a line, and then the best line
+# *does* reach $C_T = 0$ — and is the right model. A $C_T > 0$ is the mark of noise, not of a good model:
+
+# %%
+y_exact = reg.predict(*reg.RULE, x)  # the rule weight = 52 + 0.5 x, no noise
+p_exact, q_exact = reg.normal_equations(x, y_exact)
+print(f"noise-free data: best line p = {p_exact:.4f}, q = {q_exact:.4f}, C_T = {reg.cost(p_exact, q_exact, x, y_exact):.1e}")
+print(f"noisy data:      best line p = {p_best:.4f}, q = {q_best:.4f}, C_T = {c_best:.2f}")
 
 # %% [markdown]
 # What $C_T$ measures is the fit to *these* seven students. The book says it plainly: the regression line
@@ -473,6 +538,94 @@ nonzero_cost = "b"
 check("05.nonzero_cost", nonzero_cost)
 
 # %% [markdown]
+# ## 8. One sigmoid neuron: logistic regression
+#
+# Regression predicted a number. Often the answer is yes or no: did a student pass the exam, given the
+# hours she studied? Code the answers as targets $t_k \in \{0, 1\}$ and let one sigmoid neuron
+# (chapter 01) give the *probability* of a yes:
+#
+# $$a_k = \sigma(w x_k + b), \qquad x_k = \text{hours}_k - 5 \ \text{(centred, as in section 6)} .$$
+#
+# Which cost? Follow the reasoning of "Why squares?": choose the $(w, b)$ that make the observed answers
+# most probable. The neuron says yes with probability $a_k$ and no with $1 - a_k$, so the likelihood is
+# $\prod_k a_k^{t_k}(1 - a_k)^{1 - t_k}$, and minus its logarithm is the cost
+#
+# $$L(w, b) = -\sum_k \bigl[t_k \ln a_k + (1 - t_k)\ln(1 - a_k)\bigr].$$
+#
+# The chain rule gives its gradient. $\partial L/\partial a_k = \frac{a_k - t_k}{a_k(1 - a_k)}$, and
+# $\partial a_k/\partial z_k = \sigma'(z_k) = a_k(1 - a_k)$ cancels the denominator:
+#
+# $$\frac{\partial L}{\partial w} = \sum_k (a_k - t_k)\,x_k, \qquad \frac{\partial L}{\partial b} = \sum_k (a_k - t_k).$$
+#
+# This is **logistic regression (逻辑回归)**: a linear model $wx + b$ passed through the sigmoid. The data
+# are made up (seeded): 40 students, who pass with a probability that rises with the hours.
+
+# %%
+from dlmath import activations as act
+from dlmath import nn
+
+hours = np.sort(rng.uniform(0, 10, size=40))
+passed = (rng.uniform(size=40) < act.sigmoid(1.2 * (hours - 5.5))).astype(float)  # targets t_k, 0 or 1
+x_h = hours - 5.0
+
+
+def logistic_cost(wb):
+    return float(nn.binary_cross_entropy(act.sigmoid(wb[0] * x_h + wb[1]), passed))
+
+
+def logistic_gradient(wb):
+    a_h = act.sigmoid(wb[0] * x_h + wb[1])
+    return np.array([np.sum((a_h - passed) * x_h), np.sum(a_h - passed)])
+
+
+print(f"{int(passed.sum())} of 40 passed")
+for wb in ([0.0, 0.0], [1.0, -0.5]):
+    print(f"(w, b) = {wb}: gradient by formula {np.round(logistic_gradient(np.array(wb)), 6)}"
+          f"   by central differences {np.round(gradient(logistic_cost, wb), 6)}")
+
+# %% [markdown]
+# Gradient descent from $(0, 0)$, a neuron that says 50 % to everyone. The reference is scikit-learn's
+# `LogisticRegression` without its penalty term (`C=np.inf`), which minimises the same $L$ by another
+# method:
+
+# %%
+from sklearn.linear_model import LogisticRegression
+
+neuron_run = gradient_descent(logistic_gradient, x0=[0.0, 0.0], eta=0.02, steps=3000, tol=1e-10, f=logistic_cost)
+w_fit, b_fit = neuron_run.x
+reference = LogisticRegression(C=np.inf, tol=1e-10, max_iter=1000).fit(x_h[:, None], passed)  # C = ∞: no penalty
+print(neuron_run.message)
+print(f"gradient descent: w = {w_fit:.4f}, b = {b_fit:.4f}, L = {neuron_run.values[-1]:.4f}")
+print(f"scikit-learn:     w = {reference.coef_[0, 0]:.4f}, b = {reference.intercept_[0]:.4f}")
+print(f"the neuron says 50 % at {5 - b_fit / w_fit:.2f} hours; it is right about {np.mean((w_fit * x_h + b_fit >= 0) == passed):.0%} of the students")
+
+# %% tags=["nbval-ignore-output"]
+hour_grid = np.linspace(0, 10, 200)
+fig, ax = plt.subplots(figsize=(6, 3.2), layout="constrained")
+ax.plot(hours, passed, "o", color="k", ms=4, alpha=0.6, label="students (1 = passed)")
+ax.plot(hour_grid, act.sigmoid(w_fit * (hour_grid - 5) + b_fit), color="C0", lw=2, label="σ(w x + b)")
+ax.axvline(5 - b_fit / w_fit, ls="--", color="0.5", lw=1)
+ax.set(xlabel="hours studied", ylabel="probability of passing", title="one sigmoid neuron, trained")
+ax.legend(loc="center right", fontsize=8);
+
+# %% [markdown]
+# Why not the squared error $\tfrac12\sum(a_k - t_k)^2$ here? It can be used (chapter 06 starts with it),
+# but the targets are not a Gaussian cloud around $a_k$ — they are 0 or 1 — and its gradient keeps the
+# factor $\sigma'(z_k) \le \tfrac14$: a neuron that is confidently *wrong* sits on a flat part of the
+# sigmoid and hardly learns (the saturation of chapter 01). The cost $L$ has no such factor. A student who
+# studied 10 hours and failed, seen by a neuron with $w = 3$:
+
+# %%
+z_wrong = 3.0 * (10 - 5)  # w x with w = 3, b = 0: the neuron is sure she passed
+a_wrong, t_wrong = float(act.sigmoid(z_wrong)), 0.0
+print(f"a = {a_wrong:.7f}, t = 0:  ∂/∂z of ½(a − t)² = {(a_wrong - t_wrong) * a_wrong * (1 - a_wrong):.1e}"
+      f"   ∂/∂z of L = {a_wrong - t_wrong:.3f}")
+
+# %% [markdown]
+# Chapter 06 builds a network of such neurons. Chapters 06 and 07 call $L$ the **cross entropy** and use it
+# for classifiers: the same recipe as this section, with more neurons.
+
+# %% [markdown]
 # ## Summary
 # - Fitting a model is optimisation: choose the parameters that make a cost smallest. Regression
 #   explains one variable by others; here weight by height with the line $y = px + q$.
@@ -482,9 +635,12 @@ check("05.nonzero_cost", nonzero_cost)
 #   equations; sympy, `reg.normal_equations` and `numpy.linalg.lstsq` give the same line.
 # - Gradient descent reaches it too, for $\eta < 2/\lambda_{\max}$ of the second-derivative matrix, and fast
 #   only when the inputs are centred (here: heights measured from their mean).
-# - As many parameters as data points fit exactly ($C_T = 0$) and follow the noise; a good model leaves
-#   a small $C_T > 0$.
+# - As many parameters as data points fit exactly ($C_T = 0$) and follow the noise; on noisy data a good
+#   model leaves a small $C_T > 0$ (on noise-free data the right model reaches 0).
+# - Squares, not absolute values: smooth, linear normal equations, and the maximum-likelihood fit under
+#   Gaussian noise. For yes/no data the same reasoning gives one sigmoid neuron with the cost
+#   $-\sum[t\ln a + (1-t)\ln(1-a)]$: logistic regression, trained by gradient descent.
 #
 # **Next:** [06 · The network as an optimisation problem](06_network_as_optimization.ipynb)
-# — the same recipe with 47 parameters instead of 2: the 12-3-2 network, its squared error and its cost
-# $C_T$.
+# — the same recipe with 47 parameters instead of 2: the 12-3-2 network of sigmoid neurons, its squared
+# error, its cost $C_T$, and the cross entropy: the cost $L$ of section 8 above.

@@ -313,3 +313,50 @@ def test_recurrence_rule_that_changes_the_shape():
         calculus.recurrence([1.0, 2.0], lambda v: np.append(v, 0.0), 3)
     with pytest.raises(TypeError, match=r"rule\(a\) must be a number"):
         calculus.backward_recurrence(1.0, lambda d: None, 3)
+
+
+# ------------------------------------------------------------------ the Hessian
+
+@pytest.mark.parametrize("expr, point", [
+    ("x**2 - 2*x*y + 3*y**2 - 4*y", (1.0, 1.0)),   # a quadratic: exact up to rounding
+    ("x**2 - y**2", (0.0, 0.0)),                     # a saddle
+    ("sin(x)*cos(y)", (0.3, -1.2)),
+    ("exp(x*y) + x**3*y", (0.4, 0.7)),
+])
+def test_hessian_matches_sympy(expr, point):
+    x, y = sp.symbols("x y")
+    e = sp.sympify(expr)
+    exact = np.array(sp.hessian(e, (x, y)).subs({x: point[0], y: point[1]}), dtype=float)
+    f = sp.lambdify([x, y], e)
+    H = calculus.hessian(lambda q: f(q[0], q[1]), point)
+    assert H.shape == (2, 2)
+    np.testing.assert_allclose(H, exact, rtol=1e-6, atol=1e-6)
+    np.testing.assert_array_equal(H, H.T)
+
+
+def test_hessian_error_is_of_order_h_squared():
+    f = lambda q: np.sin(q[0]) * np.exp(q[1])  # noqa: E731
+    exact = np.array([[-np.sin(0.5) * np.exp(0.2), np.cos(0.5) * np.exp(0.2)],
+                      [np.cos(0.5) * np.exp(0.2), np.sin(0.5) * np.exp(0.2)]])
+    err = [np.abs(calculus.hessian(f, [0.5, 0.2], h) - exact).max() for h in (1e-2, 5e-3)]
+    assert 3.0 < err[0] / err[1] < 5.0  # halving h quarters the error
+
+
+def test_hessian_of_three_variables_and_its_eigenvalues():
+    A = np.array([[4.0, 1.0, 0.0], [1.0, 3.0, -1.0], [0.0, -1.0, 2.0]])
+    H = calculus.hessian(lambda q: 0.5 * q @ A @ q + q.sum(), np.array([0.3, -0.2, 1.0]))
+    np.testing.assert_allclose(H, A, atol=1e-7)
+    assert np.all(np.linalg.eigvalsh(H) > 0)  # a bowl: every curvature positive
+
+
+@pytest.mark.parametrize("x", [np.zeros((2, 2)), np.array(1.0), np.zeros(0)])
+def test_hessian_wants_a_vector(x):
+    with pytest.raises(ValueError, match="shape"):
+        calculus.hessian(lambda q: 0.0, x)
+
+
+def test_hessian_of_a_vector_valued_f_and_bad_step():
+    with pytest.raises(ValueError, match="single number"):
+        calculus.hessian(lambda q: q, [1.0, 2.0])
+    with pytest.raises(ValueError, match="positive"):
+        calculus.hessian(lambda q: q @ q, [1.0, 2.0], h=0.0)

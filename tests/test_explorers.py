@@ -5,7 +5,7 @@ import pytest
 
 from dlmath import activations as act
 from dlmath.explorers.line import line_explorer, line_values
-from dlmath.explorers.neuron import neuron_curves, neuron_explorer
+from dlmath.explorers.neuron import break_jumps, neuron_curves, neuron_explorer
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +23,28 @@ def test_neuron_curves_use_the_chain_rule():
     curves = neuron_curves(x, 2.0, -1.0, "sigmoid")
     np.testing.assert_allclose(curves["output"], act.sigmoid(2 * x - 1))
     np.testing.assert_allclose(curves["slope"], 2 * act.sigmoid_derivative(2 * x - 1))
+
+
+def test_break_jumps_leaves_a_gap_at_a_jump_and_nowhere_else():
+    x = np.linspace(-1, 1, 21)  # x[10] is 0
+    y = act.relu_derivative(x)
+    broken = break_jumps(y)
+    assert np.isnan(broken[11]) and np.isnan(broken).sum() == 1  # the first point after the jump
+    np.testing.assert_array_equal(y, act.relu_derivative(x))  # the caller's array is not changed
+    smooth = act.sigmoid(3 * np.linspace(-6, 6, 241))
+    assert not np.isnan(break_jumps(smooth)).any()
+    assert not np.isnan(break_jumps(np.zeros(5))).any()  # a constant: nothing to break
+
+
+@pytest.mark.parametrize("activation, w", [("relu", 0.3), ("relu", -2.0), ("step", 1.0), ("step", 3.0)])
+def test_neuron_curves_draw_no_vertical_segment_at_a_jump(activation, w):
+    x = np.linspace(-6, 6, 241)
+    curves = neuron_curves(x, w, 0.5, activation)
+    name = "output" if activation == "step" else "slope"
+    y = curves[name]
+    finite = ~np.isnan(y[:-1]) & ~np.isnan(y[1:])
+    assert np.isnan(y).any()  # the jump is left open ...
+    assert np.max(np.abs(np.diff(y)[finite])) < 1e-12  # ... and no two joined points differ
 
 
 def test_moving_the_demo_slider_moves_the_line():

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from dlmath import linalg as la
-from dlmath.explorers.vectors import (ANGLES, arrow, inner_vs_angle, parallel, vector_pair, vectors_explorer,
-                                      vectors_state)
+from dlmath.explorers.vectors import (ANGLES, arrow, inner_vs_angle, inner_ylim, parallel, vector_pair,
+                                      vectors_explorer, vectors_state)
 
 
 @pytest.fixture(autouse=True)
@@ -113,3 +113,15 @@ def test_one_figure_and_no_new_artists_on_update():
         explorer.controls["theta"].value = float(theta)
         explorer.controls["len_a"].value = float(theta) / 120
     assert len(plt.get_fignums()) == n_figures and [len(ax.lines) for ax in explorer.fig.axes] == counts
+
+
+@pytest.mark.parametrize("len_a, len_b", [(2.0, 1.5), (3.0, 3.0), (0.4, 0.5), (0.0, 2.0), (1.3, 2.1)])
+def test_right_panel_fits_the_curve_for_every_length(len_a, len_b):
+    explorer = vectors_explorer()
+    explorer.controls["len_a"].value, explorer.controls["len_b"].value = len_a, len_b
+    low, high = explorer.fig.axes[1].get_ylim()
+    bound = len_a * len_b
+    assert low < -bound and high > bound  # the whole curve and both bounds are inside
+    if bound > 0.1:  # the curve fills at least half the panel (above it is the legend's room)
+        assert 2 * bound / (high - low) > 0.45
+    assert (low, high) == pytest.approx(inner_ylim(bound))

@@ -177,3 +177,24 @@ def test_no_new_artists_on_update():
             explorer.controls[control].value = float(value)
         assert len(plt.get_fignums()) == n_figures
         assert [len(ax.get_children()) for ax in explorer.fig.axes] == n_artists
+
+
+@pytest.mark.parametrize("x0, y0", [(1.0, 2.0), (-0.5, 1.5), (2.0, -3.0)])
+def test_chain_graph_paths_add_up_to_the_partial_derivatives(x0, y0):
+    from dlmath.explorers.tangent import chain_graph_values
+    g = chain_graph_values(x0, y0)
+    z = sp.lambdify([_x, _y], (_x + _y) ** 2 * (_x * _y))
+    assert g["z"] == pytest.approx(z(x0, y0))
+    assert g["dz_dx"] == pytest.approx(calculus.partial_derivative(lambda q: z(q[0], q[1]), [x0, y0], 0), rel=1e-7)
+    assert g["dz_dy"] == pytest.approx(calculus.partial_derivative(lambda q: z(q[0], q[1]), [x0, y0], 1), rel=1e-7)
+    # each path is the product of the local derivatives along it
+    e = g["edge"]
+    assert g["paths"]["x"] == (e[("x", "u")] * e[("u", "z")], e[("x", "v")] * e[("v", "z")])
+
+
+def test_chain_graph_figure_labels_every_edge_with_its_value():
+    from dlmath.explorers.tangent import chain_graph_figure
+    fig = chain_graph_figure(1.0, 2.0)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    for label in ["∂z/∂u = 2uv = 12", "∂z/∂v = u² = 9", "∂v/∂x = y = 2", "z = u²v = 18"]:
+        assert label in texts

@@ -8,7 +8,8 @@ import pytest
 
 from dlmath import optimize as opt
 from dlmath.calculus import gradient as numerical_gradient
-from dlmath.explorers.descent import BOWL, LOSS_RANGE, LOSS_WIDTHS, TOL, VIEW, contour_grid, descent_explorer, descent_path
+from dlmath.explorers.descent import (BOWL, LOSS_RANGE, LOSS_WIDTHS, TOL, VIEW, contour_grid, descent_explorer,
+                                      descent_path, downhill_arrows)
 
 LIMIT = BOWL.largest_stable_eta  # 2/λ_max = 0.2 for the explorer's bowl
 
@@ -163,3 +164,26 @@ def test_contours_are_drawn_once_and_moves_add_no_artists():
         explorer.controls["eta"].value = float(eta)
     explorer.controls["x0"].value = 1.0
     assert (len(ax_map.get_children()), len(ax_loss.get_children()), len(plt.get_fignums())) == counts
+
+
+def test_the_arrows_are_unit_vectors_along_minus_the_gradient():
+    X, Y, U, V = downhill_arrows()
+    assert X.shape == Y.shape == U.shape == V.shape == (9, 9)
+    assert VIEW[0] < X.min() and X.max() < VIEW[1]  # inside the map, off its edges
+    for x, y, u, v in zip(X.ravel(), Y.ravel(), U.ravel(), V.ravel()):
+        g = -numerical_gradient(BOWL.f, np.array([x, y]))
+        if np.linalg.norm(g) < 1e-9:  # the minimum: no direction
+            assert (u, v) == (0.0, 0.0)
+            continue
+        assert np.hypot(u, v) == pytest.approx(1.0)
+        np.testing.assert_allclose([u, v], g / np.linalg.norm(g), atol=1e-7)
+
+
+def test_the_map_shows_the_arrows_once_and_moves_do_not_redraw_them():
+    from matplotlib.quiver import Quiver
+    explorer = descent_explorer()
+    ax_map = explorer.fig.axes[0]
+    quivers = [c for c in ax_map.collections if isinstance(c, Quiver)]
+    assert len(quivers) == 1 and quivers[0].N == 81
+    explorer.controls["eta"].value = 0.15
+    assert [c for c in ax_map.collections if isinstance(c, Quiver)] == quivers

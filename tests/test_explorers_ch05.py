@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from dlmath import regression as reg
-from dlmath.explorers.least_squares import (P_RANGE, Q_RANGE, STEPS, cost_explorer, cost_map, descent_curves,
-                                            descent_explorer, line_and_residuals)
+from dlmath.explorers.least_squares import (P_RANGE, Q_RANGE, STEPS, TOL, cost_explorer, cost_map, descent_curves,
+                                            descent_explorer, descent_message, line_and_residuals)
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +71,7 @@ def test_readout_at_the_best_line_shows_the_smallest_cost():
 def test_descent_curves_follow_gradient_descent():
     xs = np.array([-10.0, 10.0])
     out = descent_curves(reg.X, reg.Y, 0.005, xs)
-    run = reg.fit_by_gradient_descent(reg.X, reg.Y, 0.005, steps=STEPS)
+    run = reg.fit_by_gradient_descent(reg.X, reg.Y, 0.005, steps=STEPS, tol=TOL)
     np.testing.assert_allclose(out["path"][0], run.path[:, 0])
     np.testing.assert_allclose(out["path"][1], run.path[:, 1])
     np.testing.assert_allclose(out["cost"][1], run.values)
@@ -87,7 +87,7 @@ def test_the_eta_slider_changes_the_cost_curve_and_the_path():
     after_cost = np.asarray(cost.get_ydata(), dtype=float)
     assert before_cost.shape != after_cost.shape or not np.allclose(before_cost, after_cost)
     assert not np.array_equal(before_path, np.asarray(path.get_xdata(), dtype=float))
-    run = reg.fit_by_gradient_descent(reg.X, reg.Y, explorer.controls["eta"].value, steps=STEPS)
+    run = reg.fit_by_gradient_descent(reg.X, reg.Y, explorer.controls["eta"].value, steps=STEPS, tol=TOL)
     np.testing.assert_allclose(after_cost, run.values)
     assert "converged" in explorer.texts["readout"].get_text()
 
@@ -121,3 +121,33 @@ def test_updates_add_no_artists():
             explorer.controls[control].value = float(v)
         assert len(plt.get_fignums()) == n_figures
         assert [len(ax.get_children()) for ax in explorer.fig.axes] == n_artists
+
+
+def test_a_run_sitting_on_the_minimum_is_reported_as_converged():
+    explorer = descent_explorer()
+    c_best = reg.cost(*reg.normal_equations(reg.X, reg.Y), reg.X, reg.Y)
+    for eta in (6.3e-3, 5e-3, 8e-3, 1e-2, 1.15e-2):
+        explorer.controls["eta"].value = eta
+        text = explorer.texts["readout"].get_text()
+        final = explorer.lines["cost"].get_ydata()[-1]
+        assert final - c_best < 1e-4  # on the minimum, to the eye and to 4 digits of C_T …
+        assert "converged in" in text and "without converging" not in text  # … and said so
+
+
+def test_a_run_that_ran_out_of_steps_says_how_far_it_still_is():
+    explorer = descent_explorer()
+    explorer.controls["eta"].value = 1e-3
+    text = explorer.texts["readout"].get_text()
+    gap = explorer.lines["cost"].get_ydata()[-1] - reg.cost(*reg.normal_equations(reg.X, reg.Y), reg.X, reg.Y)
+    assert "still moving after 300 steps" in text and f"{gap:.2g} above its minimum" in text
+    run = reg.fit_by_gradient_descent(reg.X, reg.Y, 1e-3, steps=STEPS, tol=TOL)
+    assert descent_message(run, 1e-3, reg.largest_stable_eta(reg.X)) == run.message  # without c_best
+
+
+def test_the_slider_starts_at_a_round_value_on_its_grid_and_the_figure_fits_the_notebook():
+    explorer = descent_explorer()
+    eta = explorer.controls["eta"]
+    assert eta.value == 1e-3
+    position = (np.log10(eta.value) - eta.min) / eta.step
+    assert position == pytest.approx(round(position), abs=1e-9)  # a slider position: no snapping
+    assert explorer.fig.get_figwidth() <= 9.5

@@ -2,7 +2,8 @@
 
     f'(x) ≈ (f(x + h) − f(x − h)) / 2h      error of order h² (one-sided differences: order h)
 
-Chapter 03 adds the pieces built on it: the difference quotient, partial derivatives, the tangent line,
+Chapter 03 adds the pieces built on it: the difference quotient, partial derivatives, the Hessian
+(second partial derivatives), the tangent line,
 the multivariable linear approximation Δz ≈ ∇z·Δx, and sequences given by a recurrence relation
 (computed forwards from the first term, or backwards from the last one, as backpropagation does).
 """
@@ -85,6 +86,29 @@ def partial_derivative(f, x, i, h=1e-6):
     step = np.zeros_like(x)
     step[i] = h
     return (_single_number(f(x + step), "f(x)") - _single_number(f(x - step), "f(x)")) / (2 * h)
+
+
+def hessian(f, x, h=1e-4):
+    """The Hessian of f: R^n -> R at x of shape (n,): H_ij = ∂²f/∂x_i∂x_j, shape (n, n), symmetric.
+
+    Each entry by the central difference of a central difference,
+        H_ij ≈ [f(x + h e_i + h e_j) − f(x + h e_i − h e_j) − f(x − h e_i + h e_j) + f(x − h e_i − h e_j)] / 4h²,
+    exact for quadratics up to rounding, error of order h² otherwise. The rounding error grows like
+    ε|f|/h² (it divides by h², not h), so the default step is 1e-4, larger than for a first derivative.
+    """
+    x = _point(x)
+    h = _step_size(h)
+    n = x.size
+    e = np.eye(n) * h
+    H = np.empty((n, n))
+    for i in range(n):  # n(n+1)/2 entries, four evaluations each; n is small in this course
+        for j in range(i, n):
+            fpp = _single_number(f(x + e[i] + e[j]), "f(x)")
+            fpm = _single_number(f(x + e[i] - e[j]), "f(x)")
+            fmp = _single_number(f(x - e[i] + e[j]), "f(x)")
+            fmm = _single_number(f(x - e[i] - e[j]), "f(x)")
+            H[i, j] = H[j, i] = (fpp - fpm - fmp + fmm) / (4 * h * h)
+    return H
 
 
 def tangent_line(f, df, a, x):

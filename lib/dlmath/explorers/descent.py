@@ -1,6 +1,6 @@
 """Chapter 04: gradient descent on an elongated bowl — learning-rate, start-point and steps sliders.
 
-Left: the contour map of f(x, y) = ½ pᵀAp with the descent path; right: the loss f(x_k) per step on a
+Left: the contour map of f(x, y) = ½ pᵀAp with arrows of −∇f and the descent path; right: the loss f(x_k) per step on a
 log scale. The contours are computed once; each slider move runs `descent_path` (pure) and moves the
 existing lines.
 """
@@ -91,15 +91,29 @@ def contour_grid(bowl=BOWL, view=VIEW, n=121):
     return X, Y, bowl.f(np.stack([X, Y], axis=-1))
 
 
+def downhill_arrows(bowl=BOWL, view=VIEW, n=9):
+    """Points of an n × n grid over the view and the direction of −∇f there as unit vectors (a zero
+    gradient, at the minimum, gets a zero arrow): X, Y, U, V for quiver, computed once per explorer."""
+    xs = np.linspace(*view, n + 2)[1:-1]  # inside the view, off its edges
+    X, Y = np.meshgrid(xs, xs)
+    G = -np.array([bowl.grad(p) for p in np.stack([X.ravel(), Y.ravel()], axis=1)])  # n² small gradients
+    length = np.linalg.norm(G, axis=1, keepdims=True)
+    unit = np.divide(G, length, out=np.zeros_like(G), where=length > 0)
+    return X, Y, unit[:, 0].reshape(X.shape), unit[:, 1].reshape(X.shape)
+
+
 LOSS_WIDTHS = (10, 30, 80, 200)  # the default 50 steps sits inside one: a step either way is blitted
 
 
 def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW):
     """The learning-rate explorer: η on a log slider, start point, number of steps."""
-    fig, (ax_map, ax_loss) = new_figure(ncols=2, width=10, height=4.2)
+    fig, (ax_map, ax_loss) = new_figure(ncols=2, width=9.5, height=4.2)
     X, Y, Z = contour_grid(bowl, view)
     levels = np.geomspace(0.01, Z.max(), 14)
     ax_map.contour(X, Y, Z, levels=levels, colors="0.6", linewidths=0.8)
+    # −∇f as short grey arrows (directions only): each crosses its contour at a right angle
+    ax_map.quiver(*downhill_arrows(bowl, view), color="0.55", angles="xy", scale=22, width=0.004,
+                  headwidth=4, label="−∇f")
     c = bowl.minimiser
     ax_map.plot(c[:1], c[1:], marker="*", ms=12, color="C2", ls="none")
     lines = {"path": ax_map.plot([], [], "-o", color="C0", ms=3, lw=1.2)[0],
@@ -107,7 +121,7 @@ def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW)
              "end": ax_map.plot([], [], "o", color="C3", ms=6)[0],
              "loss": ax_loss.plot([], [], "-o", color="C3", ms=2.5, lw=1.2)[0]}
     ax_map.set(xlim=view, ylim=view, aspect="equal", xlabel="x", ylabel="y",
-               title="contours of f and the descent path")
+               title="contours of f, arrows of −∇f, the path")
     ax_loss.set(yscale="log", ylim=LOSS_RANGE, xlabel="step k", title="loss f(x_k) per step")
     ax_loss.set_yticks(10.0 ** np.arange(-10, 11, 5))
     ax_loss.minorticks_off()  # fixed ticks: cheaper to redraw

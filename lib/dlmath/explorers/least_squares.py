@@ -11,6 +11,9 @@ P_RANGE, Q_RANGE = (-1.0, 2.0), (-5.0, 70.0)  # the window of the (p, q) plane o
 X_RANGE = (-10.0, 10.0)                        # height above 160 cm
 STEPS = 300                                    # the gradient-descent budget of the η explorer
 START = (0.0, 0.0)                             # where gradient descent starts: "knows nothing"
+TOL = 1e-4  # "converged" once a step moves (p, q) less than this: far below a pixel of the map, and
+#             C_T is then within about 1e-5 of its minimum (a tol of 1e-8 would call a run that sits on
+#             the minimum "not converged" for most of the slider)
 
 
 def cost_map(x, y, p_range=P_RANGE, q_range=Q_RANGE, size=181):
@@ -29,20 +32,23 @@ def line_and_residuals(p, q, x, y, xs):
             "point": (np.array([p]), np.array([q])), "cost": reg.cost(p, q, x, y)}
 
 
-def descent_curves(x, y, eta, xs, steps=STEPS, start=START):
+def descent_curves(x, y, eta, xs, steps=STEPS, start=START, tol=TOL):
     """Gradient descent with learning rate eta: its path in (p, q), C_T per step, the final line."""
-    run = reg.fit_by_gradient_descent(x, y, eta, steps=steps, start=start)
+    run = reg.fit_by_gradient_descent(x, y, eta, steps=steps, start=start, tol=tol)
     p, q = run.x
     return {"path": (run.path[:, 0], run.path[:, 1]), "cost": (np.arange(len(run.values)), run.values),
             "fit": (xs, reg.predict(p, q, xs)), "run": run}
 
 
-def descent_message(run, eta, limit):
+def descent_message(run, eta, limit, c_best=None):
     """How the run went, in words. Above the limit = 2/λ_max the run is diverging even before |p| passes
     10¹²: along the steepest direction the distance to the best line is multiplied by
-    1 − ηλ_max < −1 at every step (for centred x, p − p* by 1 − ηΣx²)."""
+    1 − ηλ_max < −1 at every step (for centred x, p − p* by 1 − ηΣx²). A run that ran out of steps
+    says how far its C_T still is above the minimum c_best (when given)."""
     if eta > limit and not (run.converged or run.diverged):
         return f"diverging: the distance to the best line grows ×{2 * eta / limit - 1:.3g} per step"
+    if c_best is not None and not (run.converged or run.diverged):
+        return f"still moving after {run.steps} steps: C_T is {run.values[-1] - c_best:.2g} above its minimum"
     return run.message
 
 
@@ -85,10 +91,10 @@ def cost_explorer(x=reg.X, y=reg.Y):
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
 
 
-def descent_explorer(x=reg.X, y=reg.Y, eta=0.002):
+def descent_explorer(x=reg.X, y=reg.Y, eta=0.001):
     """Gradient descent on C_T with a learning-rate slider: path on the map, C_T per step, the fitted line."""
     xs = np.array(X_RANGE)
-    fig, (ax_map, ax_cost, ax_data) = new_figure(ncols=3, width=10.5, height=3.4)
+    fig, (ax_map, ax_cost, ax_data) = new_figure(ncols=3, width=9.5, height=3.3)
     c_best = _contours(ax_map, x, y)
     ax_map.set_title(f"path from (p, q) = {START}", fontsize=10)
     ax_cost.axhline(c_best, ls="--", color="0.5", lw=1)
@@ -99,17 +105,20 @@ def descent_explorer(x=reg.X, y=reg.Y, eta=0.002):
     lines = {"path": ax_map.plot([], [], "o-", color="C3", ms=2, lw=1)[0],
              "cost": ax_cost.plot([], [], lw=2, color="C0")[0],
              "fit": ax_data.plot(xs, xs, lw=2, color="C0")[0]}
-    readout = ax_cost.text(0.97, 0.96, "", transform=ax_cost.transAxes, va="top", ha="right", fontsize=8)
+    # the readout spans the figure (a panel is too narrow for a sentence); a two-line placeholder to lay
+    # out around, since Explorer freezes the layout
+    readout = fig.suptitle("η\nhow the run went", fontsize=9)
+    # η = 10^(−4 + 0.02k): the default 10⁻³ and the round values 10⁻⁴, 10⁻², … are slider positions
     controls = {"eta": widgets.FloatLogSlider(value=eta, base=10, min=-4, max=-1.5, step=0.02,
-                                              description="η", readout_format=".2e")}
+                                              description="η", readout_format=".3g")}
     limit = reg.largest_stable_eta(x)
 
     def compute(eta):
         out = descent_curves(x, y, eta, xs)
         run = out.pop("run")
         p, q = run.x
-        out["readout"] = (f"η = {eta:.2e} (limit {limit:.2e})\n{descent_message(run, eta, limit)}\n"
-                          f"p = {p:.3f}, q = {q:.3f}, C_T = {run.values[-1]:.4g}")
+        out["readout"] = (f"η = {eta:.3g} (limit 2/λ_max = {limit:.3g}): {descent_message(run, eta, limit, c_best)}\n"
+                          f"after the last step p = {p:.4g}, q = {q:.4g}, C_T = {run.values[-1]:.4g}")
         return out
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})

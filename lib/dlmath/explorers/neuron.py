@@ -6,11 +6,33 @@ from .. import activations as act
 from ..widgets import Explorer, new_figure, slider
 
 
+def break_jumps(y, fraction=0.2):
+    """A copy of y with NaN after every jump: a step between neighbours larger than `fraction` of y's
+    range and more than 10 times the steps on either side of it (a steep but smooth curve has steps of
+    similar size next to each other; a jump stands alone).
+
+    A line plotted through a jump draws a vertical segment there, which reads as "the function takes
+    every value in between" (wrong for the step u and for ReLU'); a NaN leaves a gap instead.
+    """
+    y = np.array(y, dtype=float)  # a copy: the caller's data stay as they were
+    if y.size < 2:
+        return y
+    steps = np.abs(np.diff(y))
+    spread = np.nanmax(y) - np.nanmin(y)
+    around = np.maximum(np.concatenate([[0.0], steps[:-1]]), np.concatenate([steps[1:], [0.0]]))
+    jumps = (steps > fraction * spread) & (steps > 10 * around)
+    y[1:][jumps] = np.nan
+    return y
+
+
 def neuron_curves(x, w, b, activation):
-    """For a one-input neuron: z = w x + b, its output a(z), and da/dx = a'(z)·w (chain rule)."""
+    """For a one-input neuron: z = w x + b, its output a(z), and da/dx = a'(z)·w (chain rule).
+
+    Jumps (the step's at z = 0, ReLU's slope at z = 0) are left as gaps, not drawn as vertical lines.
+    """
     f, df = act.ACTIVATIONS[activation]
     z = w * np.asarray(x, dtype=float) + b
-    return {"output": f(z), "slope": df(z) * w}
+    return {"output": break_jumps(f(z)), "slope": break_jumps(df(z) * w)}
 
 
 def neuron_explorer(activation="sigmoid"):

@@ -129,7 +129,7 @@ def plane_explorer():
     X, Y = np.meshgrid(grid, grid)
     Z = wave(X, Y)  # the contour map is drawn once; a slider move only moves lines
     s = np.linspace(-2.2, 2.2, 161)
-    fig, (ax_map, ax_cut) = new_figure(ncols=2, width=10, height=4.0)
+    fig, (ax_map, ax_cut) = new_figure(ncols=2, width=9.5, height=4.0)
     ax_map.contour(X, Y, Z, levels=np.linspace(-0.9, 0.9, 10), cmap="RdBu_r", linewidths=1)
     ax_map.set(xlim=(-3, 3), ylim=(-3, 3), aspect="equal", xlabel="x", ylabel="y",
                title="contours of z = sin x · cos y")
@@ -165,3 +165,50 @@ def plane_explorer():
         return data
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
+
+
+def chain_graph_values(x=1.0, y=2.0):
+    """z = u²·v with u = x + y, v = x·y, as a computational graph: node values, the local derivative on
+    each edge, and ∂z/∂x, ∂z/∂y as sums over the paths (chain rule for several variables)."""
+    u, v = x + y, x * y
+    z = u * u * v
+    edge = {("x", "u"): 1.0, ("y", "u"): 1.0, ("x", "v"): y, ("y", "v"): x,
+            ("u", "z"): 2 * u * v, ("v", "z"): u * u}
+    paths = {s: (edge[(s, "u")] * edge[("u", "z")], edge[(s, "v")] * edge[("v", "z")]) for s in ("x", "y")}
+    return {"u": u, "v": v, "z": z, "edge": edge, "paths": paths,
+            "dz_dx": sum(paths["x"]), "dz_dy": sum(paths["y"])}
+
+
+def chain_graph_figure(x=1.0, y=2.0):
+    """The graph of z = u²v, u = x + y, v = xy: values in the nodes, local derivatives on the edges."""
+    import matplotlib.pyplot as plt
+
+    g = chain_graph_values(x, y)
+    fig, ax = plt.subplots(figsize=(6.5, 2.8))
+    nodes = {"x": (0.0, 1.0), "y": (0.0, 0.0), "u": (2.0, 1.0), "v": (2.0, 0.0), "z": (4.0, 0.5)}
+    text = {"x": f"x = {x:g}", "y": f"y = {y:g}", "u": f"u = x + y = {g['u']:g}",
+            "v": f"v = xy = {g['v']:g}", "z": f"z = u²v = {g['z']:g}"}
+    names = {("x", "u"): "∂u/∂x = 1", ("y", "u"): "∂u/∂y = 1", ("x", "v"): "∂v/∂x = y",
+             ("y", "v"): "∂v/∂y = x", ("u", "z"): "∂z/∂u = 2uv", ("v", "z"): "∂z/∂v = u²"}
+    for name, (px, py) in nodes.items():
+        ax.add_patch(plt.Circle((px, py), 0.2, fc="white", ec="k", lw=1.5, zorder=2))
+        ax.text(px, py, name, ha="center", va="center", fontsize=12, zorder=3)
+        ax.text(px + (0.0 if name == "z" else -0.3), py + (0.3 if py >= 0.5 else -0.42), text[name],
+                ha="center" if name == "z" else "right" if name in "xy" else "left", fontsize=9)
+    for (a, b), value in g["edge"].items():
+        (xa, ya), (xb, yb) = nodes[a], nodes[b]
+        ax.annotate("", xy=(xb, yb), xytext=(xa, ya),
+                    arrowprops=dict(arrowstyle="-|>", lw=1.2, shrinkA=14, shrinkB=14, color="0.3"))
+        label = f"{names[(a, b)]} = {value:g}"
+        style = dict(fontsize=8, color="C3", bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+        if ya == yb or b == "z":  # straight or outgoing edges: the label above/below the middle
+            mx, my = (xa + xb) / 2, (ya + yb) / 2
+            above = ya > yb or (ya == yb and ya > 0.5)  # the bottom row's label goes below its edge
+            ax.text(mx, my + (0.1 if above else -0.1), label, ha="center", va="bottom" if above else "top", **style)
+        else:  # the two crossing edges: each label near its start, on the outer side
+            mx, my = xa + 0.2 * (xb - xa), ya + 0.2 * (yb - ya)
+            ax.text(mx + 0.12, my, label, ha="left", va="top" if ya > yb else "bottom", **style)
+    ax.set(xlim=(-0.7, 4.7), ylim=(-0.65, 1.5), aspect="equal")
+    ax.axis("off")
+    ax.set_title("forward: values · on each edge: the local derivative (red)", fontsize=9)
+    return fig

@@ -13,6 +13,18 @@ ANGLES = np.linspace(0.0, 360.0, 361)  # degrees; the grid of the right panel, m
 EQUALITY_ANGLES = np.array([0.0, 180.0, 360.0])  # cos θ = ±1: b points along a or against it
 
 
+YLIM_LEVELS = 9.0 * 1.5 ** -np.arange(12)  # 9 (both lengths 3), 6, 4, 2.67, … : the panel's scales
+
+
+def inner_ylim(bound):
+    """The right panel's y-limits for the bounds ±‖a‖‖b‖: the curve fills at least half of the panel,
+    with room on top for the legend. The scale moves in steps of 1.5 (YLIM_LEVELS), so most moves of a
+    length slider keep the axes and only redraw the curves (a new scale costs a full redraw)."""
+    fitting = YLIM_LEVELS[YLIM_LEVELS >= float(bound)]
+    top = fitting[-1] if fitting.size else float(bound)
+    return (-1.1 * top, 1.7 * top)
+
+
 def vector_pair(theta, len_a, len_b, direction=0.0):
     """a of length len_a at `direction` degrees, b of length len_b at direction + theta degrees."""
     phi_a, phi_b = np.radians(direction), np.radians(direction + theta)
@@ -82,14 +94,14 @@ def vectors_state(theta, len_a, len_b, direction=0.0):
         "lower": (ANGLES, curves["lower"]),
         "current": (np.array([theta]), np.array([by_coordinates])),
         "equality": (EQUALITY_ANGLES, bound * np.cos(np.radians(EQUALITY_ANGLES))),
-        "readout": readout,
+        "readout": readout, "ylim": inner_ylim(bound),
         "values": {"a": a, "b": b, "inner": by_coordinates, "geometric": geometric, "bound": bound},
     }
 
 
 def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
     """Sliders for the angle θ between a and b, their lengths and a's direction."""
-    fig, (ax_v, ax_i) = new_figure(ncols=2, width=10, height=4.2)
+    fig, (ax_v, ax_i) = new_figure(ncols=2, width=9.5, height=4.2)
     lines = {"a": ax_v.plot([], [], lw=2.5, color="C0", label="a")[0],
              "b": ax_v.plot([], [], lw=2.5, color="C1", label="b")[0],
              "projection": ax_v.plot([], [], ls=":", color="C1", lw=1.2)[0],
@@ -104,10 +116,10 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
     ax_v.axhline(0, color="0.85", lw=0.8)
     ax_v.axvline(0, color="0.85", lw=0.8)
     ax_v.legend(loc="lower left", fontsize=8)
-    ax_i.set(xlim=(0, 360), ylim=(-9.8, 13.5), xticks=[0, 90, 180, 270, 360],
+    ax_i.set(xlim=(0, 360), ylim=inner_ylim(len_a * len_b), xticks=[0, 90, 180, 270, 360],
              xlabel="angle θ between a and b (degrees)", title="a·b never leaves [−‖a‖‖b‖, ‖a‖‖b‖]")
     ax_i.axhline(0, color="0.85", lw=0.8)
-    ax_i.legend(loc="upper center", fontsize=7, ncol=3)  # above the largest bound, 3·3 = 9
+    ax_i.legend(loc="upper center", fontsize=7, ncol=3)  # in the room inner_ylim leaves above the bound
     readout = ax_v.text(0.02, 0.98, "", transform=ax_v.transAxes, va="top", fontsize=7.5,
                       family="monospace", bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
     controls = {"theta": slider(theta, 0, 360, step=1, description="angle θ (°)"),
@@ -118,6 +130,9 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
     def compute(theta, len_a, len_b, direction):
         state = vectors_state(theta, len_a, len_b, direction)
         del state["values"]
+        ylim = state.pop("ylim")
+        if not np.allclose(ax_i.get_ylim(), ylim):  # only a change of length rescales (a full redraw)
+            ax_i.set_ylim(ylim)
         return state
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
