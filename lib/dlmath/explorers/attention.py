@@ -16,10 +16,9 @@ MASKS = ("none", "causal")
 
 
 def projections(seed=0, d_model=D_MODEL, n_heads=N_HEADS, d_k=D_K):
-    """W^Q, W^K, W^V (d_model, h·d_k) and W^O (h·d_k, d_model), entries N(0, 1/d_model), seeded."""
+    """W^Q, W^K, W^V (d_model, h·d_k) and W^O (h·d_k, d_model), entries N(0, 1), seeded."""
     rng = np.random.default_rng(seed)
-    s = 1 / np.sqrt(d_model)
-    return tuple(rng.normal(0, s, shape) for shape in [(d_model, n_heads * d_k)] * 3 + [(n_heads * d_k, d_model)])
+    return tuple(rng.normal(0, 1, shape) for shape in [(d_model, n_heads * d_k)] * 3 + [(n_heads * d_k, d_model)])
 
 
 def head_weights(X, W_Q, W_K, head, n_heads=N_HEADS, temperature=1.0, mask="none"):
@@ -44,7 +43,7 @@ def attention_explorer(tokens=at.SENTENCE, seed=0, head=0, temperature=1.0, mask
     ax.set_xticks(range(n), tokens)
     ax.set_yticks(range(n), tokens)
     ax.set(xlabel="key (attended to)", ylabel="query (row sums to 1)")
-    title = ax.text(0.5, 1.03, "", transform=ax.transAxes, ha="center", fontsize=9)
+    title = ax.set_title("two lines\nof room", fontsize=9)  # the layout keeps room for the readout
     controls = {"head": widgets.IntSlider(value=head, min=0, max=N_HEADS - 1, description="head"),
                 "temperature": widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1, step=0.05,
                                                       description="T", readout_format=".2f"),
