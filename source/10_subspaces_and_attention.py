@@ -585,9 +585,10 @@ print("Concat(heads) W^O = Σ head_i W^O_i:", np.allclose(out_mh, np.hstack(head
 print(f"rank of the output {la.rank(out_mh)} ≤ h·d_v = {h * d_head}")
 
 # %% [markdown]
-# Each head has its own attention pattern. Choose the head, the temperature $T$ (the scores are divided by
-# $T\sqrt{d_k}$: small $T$ sharpens each row towards one key, large $T$ flattens it towards the mean), and
-# the mask:
+# Each head has its own attention pattern. The figure runs two heads with $d_k = 4$ (its own fixed random
+# projections, seeded) on the same sentence. Choose the head, the temperature $T$ (the scores are divided
+# by $T\sqrt{d_k}$: small $T$ sharpens each row towards one key, large $T$ flattens it towards the mean),
+# and the mask:
 
 # %% tags=["nbval-ignore-output"]
 from dlmath.explorers.attention import attention_explorer

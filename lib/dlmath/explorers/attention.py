@@ -43,7 +43,7 @@ def attention_explorer(tokens=at.SENTENCE, seed=0, head=0, temperature=1.0, mask
     ax.set_xticks(range(n), tokens)
     ax.set_yticks(range(n), tokens)
     ax.set(xlabel="key (attended to)", ylabel="query (row sums to 1)")
-    title = ax.set_title("two lines\nof room", fontsize=9)  # the layout keeps room for the readout
+    title = ax.set_title("room for the readout", fontsize=10)
     controls = {"head": widgets.IntSlider(value=head, min=0, max=N_HEADS - 1, description="head"),
                 "temperature": widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1, step=0.05,
                                                       description="T", readout_format=".2f"),
@@ -51,9 +51,6 @@ def attention_explorer(tokens=at.SENTENCE, seed=0, head=0, temperature=1.0, mask
 
     def compute(head, temperature, mask):
         P = head_weights(X, W_Q, W_K, head, N_HEADS, temperature, mask)
-        strongest = tokens[int(np.argmax(P[-1]))]
-        return {"weights": (P,),
-                "title": f"head {head}, scores / ({temperature:.2f}·√{D_K}), mask: {mask}\n"
-                         f"last query '{tokens[-1]}' looks most at '{strongest}' ({P[-1].max():.2f})"}
+        return {"weights": (P,), "title": f"head {head}, T = {temperature:.2f}, mask: {mask}"}
 
     return Explorer(fig, {"weights": image}, controls, compute, texts={"title": title})
