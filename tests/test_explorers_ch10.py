@@ -79,7 +79,7 @@ def test_temperature_sharpens_and_flattens():
     W_Q, W_K, _, _ = projections(0)
     cold, warm, hot = (head_weights(X, W_Q, W_K, 0, temperature=t) for t in (0.1, 1.0, 10.0))
     assert cold.max(1).mean() > warm.max(1).mean() > hot.max(1).mean()
-    assert np.ptp(hot, axis=1).max() < 0.1 < np.ptp(warm, axis=1).max()  # nearly uniform
+    assert np.ptp(hot, axis=1).max() < 0.2 < 0.5 < np.ptp(warm, axis=1).max()  # nearly uniform vs peaked
 
 
 def test_attention_controls_redraw_the_heat_map():
