@@ -1,0 +1,144 @@
+"""Chapter 11 · Linear regions of ReLU networks: hyperplanes, patterns, regions and how many.
+
+Conventions of `dlmath.nn`: W has shape (n_out, n_in), z = W x + b for one point x; a unit is on
+(pattern bit 1) where z > 0 and off where z ≤ 0, so a point on the hyperplane counts as off.
+"""
+from math import comb
+
+import numpy as np
+
+from .. import regions as R
+from ..checks import Array, Choice, Number
+
+TITLE = "Linear regions"
+
+# ---------------------------------------------------------------- exercise data
+
+# which side: the hyperplane 2x₁ − x₂ − 1 = 0 and four points (one on it)
+SIDE_W, SIDE_B = np.array([2.0, -1.0]), -1.0
+SIDE_POINTS = np.array([[1.0, 0.0], [1.0, 3.0], [1.0, 1.0], [0.25, 0.0]])
+SIDE_Z = SIDE_POINTS @ SIDE_W + SIDE_B  # 1, −2, 0, −0.5
+SIDE = (SIDE_Z > 0).astype(float)
+
+# a 2-3-1 net: its layer-1 pattern at one point, the affine map on that region, the dead region
+W1 = np.array([[1.0, -1.0], [0.5, 2.0], [-1.0, -1.0]])
+B1 = np.array([-0.6, -1.0, 1.8])
+W2, B2 = np.array([[2.0, -1.0, 3.0]]), np.array([0.5])
+X = np.array([1.0, 0.5])
+Z = W1 @ X + B1  # −0.1, 0.5, 0.3
+PATTERN = (Z > 0).astype(float)  # 0, 1, 1
+D = np.diag(PATTERN)
+JACOBIAN = W2 @ D @ W1  # A of z² = A x + c on this region, shape (1, 2): one output, two inputs
+OFFSET = float((W2 @ D @ B1 + B2)[0])
+
+# the pairwise hyperplane of a 3-class output layer between classes 1 and 3
+WOUT = np.array([[1.0, 2.0], [-1.0, 0.5], [0.5, -1.0]])
+BOUT = np.array([0.2, -0.3, 1.0])
+PAIR = np.append(WOUT[0] - WOUT[2], BOUT[0] - BOUT[2])  # (w₁ − w₃, b₁ − b₃)
+
+# dynamic rank: columns 1 and 4 of W are parallel, so two active units give rank 1
+WRANK = np.array([[1.0, 2.0, 0.0, 2.0], [0.0, 1.0, 1.0, 0.0], [1.0, 0.0, -1.0, 2.0]])
+RANK_PATTERN = np.array([1, 0, 0, 1])
+RANK = R.dynamic_rank(WRANK, RANK_PATTERN)
+
+# a tiny 2-3-2-1 net on U = [0, 1]²; its regions counted exactly
+TINY = [(np.array([[1.0, 1.0], [1.0, -1.0], [-1.0, 0.5]]), np.array([-1.0, 0.0, 0.3])),
+        (np.array([[1.0, -1.0, 1.0], [-0.5, 1.0, 1.0]]), np.array([-0.3, -0.2])),
+        (np.array([[1.0, 1.0]]), np.array([0.0]))]
+TINY_COUNT = R.count_regions(TINY)
+TINY_FIRST_LAYER = R.count_regions([TINY[0], (np.ones((1, 3)), np.zeros(1))])
+
+# ---------------------------------------------------------------- the exercises
+
+EXERCISES = {
+    "side": Array(
+        SIDE,
+        wrong=[((SIDE_Z >= 0).astype(float), "the point (1, 1) lies on the hyperplane (z = 0): I(z) = 1 only "
+                                              "for z > 0, so it counts as off."),
+               ((SIDE_POINTS @ SIDE_W > 0).astype(float), "you left out b: z = w·x + b, and with b = −1 the "
+                                                          "point (0.25, 0) is on the negative side."),
+               ((SIDE_Z <= 0).astype(float), "that marks the negative side: I(z) = 1 on the positive side z > 0."),
+               (SIDE_Z, "that is z = w·x + b itself; the answer is I(z), 1 where z > 0 and 0 elsewhere.")],
+        hint="z = w·x + b for each point, then 1 where z > 0, else 0."),
+    "pattern": Array(
+        PATTERN,
+        wrong=[((W1 @ X > 0).astype(float), "you left out the biases: z = W x + b."),
+               (np.maximum(Z, 0), "that is ReLU(z), the layer's output; the pattern is I(z), 1 or 0 per unit."),
+               (1 - PATTERN, "every bit is flipped: a unit is on (1) where z > 0."),
+               (Z, "that is z; the pattern is 1 where z > 0, else 0.")],
+        hint="z = W1 @ x + b1, then (z > 0) as 0/1."),
+    "region_jacobian": Array(
+        JACOBIAN,
+        wrong=[(W2 @ W1, "that is W² W¹, as if every unit were on; the off unit must be removed: "
+                              "A = W² D_I(z) W¹."),
+               (W2 @ np.diag(1 - PATTERN) @ W1, "you kept the off units and dropped the on ones: D has a 1 "
+                                                     "where z > 0."),
+               ((PATTERN @ W1)[None, :], "that is D W¹ summed over the units — the output weights W² are missing: "
+                              "A = W² D W¹."),
+               ((W2 @ D @ W1)[:, ::-1], "the two slopes are swapped: column i of A belongs to input x_i."),
+               (W2 @ D @ W1 @ X, "that is A x, one number; A is the 1×2 matrix of slopes W² D W¹.")],
+        hint="on this region ReLU(z) = D z with D = diag(pattern), so z² = W² D (W¹ x + b¹) + b²: A = W² D W¹."),
+    "region_offset": Number(
+        OFFSET,
+        wrong=[(float((W2 @ B1 + B2)[0]), "that is W² b¹ + b² with every unit on; only the on units pass "
+                                          "their bias: c = W² D b¹ + b²."),
+               (float((W2 @ D @ B1)[0]), "the output layer's own bias b² is missing: c = W² D b¹ + b²."),
+               (float((W2 @ np.diag(1 - PATTERN) @ B1 + B2)[0]), "you used the off units instead of the on ones."),
+               (float(B2[0]), "that is the value in the dead region; here two units are on.")],
+        hint="c = W² D b¹ + b², with D = diag(pattern)."),
+    "dead_value": Number(
+        float(B2[0]),
+        wrong=[(0.0, "the hidden units all give 0, but the output layer still adds its bias b²."),
+               (float((W2 @ B1 + B2)[0]), "in the dead region every hidden unit is off: D = 0, so W² D (…) = 0."),
+               (float(B2[0] + W2.sum()), "the off units give 0, not 1.")],
+        hint="all hidden units off: z² = W² · 0 + b²."),
+    "max_regions": Number(
+        R.zaslavsky(2, 5),
+        wrong=[(2 ** 5, "2⁵ = 32 counts every pattern; 5 lines in the plane cannot make them all. "
+                        "Zaslavsky: Σ_{i≤2} C(5, i)."),
+               (comb(5, 2), "that is only the term i = 2 (the crossing points); add C(5, 0) and C(5, 1)."),
+               (comb(5, 2) + comb(5, 1), "the term C(5, 0) = 1 is missing (the region before any cut)."),
+               (5 + 1, "that is the count for 5 parallel lines (each adds one region); lines in general "
+                       "position cross, and each crossing point adds one more.")],
+        hint="Σ_{i=0}^{n0} C(n1, i) with n0 = 2, n1 = 5."),
+    "zaslavsky_3d": Number(
+        R.zaslavsky(3, 6),
+        wrong=[(R.zaslavsky(2, 6), "that is the count in the plane (n0 = 2); in R³ the sum runs to i = 3."),
+               (2 ** 6, "2⁶ counts every pattern; 6 planes in R³ make at most Σ_{i≤3} C(6, i)."),
+               (R.zaslavsky(3, 6) - 1, "the term C(6, 0) = 1 is missing."),
+               (comb(6, 3), "that is the term i = 3 alone.")],
+        hint="Σ_{i=0}^{3} C(6, i)."),
+    "redundant_unit": Choice(
+        "c", options="abcd",
+        hints={"a": "x₁ + x₂ = 0.5 crosses U (it passes through (0.5, 0)): the unit changes the function on U.",
+               "b": "x₁ − x₂ + 2 = 0 misses U, but the unit is ON on all of U: it adds the affine term "
+                    "x₁ − x₂ + 2 there, so deleting it changes the output (it can only be folded into the "
+                    "next layer's weights).",
+               "d": "2x₁ − 1 = 0 is the line x₁ = 0.5, right through U."},
+        hint="a unit is redundant on U when its positive side misses U: it is off, 0, for every input in U."),
+    "dynamic_rank": Number(
+        RANK,
+        wrong=[(np.linalg.matrix_rank(WRANK), "that is rank W; the off units' columns are zeroed: rank(W D)."),
+               (RANK_PATTERN.sum(), "two units are on, but their columns of W are parallel (column 4 = 2 × "
+                                    "column 1): rank(W D) counts independent columns."),
+               (0, "two units are on, so W D keeps two non-zero columns.")],
+        hint="zero the columns of W where the pattern is 0, then take the rank."),
+    "count_tiny": Number(
+        TINY_COUNT,
+        wrong=[(R.zaslavsky(2, 5), "that is Zaslavsky's maximum for 5 units in one layer; the second layer "
+                                  "only cuts inside the first layer's regions, and not every cut lands in U."),
+               (TINY_FIRST_LAYER, "that is the first layer's regions only; the second layer's units cut "
+                                   "some of them again."),
+               (R.serra_upper(2, (3, 2)), "that is the upper bound for any 2-3-2 net on all of R²; count "
+                                           "this net's regions in U."),
+               (2 ** 5, "that counts every pattern of 5 units; most never occur.")],
+        hint="count_regions(net) from dlmath.regions (U = [0, 1]² is its default box)."),
+    "pairwise": Array(
+        PAIR,
+        wrong=[(-PAIR, "that is y₃ − y₁: its positive side is where class 3 wins. Use w₁ − w₃, b₁ − b₃."),
+               (np.append(WOUT[0] + WOUT[2], BOUT[0] + BOUT[2]), "the hyperplane is y₁ − y₃ = 0: subtract."),
+               (np.append(WOUT[0] - WOUT[2], BOUT[0]), "the bias is b₁ − b₃, not b₁."),
+               (np.append(WOUT[0] - WOUT[1], BOUT[0] - BOUT[1]), "that compares classes 1 and 2; the "
+                                                                  "question asks for 1 against 3.")],
+        hint="y₁ − y₃ = (w₁ − w₃)·x + (b₁ − b₃): the array [w₁₁ − w₃₁, w₁₂ − w₃₂, b₁ − b₃]."),
+}
