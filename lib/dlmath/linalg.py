@@ -286,8 +286,12 @@ def _svd(A, tol):
     return U, s, Vt, int(np.sum(s > tol))
 
 
-def rank(A, tol=None):
-    """The rank of A: how many singular values exceed tol (default max(m, n)·ε·σ_max)."""
+def rank(A, tol=None, rtol=None):
+    """The rank of A: how many singular values exceed tol (default max(m, n)·ε·σ_max); or give rtol
+    for a cut relative to the largest singular value, rtol·σ_max (e.g. for a numerically computed Jacobian)."""
+    if rtol is not None:
+        s = np.linalg.svd(_matrix(A, "A"), compute_uv=False)
+        tol = float(rtol) * (float(s[0]) if s.size else 0.0)
     return _svd(A, tol)[3]
 
 

@@ -15,6 +15,7 @@ every verdict of the chapter's table, are built on them. Norms are Euclidean (Fr
 import numpy as np
 
 from . import activations, attention, conv, layers, nn
+from .linalg import rank  # one rank for the course: the SVD count of chapter 10
 
 # ---------------------------------------------------------------- linearity
 
@@ -134,13 +135,6 @@ def condition_number(A):
     if s[0] == 0 or s[-1] <= s[0] * len(s) * np.finfo(float).eps:
         return float("inf")
     return float(s[0] / s[-1])
-
-
-def rank(A, rtol=None):
-    """The number of singular values above rtol·σ_max (numpy's default tolerance if rtol is None)."""
-    s = singular_values(A)
-    tol = s[0] * (max(np.shape(A)) * np.finfo(float).eps if rtol is None else rtol)
-    return int(np.sum(s > tol))
 
 
 # ---------------------------------------------------------------- symmetry
