@@ -119,7 +119,7 @@ def step_with_lists(x, grad, eta):
     ("04.gradient_step", step_without_eta, "η is missing"),
     ("04.gradient_step", step_scaled_x, "not by x"),
     ("04.gradient_step", only_the_step, "new point"),
-    ("04.gradient_step", step_inplace, "read-only"),
+    ("04.gradient_step", step_inplace, "changed its input x in place"),
     ("04.gradient_step", step_with_lists, "not iterable"),
     ("04.steps_to_tolerance", 9, "not yet below"),
     ("04.steps_to_tolerance", 11, "already below"),

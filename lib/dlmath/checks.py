@@ -8,6 +8,8 @@ prints the result and remembers it for the progress table.
 """
 from __future__ import annotations
 
+import copy
+import inspect
 import math
 import numbers
 import signal
@@ -45,19 +47,33 @@ def wrong(message):
 NOT_ATTEMPTED = Result(TODO, "not attempted yet — replace the `...` with your answer and run the cell again.")
 
 
-def short(value, width=60):
-    """A repr that is safe to show: never raises, never longer than `width`."""
+def short(value, width=60, digits=None):
+    """A repr that is safe to show: never raises, never longer than `width`. `digits` significant
+    digits for numbers (6 by default, 4 inside arrays)."""
     try:
+        if isinstance(value, np.ndarray) and value.ndim == 0:
+            value = value[()]  # a 0-d array reads as its number ("1", not "1.")
         if isinstance(value, (float, np.floating)):
-            text = f"{float(value):.6g}"
+            text = f"{float(value):.{digits or 6}g}"
         elif isinstance(value, np.ndarray):
-            text = np.array2string(value, precision=4, threshold=8, separator=", ")
+            with np.printoptions(floatmode="maxprec"):
+                text = np.array2string(value, precision=digits or 4, threshold=8, separator=", ")
         else:
             text = repr(value)
     except Exception:
         text = f"<{type(value).__name__}>"
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def shown_apart(got, expected, width=60):
+    """`got` and `expected` as text, with enough digits that two different values never read the same
+    ("gives 0.99999 , expected 1", not "gives 1., expected 1.")."""
+    for digits in (4, 6, 8, 10, 13, 17):
+        a, b = short(got, width, digits), short(expected, width, digits)
+        if a != b:
+            break
+    return a, b
 
 
 def one_line(message, width):
@@ -73,8 +89,9 @@ def fmt_point(args):
 
 # ---------------------------------------------------------------- time limit for a learner's code
 
-class CheckTimeout(Exception):
-    pass
+class CheckTimeout(BaseException):
+    """Raised inside a learner's code when its time is up. Like KeyboardInterrupt it derives from
+    BaseException, so a learner's `except Exception: continue` cannot swallow it and loop on."""
 
 
 def call_with_timeout(fn, args=(), seconds=2.0):
@@ -159,7 +176,59 @@ def as_real_array(value):
 
 
 def close(a, b, rtol, atol):
-    return bool(np.all(np.isclose(a, b, rtol=rtol, atol=atol)))
+    with np.errstate(all="ignore"):  # the kernel may have np.seterr(all="raise"): never raise here
+        return bool(np.all(np.isclose(a, b, rtol=rtol, atol=atol)))
+
+
+# ---------------------------------------------------------------- a learner's function and its inputs
+
+def fresh(value):
+    """A copy of a probe argument that the learner's code may change without harming the probe."""
+    if isinstance(value, np.ndarray):
+        return np.array(value)  # writable, whatever the original's flags
+    if isinstance(value, (list, dict, set)):
+        return copy.deepcopy(value)
+    return value
+
+
+def unchanged(original, passed):
+    """Whether the argument handed to a learner's function still equals the probe's original."""
+    try:
+        if isinstance(original, np.ndarray):
+            return (isinstance(passed, np.ndarray) and passed.shape == original.shape
+                    and bool(np.array_equal(passed, original, equal_nan=True)))
+        if isinstance(original, (list, dict, set)):
+            return bool(passed == original)
+    except Exception:
+        return True
+    return True
+
+
+def parameter_name(fn, index):
+    """The name of a function's index-th parameter, for hints ("x"), or a description."""
+    try:
+        names = list(inspect.signature(fn).parameters)
+        return names[index]
+    except Exception:
+        return f"argument {index + 1}"
+
+
+def in_place_hint(name):
+    return (f"your function changed its input {name} in place: an in-place operation (`{name} -= …`, "
+            f"`{name} *= …`, `{name}[i] = …`) writes into the caller's array and changes it for every later "
+            f"use. Compute a new array instead (`{name} - …`), or start from `{name} = {name}.copy()`.")
+
+
+READ_ONLY_HINT = ("your function tries to change an array in place (`r -= …`, `y[k] = …`), and the course's "
+                  "arrays are read-only so that nothing can change them by accident. Compute a new array "
+                  "instead, e.g. `r = y - (p * x + q)`.")
+
+
+def raised_hint(exc, where=""):
+    """What to say when a learner's code raised `exc` (at `where`, e.g. " at x = 0")."""
+    if isinstance(exc, ValueError) and "read-only" in str(exc):
+        return READ_ONLY_HINT
+    return f"raised {type(exc).__name__}{where}: {one_line(exc, 80)}"
 
 
 # ---------------------------------------------------------------- answer kinds
@@ -171,7 +240,8 @@ class Kind:
         try:
             if answer is Ellipsis:
                 return NOT_ATTEMPTED
-            return self._evaluate(answer)
+            with np.errstate(all="ignore"):  # the engine's own arithmetic, even under np.seterr(all="raise")
+                return self._evaluate(answer)
         except CheckTimeout:
             return wrong("the check ran out of time on your answer.")
         except Exception as exc:  # a check must never raise; say so instead
@@ -202,7 +272,7 @@ class Number(Kind):
         if self.expected != 0 and close(x, -self.expected, self.rtol, self.atol):
             return wrong(f"{x:g} is off by a sign.")
         direction = "too large" if x > self.expected else "too small"
-        return wrong(f"{x:.6g} is {direction}. {self.hint}".strip())
+        return wrong(f"{shown_apart(x, self.expected)[0]} is {direction}. {self.hint}".strip())
 
 
 class Array(Kind):
@@ -243,13 +313,19 @@ class Array(Kind):
 class Function(Kind):
     """A function, probed at chosen points against `reference`.
 
-    `points` are argument tuples (or single numbers). With `vectorised=True` the learner's function
-    must also take the whole probe column as a numpy array. With `warnings_fail=True` a numpy warning
-    (overflow, divide by zero) at a probe point is a failure: the course asks for stable functions.
+    `points` are argument tuples (or single numbers). The learner's function runs once per point, each
+    time on fresh copies of the arguments (so it can never change the probe data); one that changes
+    its input in place is told so. The typical mistakes in `wrong` are compared with those outputs,
+    so a slow function is not run again for each of them. The first call may take `first_timeout`
+    seconds (imports, caches warming up), every later one `timeout`. With `vectorised=True` the
+    learner's function must also take the whole probe column as a numpy array. With
+    `warnings_fail=True` a numpy warning (overflow, divide by zero) at a probe point is a failure —
+    the course asks for stable functions — and `stable_hint` says how to avoid it.
     """
 
     def __init__(self, reference, points, rtol=1e-6, atol=1e-9, wrong=(), hint="",
-                 vectorised=True, warnings_fail=True, timeout=2.0):
+                 vectorised=True, warnings_fail=True, timeout=2.0, first_timeout=10.0,
+                 stable_hint="use a form that cannot overflow."):
         self.reference = reference
         self.points = [p if isinstance(p, tuple) else (p,) for p in points]
         self.rtol, self.atol = rtol, atol
@@ -258,82 +334,131 @@ class Function(Kind):
         self.vectorised = vectorised
         self.warnings_fail = warnings_fail
         self.timeout = timeout
+        self.first_timeout = max(first_timeout, timeout)
+        self.stable_hint = stable_hint
 
-    def _call(self, fn, args):
+    def _call(self, fn, args, seconds=None):
+        """fn on fresh copies of args: (value, numpy warnings, name of an argument fn changed or None).
+        Raises what fn raises, and CheckTimeout."""
+        copies = tuple(fresh(a) for a in args)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
-                value = call_with_timeout(fn, args, self.timeout)
-        return value, [w for w in caught if issubclass(w.category, RuntimeWarning)]
+                value = call_with_timeout(fn, copies, self.timeout if seconds is None else seconds)
+        changed = next((parameter_name(fn, i) for i, (a, c) in enumerate(zip(args, copies))
+                        if not unchanged(a, c)), None)
+        return value, [w for w in caught if issubclass(w.category, RuntimeWarning)], changed
 
     def _expected(self, args):
         with np.errstate(all="ignore"):
             return np.asarray(self.reference(*args), dtype=np.float64)
 
-    def _first_difference(self, fn):
-        """None if fn agrees with the reference at every probe point, else (point, hint)."""
-        for args in self.points:
+    def _outputs(self, fn):
+        """fn at every probe point, run once each: ([(args, value as float array, warnings)], stop),
+        where stop is None, or (args, hint) at the first point where fn raised, ran out of time,
+        changed its input or returned no number; hint None means the stub (not attempted)."""
+        outputs = []
+        for k, args in enumerate(self.points):
+            seconds = self.first_timeout if k == 0 else self.timeout
+            where = f" at x = {fmt_point(args)}"
             try:
-                value, caught = self._call(fn, args)
+                value, caught, changed = self._call(fn, args, seconds)
             except CheckTimeout:
-                return args, f"did not finish within {self.timeout:g} s at x = {fmt_point(args)} (an endless loop?)."
+                return outputs, (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
             except Exception as exc:
-                return args, f"raised {type(exc).__name__} at x = {fmt_point(args)}: {one_line(exc, 80)}"
+                return outputs, (args, raised_hint(exc, where))
             if value is Ellipsis:
-                return args, None  # the stub: not attempted
+                return outputs, (args, None)
+            if changed is not None:
+                return outputs, (args, in_place_hint(changed))
             got = as_real_array(value)
             if isinstance(got, str):
-                return args, f"at x = {fmt_point(args)} it returned something that is not a number: {got}"
-            exp = self._expected(args)
-            if got.size == 1 and exp.size == 1:
-                got, exp = got.reshape(()), exp.reshape(())
-            if got.shape != exp.shape or not close(got, exp, self.rtol, self.atol) or np.isnan(got).any():
-                return args, f"differs at x = {fmt_point(args)}: gives {short(got)}, expected {short(exp)}."
-            if caught and self.warnings_fail:
-                return args, (f"gives the right value at x = {fmt_point(args)} but numpy warns "
-                              f"'{one_line(caught[0].message, 50)}' — use a form that cannot overflow.")
-        return None
+                return outputs, (args, f"{where[1:]} it returned something that is not a number: {got}")
+            outputs.append((args, got, caught))
+        return outputs, None
 
-    def _agrees(self, fn, other):
-        """Whether fn gives the same numbers as `other` at every probe point (quietly)."""
-        for args in self.points:
+    def _same(self, got, ref):
+        if got.size == 1 and ref.size == 1:
+            got, ref = got.reshape(()), ref.reshape(())
+        return got.shape == ref.shape and close(got, ref, self.rtol, self.atol) and not np.isnan(got).any()
+
+    def _matches(self, outputs, other):
+        """Whether the function `other` gives the same numbers as the learner's outputs (quietly)."""
+        for args, got, _ in outputs:
             try:
-                got = as_real_array(self._call(fn, args)[0])
                 with np.errstate(all="ignore"), warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    ref = np.asarray(other(*args), dtype=np.float64)
+                    ref = np.asarray(other(*(fresh(a) for a in args)), dtype=np.float64)
             except Exception:
                 return False
-            if isinstance(got, str) or got.size != ref.size or not close(got.reshape(ref.shape), ref, self.rtol, self.atol):
+            if got.size != ref.size or not close(got.reshape(ref.shape), ref, self.rtol, self.atol):
                 return False
         return True
 
     def _evaluate(self, fn):
         if not callable(fn):
             return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
-        diff = self._first_difference(fn)
-        if diff is not None:
-            args, hint = diff
-            if hint is None:
-                return NOT_ATTEMPTED
-            for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
-                if self._agrees(fn, wrong_fn):
+        outputs, stop = self._outputs(fn)
+        for args, got, caught in outputs:  # the first point where something is wrong, in order
+            exp = self._expected(args)
+            if self._same(got, exp):
+                continue
+            for wrong_fn, wrong_hint in self.wrong if stop is None else ():  # a typical mistake's own hint
+                if self._matches(outputs, wrong_fn):
                     return wrong(wrong_hint)
-            return wrong(f"{hint} {self.hint}".strip())
-        if self.vectorised and not self._takes_arrays(fn):
-            return wrong("right at every single number, but not on a numpy array of inputs — use numpy "
-                         "operations (np.where, np.maximum, np.exp) instead of `if` or `math`.")
+            shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
+                                          exp.reshape(()) if exp.size == 1 else exp)
+            said = f"differs at x = {fmt_point(args)}: gives {shown}, expected {expected}."
+            if caught:  # an overflow made the wrong value: say how to avoid it, not the formula again
+                return wrong(f"{said} numpy warned '{one_line(caught[0].message, 50)}' there — {self.stable_hint}")
+            return wrong(f"{said} {self.hint}".strip())
+        if stop is not None:
+            return NOT_ATTEMPTED if stop[1] is None else wrong(stop[1])
+        if self.warnings_fail:
+            for args, _, caught in outputs:
+                if caught:
+                    return wrong(f"gives the right value at x = {fmt_point(args)} but numpy warns "
+                                 f"'{one_line(caught[0].message, 50)}' — {self.stable_hint}")
+        if self.vectorised:
+            problem = self._array_problem(fn)
+            if problem:
+                return wrong(problem)
         return correct(f"correct at all {len(self.points)} test points.")
 
-    def _takes_arrays(self, fn):
+    def _array_problem(self, fn):
+        """None if fn takes the whole probe column as numpy arrays, else what goes wrong."""
         columns = tuple(np.array([p[i] for p in self.points], dtype=np.float64)
                         for i in range(len(self.points[0])))
+        start = "right at every single number, but not on a numpy array of inputs:"
+        numpy_ops = ("use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, "
+                     "which take one number at a time.")
         try:
-            got = as_real_array(self._call(fn, columns)[0])
-        except Exception:
-            return False
-        exp = self._expected(columns)
-        return not isinstance(got, str) and got.shape == exp.shape and close(got, exp, self.rtol, self.atol)
+            value, _, changed = self._call(fn, columns)
+        except CheckTimeout:
+            return f"{start} it did not finish within {self.timeout:g} s."
+        except Exception as exc:
+            if isinstance(exc, ValueError) and "read-only" in str(exc):
+                return READ_ONLY_HINT
+            return f"{start} it raised {type(exc).__name__} — {numpy_ops}"
+        if changed is not None:
+            return in_place_hint(changed)
+        got, exp = as_real_array(value), self._expected(columns)
+        if isinstance(got, str):
+            return f"{start} it returned {short(value, 30)} — {numpy_ops}"
+        if got.shape != exp.shape:
+            return (f"{start} for inputs of shape {exp.shape} it returned shape {got.shape} — "
+                    f"the answer should have one value per input. {numpy_ops}")
+        if close(got, exp, self.rtol, self.atol):
+            return None
+        k = int(np.argmax(~np.isclose(got, exp, rtol=self.rtol, atol=self.atol)))
+        shown, expected = shown_apart(got[k], exp[k])
+        said = f"{start} entry {k} is {shown}, expected {expected}"
+        if isinstance(fn, np.vectorize):
+            return (f"{said}: np.vectorize takes the output type from the first result (an int here, so "
+                    f"decimals are cut off) — give np.vectorize(…, otypes=[float]), or use np.maximum / np.where.")
+        if np.array_equal(got, np.round(got)) and not np.array_equal(exp, np.round(exp)):
+            return f"{said}: the results were rounded to whole numbers — keep them as floats."
+        return f"{said}. {numpy_ops}"
 
 
 class Expression(Kind):
@@ -369,8 +494,14 @@ class Expression(Kind):
             return "got a complex number, expected a sympy expression."
         if isinstance(answer, sympy.Equality):
             return "got an equation (sp.Eq); give just the expression."
+        if isinstance(answer, sympy.MatrixBase):
+            if answer.shape != (1, 1):
+                return f"expected a sympy expression, got a Matrix of shape {answer.shape}."
+            answer = answer[0, 0]  # a row times a column: the 1×1 matrix holds the expression
         if not isinstance(answer, sympy.Expr):
             return f"expected a sympy expression, got {type(answer).__name__}."
+        if answer.has(sympy.Derivative, sympy.Integral, sympy.Subs):
+            answer = answer.doit()  # sp.Derivative(f, z) written out is the same answer as sp.diff(f, z)
         return answer
 
     @staticmethod
@@ -418,7 +549,7 @@ class Expression(Kind):
 
 
 class Choice(Kind):
-    """One option out of several, given by its letter ('b', 'B' or 'b)')."""
+    """One option out of several, given by its letter ('b', 'B', 'b)', '(b)' or 'b.')."""
 
     def __init__(self, answer, options, hints=None, hint=""):
         self.answer = answer.lower()
@@ -429,7 +560,7 @@ class Choice(Kind):
     def _evaluate(self, answer):
         if not isinstance(answer, str):
             return wrong(f"answer with the option's letter in quotes, e.g. 'a'; got {short(answer, 30)}.")
-        letter = answer.strip().strip(").").strip().lower()
+        letter = answer.strip().strip("().").strip().lower()
         if letter not in self.options:
             return wrong(f"choose one of {', '.join(repr(o) for o in self.options)}; got {short(answer, 30)}.")
         if letter == self.answer:
