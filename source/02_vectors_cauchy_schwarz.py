@@ -167,7 +167,8 @@ sp.simplify(a_polar[0] * b_polar[0] + a_polar[1] * b_polar[1])
 #
 # ### Exercise 5 — an angle
 # Give the angle between $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (1, 2, 2)$ in degrees
-# (`np.arccos` returns radians; `np.degrees` converts).
+# (`np.arccos` returns radians; `np.degrees` converts). Two decimals are enough: the check accepts
+# anything within 0.05° of the exact angle.
 
 # %%
 ### BEGIN SOLUTION

@@ -108,6 +108,7 @@ CORRECT = {
         2 / 6,
         1 / 3,
         0.3333,
+        0.333,
         sp.Rational(1, 3),
         opt.largest_stable_eta(6.0),
     ],

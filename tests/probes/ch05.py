@@ -132,6 +132,7 @@ CORRECT = {
         np.polyfit(x[ends], y[ends], 1),
         (8.5 / 15.5, 55.9 - 7.5 * 8.5 / 15.5),
         [0.5484, 51.787],
+        [0.5484, 51.79],
     ],
     "exact_fit_parameters": [
         12,

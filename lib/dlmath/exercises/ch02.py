@@ -71,7 +71,7 @@ EXERCISES = {
                (_r * _s * sp.cos(_alpha) * sp.cos(_beta), "only a1·b1; add a2·b2 = r s sin α sin β.")],
         hint="a·b = a1b1 + a2b2 with a = (r cos α, r sin α), b = (s cos β, s sin β)."),
     "angle_degrees": Number(
-        ANGLE_DEG, rtol=0.0, atol=0.05,  # 79.02°: the computed value, 79.02 and a whole-degree 79 all count
+        ANGLE_DEG, rtol=0.0, atol=0.05,  # 67.61°: the text asks for two decimals, within 0.05°
         wrong=[(np.arccos(COS_AB), "that is θ in radians; convert with np.degrees."),
                (COS_AB, "that is cos θ; the angle is arccos of it (then np.degrees)."),
                (90 - ANGLE_DEG, "that is arcsin of cos θ, 90° − θ; the angle is arccos(a·b / (‖a‖‖b‖))."),
