@@ -212,7 +212,8 @@ ax_a.legend(fontsize=8);
 # %% [markdown]
 # ### Exercise 5 — ReLU
 # Write `relu(z)` for a number or a numpy array. Hint: `np.maximum` compares element by element; a
-# Python `if` cannot look at a whole array at once.
+# Python `if` cannot look at a whole array at once. Return a new array and leave `z` as it was (no
+# `z[z < 0] = 0`): the caller may still need `z`.
 
 # %%
 def relu(z):

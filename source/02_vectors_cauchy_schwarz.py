@@ -105,7 +105,7 @@ check("02.inner_product", a_dot_b)
 # %% [markdown]
 # ### Exercise 3 — the inner product as a function
 # Write `inner(a, b)` for two numpy vectors of any (equal) length. A loop over the indices is fine;
-# so is numpy's element-wise `*` followed by `np.sum`.
+# so is numpy's element-wise `*` followed by `np.sum`. Leave `a` and `b` as they were (no `a *= b`).
 
 # %%
 def inner(a, b):

@@ -117,7 +117,8 @@ check("05.cost_value", cost_of_guess)
 # %% [markdown]
 # ### Exercise 3 — the cost as a function of $p$ and $q$
 # The data are fixed; what we vary is the line. Write `cost(p, q)` that returns $C_T$ for the data
-# `x`, `y` and the line $y = px + q$.
+# `x`, `y` and the line $y = px + q$. The data arrays are read-only, so that no `y -= …` can change
+# them: compute new arrays, e.g. `r = y - (p * x + q)`.
 
 # %%
 def cost(p, q):
