@@ -363,3 +363,11 @@ def test_expression_accepts_an_unevaluated_derivative_and_a_1x1_matrix():
     assert status(EXPRESSION, sp.Matrix([[SIGMA * (1 - SIGMA)]])) == PASS
     assert status(EXPRESSION, sp.Matrix([[SIGMA]]).T * sp.Matrix([[1 - SIGMA]])) == PASS
     assert "Matrix of shape (2, 1)" in message(EXPRESSION, sp.Matrix([SIGMA, SIGMA]))
+
+
+def test_a_function_slow_on_every_call_is_not_a_loop():
+    def slow_every_time(z):
+        time.sleep(0.3)
+        return reference(z)
+    kind = Function(reference, [0.0, 1.0, -1.0], timeout=0.2, first_timeout=2.0, vectorised=False)
+    assert status(kind, slow_every_time) == PASS

@@ -14,6 +14,7 @@ import math
 import numbers
 import signal
 import threading
+import time
 import warnings
 from dataclasses import dataclass
 
@@ -317,7 +318,8 @@ class Function(Kind):
     time on fresh copies of the arguments (so it can never change the probe data); one that changes
     its input in place is told so. The typical mistakes in `wrong` are compared with those outputs,
     so a slow function is not run again for each of them. The first call may take `first_timeout`
-    seconds (imports, caches warming up), every later one `timeout`. With `vectorised=True` the
+    seconds (imports, caches warming up), every later one `timeout`, or three times as long as the
+    first call took if that is longer (a function that is slow on every call is not a loop). With `vectorised=True` the
     learner's function must also take the whole probe column as a numpy array. With
     `warnings_fail=True` a numpy warning (overflow, divide by zero) at a probe point is a failure —
     the course asks for stable functions — and `stable_hint` says how to avoid it.
@@ -356,17 +358,22 @@ class Function(Kind):
     def _outputs(self, fn):
         """fn at every probe point, run once each: ([(args, value as float array, warnings)], stop),
         where stop is None, or (args, hint) at the first point where fn raised, ran out of time,
-        changed its input or returned no number; hint None means the stub (not attempted)."""
-        outputs = []
-        for k, args in enumerate(self.points):
-            seconds = self.first_timeout if k == 0 else self.timeout
+        changed its input or returned no number; hint None means the stub (not attempted).
+        Sets self._limit, the time limit later calls of fn get."""
+        outputs, seconds = [], self.first_timeout
+        self._limit = self.timeout
+        for args in self.points:
             where = f" at x = {fmt_point(args)}"
+            start = time.perf_counter()
             try:
                 value, caught, changed = self._call(fn, args, seconds)
             except CheckTimeout:
                 return outputs, (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
             except Exception as exc:
                 return outputs, (args, raised_hint(exc, where))
+            if not outputs:  # later calls: the usual limit, or 3× the first call if that is longer
+                seconds = min(self.first_timeout, max(self.timeout, round(3 * (time.perf_counter() - start), 1)))
+                self._limit = seconds
             if value is Ellipsis:
                 return outputs, (args, None)
             if changed is not None:
@@ -433,9 +440,9 @@ class Function(Kind):
         numpy_ops = ("use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, "
                      "which take one number at a time.")
         try:
-            value, _, changed = self._call(fn, columns)
+            value, _, changed = self._call(fn, columns, self._limit)
         except CheckTimeout:
-            return f"{start} it did not finish within {self.timeout:g} s."
+            return f"{start} it did not finish within {self._limit:g} s."
         except Exception as exc:
             if isinstance(exc, ValueError) and "read-only" in str(exc):
                 return READ_ONLY_HINT
