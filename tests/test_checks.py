@@ -371,3 +371,10 @@ def test_a_function_slow_on_every_call_is_not_a_loop():
         return reference(z)
     kind = Function(reference, [0.0, 1.0, -1.0], timeout=0.2, first_timeout=2.0, vectorised=False)
     assert status(kind, slow_every_time) == PASS
+
+
+def test_a_value_rounded_too_early_is_told_so():
+    assert "not within the precision" in message(Number(2 / 3), 0.667)
+    assert "not within the precision" in message(Array([2 / 3, 1.0]), [0.667, 1.0])
+    assert "too large" in message(Number(2 / 3), 0.7)
+    assert "sp.solve" in message(Array([1.0, 2.0]), {"x": 1.0, "y": 2.0})

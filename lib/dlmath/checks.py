@@ -156,7 +156,10 @@ def as_real_array(value):
         return "got None — did you forget to assign or `return` the result?"
     if isinstance(value, (str, bytes)):
         return f"got the text {short(value, 30)} — give numbers, not text."
-    if isinstance(value, (dict, set, frozenset)):
+    if isinstance(value, dict):
+        return ("got a dict (sp.solve returns one, {x: …, y: …}); give the values as a list in the asked "
+                "order, e.g. [sol[x], sol[y]].")
+    if isinstance(value, (set, frozenset)):
         return f"got a {type(value).__name__}; give a list or a numpy array."
     try:
         with warnings.catch_warnings():
@@ -179,6 +182,16 @@ def as_real_array(value):
 def close(a, b, rtol, atol):
     with np.errstate(all="ignore"):  # the kernel may have np.seterr(all="raise"): never raise here
         return bool(np.all(np.isclose(a, b, rtol=rtol, atol=atol)))
+
+ROUNDED = ("is close, but not within the precision the exercise asks for — keep more digits (let Python compute "
+           "it rather than typing a rounded value).")
+
+
+def nearly(a, b, rtol, atol):
+    """Within 1 % although outside the tolerance: a value rounded too early (never for whole-number answers,
+    where 2046 for 2047 is no rounding)."""
+    b = np.asarray(b, dtype=np.float64)
+    return rtol < 1e-2 and not np.array_equal(b, np.round(b)) and close(a, b, 1e-2, atol)
 
 
 # ---------------------------------------------------------------- a learner's function and its inputs
@@ -272,6 +285,8 @@ class Number(Kind):
                 return wrong(hint)
         if self.expected != 0 and close(x, -self.expected, self.rtol, self.atol):
             return wrong(f"{x:g} is off by a sign.")
+        if nearly(x, self.expected, self.rtol, self.atol):
+            return wrong(f"{shown_apart(x, self.expected)[0]} {ROUNDED}")
         direction = "too large" if x > self.expected else "too small"
         return wrong(f"{shown_apart(x, self.expected)[0]} is {direction}. {self.hint}".strip())
 
@@ -305,6 +320,8 @@ class Array(Kind):
             return correct()
         if np.any(exp != 0) and close(arr, -exp, self.rtol, self.atol):
             return wrong("every entry is off by a sign.")
+        if nearly(arr, exp, self.rtol, self.atol):
+            return wrong(f"your array {ROUNDED}")
         bad = np.argwhere(~np.isclose(arr, exp, rtol=self.rtol, atol=self.atol))[0]
         where = tuple(int(i) for i in bad) if arr.ndim else ()
         entry = f" entry {where[0] if len(where) == 1 else where}" if where else ""

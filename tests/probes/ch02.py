@@ -171,7 +171,7 @@ WRONG = {
         (8 / 21, "cos θ"),
         (90 - np.degrees(np.arccos(8 / 21)), "arcsin"),
         (np.degrees(np.arccos(8 / 10)), "not by their sum"),
-        (67.5, "too small"),
+        (67.5, "not within the precision"),
         (float("nan"), "nan"),
     ],
     "equality_case": [

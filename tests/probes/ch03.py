@@ -141,6 +141,7 @@ WRONG = {
         (x ** 2 + 3 * y ** 2, "constant factor"),
     ],
     "critical_point": [
+        (sp.solve([2 * x + y - 4, x + 2 * y - 5], [x, y]), "sp.solve"),
         ([2.0, 2.5], "xy term"),
         ([2, 1], "(y, x)"),
         ([1.0, 2.0, 0.0], "expected shape (2,)"),

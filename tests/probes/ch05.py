@@ -185,11 +185,13 @@ WRONG = {
         (sp.Eq(p, 1), "equation"),
     ],
     "fit": [
+        ([0.53, 52.1], "not within the precision"),
+        (sp.solve([sp.diff(C_exact, p), sp.diff(C_exact, q)], [p, q]), "sp.solve"),
         (list(reg.normal_equations(x, y))[::-1], "order is (p, q)"),
         (list(reg.normal_equations(reg.HEIGHTS, y)), "heights in cm"),
         ([0.5, 52.0], "made up around"),
         ([0.5263], "shape"),
-        ([0.526, 52.07], "is 0.526, which is not it"),
+        ([0.526, 52.07], "not within the precision"),
     ],
     "eta_limit": [
         (1 / 169, "one step"),
