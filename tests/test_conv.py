@@ -1,4 +1,4 @@
-"""dlmath.conv: against a direct loop over positions, central differences (float64, ≤ 1e-7) with stride,
+"""dlmath.conv: against the direct sum of the definition on random geometries, a loop over positions, central differences (float64, ≤ 1e-7) with stride,
 padding and overlapping pooling windows, and clear shape errors."""
 import numpy as np
 import pytest
@@ -102,3 +102,66 @@ def test_vectorised_speed_is_a_benchmark_not_a_test_but_the_batch_axis_is_not_lo
     x, w = rng.normal(size=(256, 1, 8, 8)), rng.normal(size=(4, 1, 3, 3))
     out = conv.conv2d(x, w)
     assert np.allclose(out[17], conv.conv2d(x[17:18], w)[0])
+
+
+def conv_by_definition(x, w, b, stride, padding):
+    """out[n, f, i, j] = Σ_c,p,q x_padded[n, c, i·s + p, j·s + q] w[f, c, p, q] + b[f], entry by entry,
+    with the zero padding read off the indices (no padded copy)."""
+    n, c, H, W = x.shape
+    f, _, kh, kw = w.shape
+    ho, wo = (H + 2 * padding - kh) // stride + 1, (W + 2 * padding - kw) // stride + 1
+    out = np.zeros((n, f, ho, wo))
+    for idx in np.ndindex(n, f, ho, wo):
+        k, g, i, j = idx
+        total = b[g]
+        for ch, p, q in np.ndindex(c, kh, kw):
+            r, s = i * stride + p - padding, j * stride + q - padding
+            if 0 <= r < H and 0 <= s < W:
+                total += x[k, ch, r, s] * w[g, ch, p, q]
+        out[idx] = total
+    return out
+
+
+@pytest.mark.parametrize("trial", range(12))
+def test_conv2d_agrees_with_the_direct_sum_on_random_geometries(trial):
+    r = np.random.default_rng(100 + trial)
+    kh, kw = r.integers(1, 4, size=2)
+    stride, padding = int(r.integers(1, 4)), int(r.integers(0, 3))
+    H, W = int(r.integers(kh, 9)), int(r.integers(kw, 9))
+    x = r.normal(size=(int(r.integers(1, 3)), int(r.integers(1, 4)), H, W))
+    w = r.normal(size=(int(r.integers(1, 4)), x.shape[1], kh, kw))
+    b = r.normal(size=w.shape[0])
+    np.testing.assert_allclose(conv.conv2d(x, w, b, stride, padding), conv_by_definition(x, w, b, stride, padding),
+                               rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("stride, padding", GEOMETRIES)
+def test_col2im_is_the_adjoint_of_im2col(stride, padding):
+    """⟨im2col(x), D⟩ = ⟨x, col2im(D)⟩ for every x and D: what makes the backward pass right."""
+    x = rng.normal(size=(2, 3, 7, 6))
+    cols = conv.im2col(x, 3, 2, stride, padding)
+    assert cols.flags.c_contiguous and cols.shape[0] == 3 * 3 * 2
+    d = rng.normal(size=cols.shape)
+    assert np.sum(cols * d) == pytest.approx(np.sum(x * conv.col2im(d, x.shape, 3, 2, stride, padding)), rel=1e-12)
+
+
+def pool_by_loops(x, size, stride):
+    """Max pooling and its backward (gradient to the first maximum, row by row), window by window."""
+    n, c, H, W = x.shape
+    ho, wo = (H - size) // stride + 1, (W - size) // stride + 1
+    out, dx = np.zeros((n, c, ho, wo)), np.zeros_like(x)
+    up = np.arange(1.0, n * c * ho * wo + 1).reshape(n, c, ho, wo)
+    for k, ch, i, j in np.ndindex(n, c, ho, wo):
+        window = x[k, ch, i * stride:i * stride + size, j * stride:j * stride + size]
+        out[k, ch, i, j] = window.max()
+        p, q = np.unravel_index(np.argmax(window), window.shape)
+        dx[k, ch, i * stride + p, j * stride + q] += up[k, ch, i, j]
+    return out, up, dx
+
+
+@pytest.mark.parametrize("size, stride", [(2, None), (3, 1), (2, 1), (3, 2), (1, 1)])
+def test_max_pool_agrees_with_loops_even_with_ties_in_overlapping_windows(size, stride):
+    x = rng.integers(0, 3, size=(2, 2, 7, 6)).astype(float)  # many ties
+    out, up, dx = pool_by_loops(x, size, stride or size)
+    assert np.array_equal(conv.max_pool2d(x, size, stride), out)
+    assert np.array_equal(conv.max_pool2d_backward(up, x, size, stride), dx)

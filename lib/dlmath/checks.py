@@ -197,9 +197,12 @@ def nearly(a, b, rtol, atol):
 # ---------------------------------------------------------------- a learner's function and its inputs
 
 def fresh(value):
-    """A copy of a probe argument that the learner's code may change without harming the probe."""
+    """A copy of a probe argument that the learner's code may change without harming the probe (a
+    read-only probe array stays read-only: an in-place change then fails loudly)."""
     if isinstance(value, np.ndarray):
-        return np.array(value)  # writable, whatever the original's flags
+        copied = np.array(value)
+        copied.setflags(write=value.flags.writeable)  # a read-only probe stays read-only
+        return copied
     if isinstance(value, (list, dict, set)):
         return copy.deepcopy(value)
     return value
@@ -238,10 +241,14 @@ READ_ONLY_HINT = ("your function tries to change an array in place (`r -= …`, 
                   "instead, e.g. `r = y - (p * x + q)`.")
 
 
+class Complete(str):
+    """A hint that says all there is to say: the exercise's general hint is not appended to it."""
+
+
 def raised_hint(exc, where=""):
     """What to say when a learner's code raised `exc` (at `where`, e.g. " at x = 0")."""
     if isinstance(exc, ValueError) and "read-only" in str(exc):
-        return READ_ONLY_HINT
+        return Complete(READ_ONLY_HINT)
     return f"raised {type(exc).__name__}{where}: {one_line(exc, 80)}"
 
 
@@ -356,7 +363,7 @@ class Function(Kind):
         self.first_timeout = max(first_timeout, timeout)
         self.stable_hint = stable_hint
 
-    def _call(self, fn, args, seconds=None):
+    def _call_copies(self, fn, args, seconds=None):
         """fn on fresh copies of args: (value, numpy warnings, name of an argument fn changed or None).
         Raises what fn raises, and CheckTimeout."""
         copies = tuple(fresh(a) for a in args)
@@ -367,6 +374,11 @@ class Function(Kind):
         changed = next((parameter_name(fn, i) for i, (a, c) in enumerate(zip(args, copies))
                         if not unchanged(a, c)), None)
         return value, [w for w in caught if issubclass(w.category, RuntimeWarning)], changed
+
+    def _call(self, fn, args, seconds=None):
+        """fn on fresh copies of args: (value, numpy warnings). For subclasses' own comparisons."""
+        value, caught, _ = self._call_copies(fn, args, seconds)
+        return value, caught
 
     def _expected(self, args):
         with np.errstate(all="ignore"):
@@ -383,7 +395,7 @@ class Function(Kind):
             where = f" at x = {fmt_point(args)}"
             start = time.perf_counter()
             try:
-                value, caught, changed = self._call(fn, args, seconds)
+                value, caught, changed = self._call_copies(fn, args, seconds)
             except CheckTimeout:
                 return outputs, (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
             except Exception as exc:
@@ -394,7 +406,7 @@ class Function(Kind):
             if value is Ellipsis:
                 return outputs, (args, None)
             if changed is not None:
-                return outputs, (args, in_place_hint(changed))
+                return outputs, (args, Complete(in_place_hint(changed)))
             got = as_real_array(value)
             if isinstance(got, str):
                 return outputs, (args, f"{where[1:]} it returned something that is not a number: {got}")
@@ -405,6 +417,49 @@ class Function(Kind):
         if got.size == 1 and ref.size == 1:
             got, ref = got.reshape(()), ref.reshape(())
         return got.shape == ref.shape and close(got, ref, self.rtol, self.atol) and not np.isnan(got).any()
+
+    def _first_difference(self, fn):
+        """None if fn agrees with the reference at every probe point, else (point, hint); hint None
+        means the stub. Runs fn once per point and keeps the outputs for `_agrees`."""
+        outputs, stop = self._outputs(fn)
+        self._seen = (fn, outputs, stop)
+        for args, got, caught in outputs:  # the first point where something is wrong, in order
+            exp = self._expected(args)
+            if self._same(got, exp):
+                continue
+            shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
+                                          exp.reshape(()) if exp.size == 1 else exp)
+            said = f"differs at x = {fmt_point(args)}: gives {shown}, expected {expected}."
+            if caught:  # an overflow made the wrong value: say how to avoid it, not the formula again
+                return args, Complete(f"{said} numpy warned '{one_line(caught[0].message, 50)}' there — "
+                                      f"{self.stable_hint}")
+            return args, said
+        if stop is not None:
+            return stop
+        if self.warnings_fail:
+            for args, _, caught in outputs:
+                if caught:
+                    return args, Complete(f"gives the right value at x = {fmt_point(args)} but numpy warns "
+                                          f"'{one_line(caught[0].message, 50)}' — {self.stable_hint}")
+        return None
+
+    def _agrees(self, fn, other):
+        """Whether fn gives the same numbers as the function `other` at every probe point (quietly).
+        Uses the outputs `_first_difference` kept, so fn is not run again."""
+        seen = getattr(self, "_seen", None)
+        if seen is not None and seen[0] is fn:
+            _, outputs, stop = seen
+            return stop is None and self._matches(outputs, other)
+        outputs = []  # a subclass's own _first_difference: run fn here
+        for args in self.points:
+            try:
+                got = as_real_array(self._call(fn, args)[0])
+            except Exception:
+                return False
+            if isinstance(got, str):
+                return False
+            outputs.append((args, got, []))
+        return self._matches(outputs, other)
 
     def _matches(self, outputs, other):
         """Whether the function `other` gives the same numbers as the learner's outputs (quietly)."""
@@ -422,27 +477,19 @@ class Function(Kind):
     def _evaluate(self, fn):
         if not callable(fn):
             return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
-        outputs, stop = self._outputs(fn)
-        for args, got, caught in outputs:  # the first point where something is wrong, in order
-            exp = self._expected(args)
-            if self._same(got, exp):
-                continue
-            for wrong_fn, wrong_hint in self.wrong if stop is None else ():  # a typical mistake's own hint
-                if self._matches(outputs, wrong_fn):
-                    return wrong(wrong_hint)
-            shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
-                                          exp.reshape(()) if exp.size == 1 else exp)
-            said = f"differs at x = {fmt_point(args)}: gives {shown}, expected {expected}."
-            if caught:  # an overflow made the wrong value: say how to avoid it, not the formula again
-                return wrong(f"{said} numpy warned '{one_line(caught[0].message, 50)}' there — {self.stable_hint}")
-            return wrong(f"{said} {self.hint}".strip())
-        if stop is not None:
-            return NOT_ATTEMPTED if stop[1] is None else wrong(stop[1])
-        if self.warnings_fail:
-            for args, _, caught in outputs:
-                if caught:
-                    return wrong(f"gives the right value at x = {fmt_point(args)} but numpy warns "
-                                 f"'{one_line(caught[0].message, 50)}' — {self.stable_hint}")
+        self._seen = None
+        try:
+            diff = self._first_difference(fn)
+            if diff is not None:
+                args, hint = diff
+                if hint is None:
+                    return NOT_ATTEMPTED
+                for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
+                    if self._agrees(fn, wrong_fn):
+                        return wrong(wrong_hint)
+                return wrong(hint if isinstance(hint, Complete) else f"{hint} {self.hint}".strip())
+        finally:
+            self._seen = None  # do not keep the learner's function alive
         if self.vectorised:
             problem = self._array_problem(fn)
             if problem:
@@ -457,9 +504,9 @@ class Function(Kind):
         numpy_ops = ("use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, "
                      "which take one number at a time.")
         try:
-            value, _, changed = self._call(fn, columns, self._limit)
+            value, _, changed = self._call_copies(fn, columns, getattr(self, "_limit", self.timeout))
         except CheckTimeout:
-            return f"{start} it did not finish within {self._limit:g} s."
+            return f"{start} it did not finish in time."
         except Exception as exc:
             if isinstance(exc, ValueError) and "read-only" in str(exc):
                 return READ_ONLY_HINT

@@ -5,6 +5,12 @@ with the output-size formula H' = ⌊(H + 2·padding − kh) / stride⌋ + 1. A 
 single filter (kh, kw) are accepted too; the output then drops the batch and filter axes.
 What deep learning calls convolution is a cross-correlation: the filter is laid on the image as it is,
 not flipped, so out[n, f, i, j] = Σ_c,p,q x[n, c, i·s + p, j·s + q] · w[f, c, p, q] + b[f].
+
+How it is computed (im2col): every window the filter visits is copied once into a column of one contiguous
+matrix `cols` (C·kh·kw rows, N·H'·W' columns), so the whole layer is one matrix product
+w.reshape(F, −1) @ cols. The backward pass is two more products with the same matrix and a scatter of
+each window's share back onto the image, one strided slice per kernel offset (kh·kw of them).
+Max pooling compares the size² strided slices of the image, one per window offset.
 """
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -45,16 +51,46 @@ def _geometry(stride, padding):
     return int(stride), int(padding)
 
 
-def _windows(x, kh, kw, stride, padding, what):
-    """Every kh×kw window of the zero-padded x: shape (N, C, H', W', kh, kw) — a view, no copy."""
-    H, W = x.shape[2:]
+def _out_shape(H, W, kh, kw, stride, padding, what):
     ho, wo = output_size(H, kh, stride, padding), output_size(W, kw, stride, padding)
     if ho < 1 or wo < 1:
         raise ValueError(f"a {kh}×{kw} {what} does not fit in a {H}×{W} image with padding {padding}: "
                          f"H' = ⌊(H + 2·padding − kh) / stride⌋ + 1 = {ho}, W' = {wo}")
-    if padding:
-        x = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
-    return sliding_window_view(x, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride][:, :, :ho, :wo]
+    return ho, wo
+
+
+def _padded(x, padding):
+    """x with `padding` zeros around each image (x itself when padding is 0)."""
+    if not padding:
+        return x
+    n, c, H, W = x.shape
+    xp = np.zeros((n, c, H + 2 * padding, W + 2 * padding))
+    xp[:, :, padding:padding + H, padding:padding + W] = x
+    return xp
+
+
+def im2col(x, kh, kw, stride=1, padding=0):
+    """Every kh×kw window of the zero-padded x (N, C, H, W) as one column of a contiguous matrix:
+    shape (C·kh·kw, N·H'·W'), rows in the order (c, p, q), columns in the order (n, i, j).
+    (Windows as columns, as in CS231n: the copy then runs along image rows, which is faster.)"""
+    n, c, H, W = x.shape
+    ho, wo = _out_shape(H, W, kh, kw, stride, padding, "filter")
+    windows = sliding_window_view(_padded(x, padding), (kh, kw), axis=(2, 3))  # a view, no copy
+    windows = windows[:, :, :stride * (ho - 1) + 1:stride, :stride * (wo - 1) + 1:stride]
+    return np.ascontiguousarray(windows.transpose(1, 4, 5, 0, 2, 3)).reshape(c * kh * kw, n * ho * wo)
+
+
+def col2im(dcols, x_shape, kh, kw, stride=1, padding=0):
+    """The adjoint of im2col: adds each column's entries back onto the pixels of its window.
+    dcols (C·kh·kw, N·H'·W') -> (N, C, H, W); a pixel in several windows collects from each."""
+    n, c, H, W = x_shape
+    ho, wo = output_size(H, kh, stride, padding), output_size(W, kw, stride, padding)
+    dcols = dcols.reshape(c, kh, kw, n, ho, wo)
+    dxp = np.zeros((c, n, H + 2 * padding, W + 2 * padding))
+    for p in range(kh):  # a loop over the kernel's offsets (not over pixels): each adds one strided slice
+        for q in range(kw):
+            dxp[:, :, p:p + stride * ho:stride, q:q + stride * wo:stride] += dcols[:, p, q]
+    return dxp.transpose(1, 0, 2, 3)[:, :, padding:padding + H, padding:padding + W]
 
 
 def _bias(b, f):
@@ -66,16 +102,36 @@ def _bias(b, f):
     return b
 
 
+def _conv(x, w, b, stride, padding):
+    """conv2d's arithmetic for checked 4-d arrays; also returns the im2col matrix for the backward pass."""
+    n, _, H, W = x.shape
+    f, _, kh, kw = w.shape
+    ho, wo = output_size(H, kh, stride, padding), output_size(W, kw, stride, padding)
+    cols = im2col(x, kh, kw, stride, padding)
+    out = w.reshape(f, -1) @ cols  # (F, N·H'·W'): every filter against every window, one product
+    if b is not None:
+        out += b[:, None]
+    return out.reshape(f, n, ho, wo).transpose(1, 0, 2, 3), cols
+
+
+def _conv_backward(dout, cols, x_shape, w, stride, padding):
+    """conv2d_backward's arithmetic, given the im2col matrix of the forward pass."""
+    f, _, kh, kw = w.shape
+    dout_rows = dout.transpose(1, 0, 2, 3).reshape(f, -1)  # (F, N·H'·W'), columns like cols
+    dw = (dout_rows @ cols.T).reshape(w.shape)
+    db = dout_rows.sum(axis=1)
+    dx = col2im(w.reshape(f, -1).T @ dout_rows, x_shape, kh, kw, stride, padding)
+    return dx, dw, db
+
+
 def conv2d(x, w, b=None, stride=1, padding=0):
     """The feature maps of images x under filters w: (N, C, H, W) * (F, C, kh, kw) -> (N, F, H', W')."""
     x, single_image = _images(x)
     w, single_filter = _filters(w, x.shape[1])
     stride, padding = _geometry(stride, padding)
-    windows = _windows(x, *w.shape[2:], stride, padding, "filter")
-    # one matrix product: every window against every filter, summed over channel and kernel entries
-    out = np.tensordot(windows, w, axes=([1, 4, 5], [1, 2, 3])).transpose(0, 3, 1, 2)
-    out = out + _bias(b, w.shape[0])[None, :, None, None]
-    return _squeeze(out, single_image, single_filter)
+    b = _bias(b, w.shape[0])
+    out, _ = _conv(x, w, b, stride, padding)
+    return np.ascontiguousarray(_squeeze(out, single_image, single_filter))
 
 
 def conv2d_backward(dout, x, w, stride=1, padding=0):
@@ -88,22 +144,14 @@ def conv2d_backward(dout, x, w, stride=1, padding=0):
     w_in, single_filter = _filters(w, x_in.shape[1])
     stride, padding = _geometry(stride, padding)
     kh, kw = w_in.shape[2:]
-    windows = _windows(x_in, kh, kw, stride, padding, "filter")
-    n, f, ho, wo = x_in.shape[0], w_in.shape[0], windows.shape[2], windows.shape[3]
+    n, f = x_in.shape[0], w_in.shape[0]
+    ho, wo = _out_shape(*x_in.shape[2:], kh, kw, stride, padding, "filter")
     expected = _squeeze(np.empty((n, f, ho, wo)), single_image, single_filter).shape
     dout = as_float_array(dout, "dout")
     if dout.shape != expected:
         raise ValueError(f"dout must have the shape of conv2d's output, {expected}, got shape {dout.shape}")
-    dout = dout.reshape(n, f, ho, wo)
-    dw = np.tensordot(dout, windows, axes=([0, 2, 3], [0, 2, 3]))  # (F, C, kh, kw)
-    db = dout.sum(axis=(0, 2, 3))
-    dcols = np.tensordot(dout, w_in, axes=([1], [0]))  # (N, H', W', C, kh, kw): each window's share
-    H, W = x_in.shape[2:]
-    dxp = np.zeros((n, x_in.shape[1], H + 2 * padding, W + 2 * padding))
-    for p in range(kh):  # a loop over the kernel's kh·kw offsets, each adding a whole strided slice
-        for q in range(kw):
-            dxp[:, :, p:p + stride * ho:stride, q:q + stride * wo:stride] += dcols[..., p, q].transpose(0, 3, 1, 2)
-    dx = dxp[:, :, padding:padding + H, padding:padding + W]
+    cols = im2col(x_in, kh, kw, stride, padding)
+    dx, dw, db = _conv_backward(dout.reshape(n, f, ho, wo), cols, x_in.shape, w_in, stride, padding)
     if single_image:
         dx = dx[0, 0]
     if single_filter:
@@ -111,12 +159,44 @@ def conv2d_backward(dout, x, w, stride=1, padding=0):
     return dx, dw, db
 
 
+def _pool_geometry(x, size, stride):
+    stride, _ = _geometry(size if stride is None else stride, 0)
+    size, _ = _geometry(size, 0)
+    ho, wo = _out_shape(*x.shape[2:], size, size, stride, 0, "pooling window")
+    return size, stride, ho, wo
+
+
+def _offsets(x, size, stride, ho, wo):
+    """The size² strided slices x[:, :, p::stride, q::stride] (cut to H'×W'), row by row in the window:
+    slice (p, q) holds pixel (p, q) of every window."""
+    for p in range(size):
+        for q in range(size):
+            yield (slice(None), slice(None), slice(p, p + stride * (ho - 1) + 1, stride),
+                   slice(q, q + stride * (wo - 1) + 1, stride))
+
+
+def _max_pool(x, size, stride, ho, wo):
+    out = None
+    for where in _offsets(x, size, stride, ho, wo):  # size² vectorised maxima, not a loop over pixels
+        out = x[where].copy() if out is None else np.maximum(out, x[where], out=out)
+    return out
+
+
+def _max_pool_backward(dout, x, out, size, stride, ho, wo):
+    dx = np.zeros_like(x)
+    taken = np.zeros(out.shape, dtype=bool)  # windows whose gradient has found its first maximum
+    for where in _offsets(x, size, stride, ho, wo):
+        hit = (x[where] == out) & ~taken
+        dx[where] += np.where(hit, dout, 0.0)  # within one offset the slices never overlap
+        taken |= hit
+    return dx
+
+
 def max_pool2d(x, size=2, stride=None):
     """The largest value of each size×size window, moved by `stride` (default: size, no overlap)."""
     x, single = _images(x)
-    stride, _ = _geometry(size if stride is None else stride, 0)
-    size, _ = _geometry(size, 0)
-    out = _windows(x, size, size, stride, 0, "pooling window").max(axis=(4, 5))
+    size, stride, ho, wo = _pool_geometry(x, size, stride)
+    out = _max_pool(x, size, stride, ho, wo)
     return out[0, 0] if single else out
 
 
@@ -124,20 +204,14 @@ def max_pool2d_backward(dout, x, size=2, stride=None):
     """∂C/∂x of max pooling: each window sends its gradient to its first maximum (row by row, as
     torch does); every other pixel gets 0, and a pixel that is the maximum of several windows adds."""
     x_in, single = _images(x)
-    stride, _ = _geometry(size if stride is None else stride, 0)
-    size, _ = _geometry(size, 0)
-    windows = _windows(x_in, size, size, stride, 0, "pooling window")
-    n, c, ho, wo = windows.shape[:4]
+    size, stride, ho, wo = _pool_geometry(x_in, size, stride)
+    n, c = x_in.shape[:2]
     dout = as_float_array(dout, "dout")
     expected = (ho, wo) if single else (n, c, ho, wo)
     if dout.shape != expected:
         raise ValueError(f"dout must have the shape of max_pool2d's output, {expected}, got shape {dout.shape}")
-    first = windows.reshape(n, c, ho, wo, size * size).argmax(axis=-1)  # argmax: the first maximum
-    rows = np.arange(ho)[:, None] * stride + first // size
-    cols = np.arange(wo)[None, :] * stride + first % size
-    dx = np.zeros_like(x_in)
-    nn_, cc = np.arange(n)[:, None, None, None], np.arange(c)[None, :, None, None]
-    np.add.at(dx, (nn_, cc, rows, cols), dout.reshape(n, c, ho, wo))  # add.at: overlapping windows add
+    out = _max_pool(x_in, size, stride, ho, wo)
+    dx = _max_pool_backward(dout.reshape(n, c, ho, wo), x_in, out, size, stride, ho, wo)
     return dx[0, 0] if single else dx
 
 

@@ -1,0 +1,135 @@
+"""Chapter 08 probes: answers a learner plausibly writes for each exercise of `cnn`."""
+import numpy as np
+
+from dlmath import conv
+from dlmath.exercises import ch08 as c
+
+X, W3, B = c.X5, c.W3, c.B
+X3, W2 = c.X5[:3, :3], c.W2
+
+
+def entry_by_loop():
+    total = 0.0
+    for p in range(3):
+        for q in range(3):
+            total += X[1 + p, 2 + q] * W3[p, q]
+    return total + B
+
+
+def feature_map_by_loops():
+    xp = np.zeros((5, 5))
+    xp[1:4, 1:4] = X3
+    out = np.zeros((4, 4))
+    for i in range(4):
+        for j in range(4):
+            out[i, j] = np.sum(xp[i:i + 2, j:j + 2] * W2)
+    return out
+
+
+def pool_by_reshape(x):
+    return np.asarray(x).reshape(2, 2, 2, 2).max(axis=(1, 3))
+
+
+def pool_gradient_by_loops():
+    dx = np.zeros((4, 4))
+    for i in range(2):
+        for j in range(2):
+            window = c.POOL_X[2 * i:2 * i + 2, 2 * j:2 * j + 2]
+            p, q = np.unravel_index(np.argmax(window), (2, 2))  # argmax: the first maximum
+            dx[2 * i + p, 2 * j + q] = c.POOL_UP[i, j]
+    return dx
+
+
+# ---------------------------------------------------------------- the input gradient, three ways
+
+def input_gradient_loops(dout, w):
+    n, f, ho, wo = dout.shape
+    _, ch, kh, kw = w.shape
+    dx = np.zeros((n, ch, ho + kh - 1, wo + kw - 1))
+    for i in range(ho):
+        for j in range(wo):
+            dx[:, :, i:i + kh, j:j + kw] += np.einsum("nf,fcpq->ncpq", dout[:, :, i, j], w)
+    return dx
+
+
+def input_gradient_offsets(dout, w):
+    n, f, ho, wo = dout.shape
+    _, ch, kh, kw = w.shape
+    dx = np.zeros((n, ch, ho + kh - 1, wo + kw - 1))
+    for p in range(kh):
+        for q in range(kw):
+            dx[:, :, p:p + ho, q:q + wo] += np.tensordot(dout, w[:, :, p, q], axes=([1], [0])).transpose(0, 3, 1, 2)
+    return dx
+
+
+def input_gradient_full_convolution(dout, w):
+    """The textbook identity: a full convolution of dout with the flipped filters (channels swapped)."""
+    kh, kw = w.shape[2:]
+    padded = np.pad(dout, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
+    return conv.conv2d(padded, w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3))
+
+
+def input_gradient_lib(dout, w):
+    n, _, ho, wo = dout.shape
+    return conv.conv2d_backward(dout, np.zeros((n, w.shape[1], ho + w.shape[2] - 1, wo + w.shape[3] - 1)), w)[0]
+
+
+def input_gradient_transposed(dout, w):
+    return input_gradient_loops(dout, w).transpose(0, 1, 3, 2)
+
+
+def input_gradient_forgets_channels(dout, w):
+    """Sums the filters' contributions over the channels too: shape (N, 1, …)."""
+    return input_gradient_loops(dout, w).sum(axis=1, keepdims=True)
+
+
+def input_gradient_in_place(dout, w):
+    dout *= 1.0  # tries to change the probe data: refused, the arrays are read-only
+    return input_gradient_loops(dout, w)
+
+
+CORRECT = {
+    "output_size": [10, 10.0, (20 + 2 * 2 - 5) // 2 + 1, int(np.floor((20 + 4 - 5) / 2)) + 1, np.int64(10)],
+    "feature_entry": [-3, -3.0, entry_by_loop(), float(np.sum(X[1:4, 2:5] * W3) - 1)],
+    "feature_map": [feature_map_by_loops(), conv.conv2d(X3, W2, padding=1), feature_map_by_loops().tolist(),
+                    conv.conv2d(np.pad(X3, 1), W2)],
+    "vertical_edge": ["b", "B", " b ", "b)"],
+    "max_pool": [pool_by_reshape(c.POOL_X), [[4, 5], [6, 3]], conv.max_pool2d(c.POOL_X), np.array([[4.0, 5], [6, 3]])],
+    "pool_gradient": [pool_gradient_by_loops(), conv.max_pool2d_backward(c.POOL_UP, c.POOL_X),
+                      [[0, 0, 0, 0], [0.5, 0, 0, -1], [0, 2, 0.25, 0], [0, 0, 0, 0]]],
+    "conv_input_gradient": [input_gradient_loops, input_gradient_offsets, input_gradient_full_convolution,
+                            input_gradient_lib],
+    "parameter_count": [1898, 8 * 1 * 9 + 8 + 16 * 8 * 9 + 16 + 64 * 10 + 10, 1898.0, np.int64(1898)],
+    "equivariance": ["c", "C", "c)", " c"],
+}
+
+WRONG = {
+    "output_size": [(8, "forgot the padding"), (9, "forgot the + 1"), (20, "divide by the stride"),
+                    (11, "rounded up"), (10.5, "not a whole number"), ("10", "without quotes")],
+    "feature_entry": [(2, "flipped the kernel"), (1, "row 2, column 1"), (-2, "forgot the bias"),
+                      (-1, "transposed"), (0, "too large")],
+    "feature_map": [(conv.conv2d(X3, W2), "forgot the padding"),
+                    (conv.conv2d(X3, W2[::-1, ::-1], padding=1), "flipped the kernel"),
+                    (conv.conv2d(X3, W2.T, padding=1), "transposed"),
+                    (conv.conv2d(X3, W2, padding=1, stride=2), "stride 2"),
+                    (np.zeros((5, 5)), "expected shape (4, 4)")],
+    "vertical_edge": [("a", "horizontal edge"), ("c", "blur"), ("d", "diagonal"), (2, "option's letter")],
+    "max_pool": [(c.POOL_X.reshape(2, 2, 2, 2).mean(axis=(1, 3)), "average pooling"),
+                 (conv.max_pool2d(c.POOL_X, 2, 1), "stride 1"),
+                 (c.POOL_X.reshape(2, 2, 2, 2).min(axis=(1, 3)), "smallest value"),
+                 ([[4, 5], [3, 6]], "entry (1, 0)")],
+    "pool_gradient": [(np.kron(c.POOL_UP, np.ones((2, 2))), "spread the gradient over the whole window"),
+                      (np.kron(c.POOL_UP, np.ones((2, 2))) / 4, "÷ 4"),
+                      (c._pool_dx_last_max(), "not the last"),
+                      (c._pool_dx_all_max(), "every tied pixel"),
+                      (c.POOL_UP, "expected shape (4, 4)")],
+    "conv_input_gradient": [(c._input_gradient_variant(flip=True), "flipped the kernel"),
+                            (c._input_gradient_variant(one_channel=True), "first filter's contribution"),
+                            (c._input_gradient_variant(window_mean=True), "divided by the window size"),
+                            (input_gradient_transposed, "differs at"),
+                            (input_gradient_forgets_channels, "differs at"),
+                            (input_gradient_in_place, "read-only")],
+    "parameter_count": [(1864, "left out the biases"), (890, "all 8 input channels"), (3818, "16 × 2 × 2 = 64"),
+                        (4810, "chapter 07's MLP")],
+    "equivariance": [("a", "not invariant"), ("b", "only moved"), ("d", "max pooling shrinks"), (True, "letter")],
+}
