@@ -343,8 +343,8 @@ class Function(Kind):
     its input in place is told so. The typical mistakes in `wrong` are compared with those outputs,
     so a slow function is not run again for each of them. The first call may take `first_timeout`
     seconds (imports, caches warming up), every later one `timeout`, or three times as long as the
-    first call took if that is longer (a function that is slow on every call is not a loop). With `vectorised=True` the
-    learner's function must also take the whole probe column as a numpy array. With
+    first call took if that is longer (a function that is slow on every call is not a loop). With
+    `vectorised=True` the learner's function must also take the whole probe column as a numpy array. With
     `warnings_fail=True` a numpy warning (overflow, divide by zero) at a probe point is a failure —
     the course asks for stable functions — and `stable_hint` says how to avoid it.
     """
@@ -362,6 +362,8 @@ class Function(Kind):
         self.timeout = timeout
         self.first_timeout = max(first_timeout, timeout)
         self.stable_hint = stable_hint
+        self._seen = None  # (fn, outputs, stop) of the answer being checked, for `_agrees`
+        self._limit = timeout  # the time limit of later calls of that answer
 
     def _call_copies(self, fn, args, seconds=None):
         """fn on fresh copies of args: (value, numpy warnings, name of an argument fn changed or None).
