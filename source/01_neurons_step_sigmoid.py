@@ -46,8 +46,8 @@ rng = np.random.default_rng(0)  # every random number in this chapter comes from
 
 # %%
 w = np.array([2.0, -1.0, 0.5])
-x = np.array([1.0, 3.0, 2.0])
-theta = 0.5
+x = np.array([1.0, 3.0, 5.0])
+theta = 2.0
 b = -theta
 print("weights w =", w, " inputs x =", x, " threshold θ =", theta, " so bias b =", b)
 
@@ -220,7 +220,8 @@ ax_a.legend(fontsize=8);
 # %% [markdown]
 # ### Exercise 5 — ReLU
 # Write `relu(z)` for a number or a numpy array. Hint: `np.maximum` compares element by element; a
-# Python `if` cannot look at a whole array at once.
+# Python `if` cannot look at a whole array at once. Return a new array and leave `z` as it was (no
+# `z[z < 0] = 0`): the caller may still need `z`.
 
 # %%
 def relu(z):
@@ -245,7 +246,8 @@ for z0 in [0.0, 2.0, 5.0, 10.0]:
 
 # %% [markdown]
 # ### Exercise 6 — the steepest slope of the sigmoid
-# What is the largest value of $\sigma'(z)$ over all $z$? Give a number.
+# What is the largest value of $\sigma'(z)$ over all $z$? Give a number to three significant digits (the
+# check accepts anything within 0.1 % of the answer, so the maximum over a fine grid of $z$ counts too).
 
 # %%
 ### BEGIN SOLUTION
@@ -297,7 +299,8 @@ for layer in range(1, 11):
 # input, which is one reason ReLU took over.
 #
 # ### Exercise 7 — ten layers
-# Give the upper bound for the product of ten sigmoid slopes, as a number.
+# Give the upper bound for the product of ten sigmoid slopes, as a number. Its size matters, not its last
+# digit: the check accepts anything within 5 % of the exact value, so the rounded $10^{-6}$ counts.
 
 # %%
 ### BEGIN SOLUTION

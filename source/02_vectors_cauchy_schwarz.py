@@ -57,7 +57,7 @@ ax.set(xlim=(-0.3, 4.2), ylim=(-0.3, 2.6), aspect="equal", title="vectors as arr
 
 # %%
 a = np.array([2.0, -3.0, 6.0])
-b = np.array([2.0, 2.0, 1.0])
+b = np.array([1.0, 2.0, 2.0])
 
 # %%
 ### BEGIN SOLUTION
@@ -91,7 +91,7 @@ with np.errstate(over="ignore"):
 # $\mathbf{a}\cdot\mathbf{b} = \mathbf{b}\cdot\mathbf{a}$, and $\mathbf{a}\cdot\mathbf{a} = \lVert\mathbf{a}\rVert^2$.
 #
 # ### Exercise 2 — an inner product
-# Compute $\mathbf{a}\cdot\mathbf{b}$ for the vectors $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (2, 2, 1)$
+# Compute $\mathbf{a}\cdot\mathbf{b}$ for the vectors $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (1, 2, 2)$
 # above, as a number.
 
 # %%
@@ -105,7 +105,7 @@ check("02.inner_product", a_dot_b)
 # %% [markdown]
 # ### Exercise 3 — the inner product as a function
 # Write `inner(a, b)` for two numpy vectors of any (equal) length. A loop over the indices is fine;
-# so is numpy's element-wise `*` followed by `np.sum`.
+# so is numpy's element-wise `*` followed by `np.sum`. Leave `a` and `b` as they were (no `a *= b`).
 
 # %%
 def inner(a, b):
@@ -166,8 +166,9 @@ sp.simplify(a_polar[0] * b_polar[0] + a_polar[1] * b_polar[1])
 # an obtuse one, and $0$ exactly when the vectors are at a right angle, **orthogonal (正交)**.
 #
 # ### Exercise 5 — an angle
-# Give the angle between $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (2, 2, 1)$ in degrees
-# (`np.arccos` returns radians; `np.degrees` converts).
+# Give the angle between $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (1, 2, 2)$ in degrees
+# (`np.arccos` returns radians; `np.degrees` converts). Two decimals are enough: the check accepts
+# anything within 0.05° of the exact angle.
 
 # %%
 ### BEGIN SOLUTION
@@ -390,7 +391,7 @@ for name, patch in [("bright horizontal bar", 10 * bar.T), ("2 × filter (above)
 
 # %%
 A = np.array([[1.0, 2.0], [3.0, 4.0]])
-B = np.array([[0.0, 1.0], [1.0, 0.0]])
+B = np.array([[0.0, 2.0], [1.0, 0.0]])
 try:
     la.matmul(np.ones((2, 3)), B)  # (2, 3) times (2, 2): the inner dimensions 3 and 2 differ
 except ValueError as err:
@@ -409,9 +410,9 @@ AB = A @ B
 check("02.matrix_product", AB)
 
 # %% [markdown]
-# Numbers commute, $3\cdot4 = 4\cdot3$; matrices do not. Here $B$ swaps two things: on the right of $A$ it
-# swaps $A$'s columns, on the left it swaps $A$'s rows — a counterexample to the **commutative law
-# (交换律)** for matrices.
+# Numbers commute, $3\cdot4 = 4\cdot3$; matrices do not. Here $B$ swaps and doubles: on the right of $A$
+# it swaps $A$'s columns (and doubles the second), on the left it swaps $A$'s rows (and doubles the
+# first) — a counterexample to the **commutative law (交换律)** for matrices.
 
 # %%
 print("A B =", (A @ B).tolist(), "   B A =", (B @ A).tolist(), "   A B == B A:", np.array_equal(A @ B, B @ A))

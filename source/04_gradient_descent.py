@@ -309,7 +309,8 @@ check("04.steps_to_tolerance", n_steps)
 # %% [markdown]
 # ### Exercise 7 — the largest stable learning rate
 # For $f(x) = 3x^2 - 12x + 7$, gradient descent converges for every $\eta$ below some bound and diverges
-# above it. Give that bound.
+# above it. Give that bound (three significant digits are enough: the check accepts anything within
+# 0.2 % of it).
 
 # %%
 ### BEGIN SOLUTION

@@ -120,7 +120,8 @@ check("05.cost_value", cost_of_guess)
 # %% [markdown]
 # ### Exercise 3 — the cost as a function of $p$ and $q$
 # The data are fixed; what we vary is the line. Write `cost(p, q)` that returns $C_T$ for the data
-# `x`, `y` and the line $y = px + q$.
+# `x`, `y` and the line $y = px + q$. The data arrays are read-only, so that no `y -= …` can change
+# them: compute new arrays, e.g. `r = y - (p * x + q)`.
 
 # %%
 def cost(p, q):
@@ -276,7 +277,8 @@ print("second derivatives:\n", np.round(hessian, 3), "\neigenvalues:", np.round(
 # %% [markdown]
 # ### Exercise 5 — the best line
 # Give the least-squares line as an array `[p, q]` of two numbers (from `solution`, or by solving the
-# normal equations with numpy).
+# normal equations with numpy). Four significant digits are enough: the check accepts each number
+# within 0.01 %.
 
 # %%
 ### BEGIN SOLUTION
@@ -373,7 +375,8 @@ print(f"lstsq:            p = {p_ls:.6f}, q = {q_ls:.6f}")
 # below $-1$.
 #
 # ### Exercise 6 — the largest stable learning rate
-# Here $\sum x_k^2 = 169$ and $n = 7$. Above which $\eta$ does gradient descent diverge? Give the number.
+# Here $\sum x_k^2 = 169$ and $n = 7$. Above which $\eta$ does gradient descent diverge? Give the number
+# (three significant digits are enough: the check accepts anything within 0.5 %).
 
 # %%
 ### BEGIN SOLUTION
@@ -430,7 +433,7 @@ print(f"gradient descent, {raw.steps} steps: p = {raw.x[0]:.4f}, q = {raw.x[1]:.
 #
 # ### Exercise 7 — a line through two students
 # Take the shortest and the tallest student: $(x_1, y_1) = (-8, 47.4)$ and $(x_2, y_2) = (7.5, 55.9)$.
-# Give the line through both as `[p, q]`.
+# Give the line through both as `[p, q]` (four significant digits are enough: each number within 0.01 %).
 
 # %%
 ### BEGIN SOLUTION

@@ -130,7 +130,7 @@ def test_function_stub_is_not_attempted():
 
 
 def test_function_that_never_returns_is_stopped():
-    kind = Function(reference, [0.0, 1.0], timeout=0.3)
+    kind = Function(reference, [0.0, 1.0], timeout=0.3, first_timeout=0.3)
     start = time.perf_counter()
     assert "did not finish within 0.3 s at x = 0" in message(kind, loops_forever)
     assert time.perf_counter() - start < 3
@@ -244,3 +244,137 @@ def test_results_print_with_their_symbol():
     assert str(NUMBER.evaluate(3.0)).startswith("❌")
     assert str(NUMBER.evaluate(...)).startswith("⏳")
     assert not math.isnan(0.0)
+
+
+# ------------------------------------------------------------------ the engine under a learner's habits
+
+def test_checks_survive_seterr_raise():
+    """A kernel with np.seterr(all="raise"): the engine's own comparisons must not raise."""
+    sigmoid = Function(lambda z: 0.5 * (1 + np.tanh(z / 2)), [0.0, 700.0, -700.0, 1e4, -1e4])
+    stable = lambda z: np.exp(-np.logaddexp(0.0, -z))  # noqa: E731
+    old = np.seterr(all="raise")
+    try:
+        assert status(sigmoid, stable) == PASS
+        assert status(Number(1e-300), 1e-300 * (1 + 1e-9)) == PASS
+        assert status(Array([1e-310, 1.0]), [1e-310, 1.0]) == PASS
+        assert "differs at x = 700" in message(sigmoid, lambda z: stable(z) * (z < 100))
+    finally:
+        np.seterr(**old)
+
+
+def test_function_gets_fresh_copies_and_names_in_place_changes():
+    points = [(np.array([1.0, 2.0]), np.array([3.0, 4.0])), (np.array([-1.0, 0.5]), np.array([2.0, 2.0]))]
+    kind = Function(lambda a, b: np.sum(a * b), points, vectorised=False)
+
+    def in_place(a, b):
+        a *= b
+        return a.sum()
+    assert "changed its input a in place" in message(kind, in_place)
+    assert points[0][0].tolist() == [1.0, 2.0]  # the probe data are untouched
+    assert status(kind, lambda a, b: float(a @ b)) == PASS
+
+
+def test_function_in_place_on_the_array_column_is_named():
+    def relu_in_place(z):
+        z = np.asarray(z) if np.ndim(z) else np.array(z)
+        z[z < 0] = 0.0
+        return z
+    assert "changed its input z in place" in message(FUNCTION, relu_in_place)
+
+
+def test_read_only_data_gets_a_hint_not_a_raw_error():
+    data = np.array([1.0, 2.0])
+    data.setflags(write=False)
+
+    def cost(p):
+        r = data
+        r -= p
+        return float(np.sum(r ** 2))
+    kind = Function(lambda p: float(np.sum((data - p) ** 2)), [0.0, 1.0], vectorised=False)
+    hint = message(kind, cost)
+    assert "read-only" in hint and "new array" in hint
+
+
+def test_a_slow_first_call_is_not_an_endless_loop():
+    calls = []
+
+    def slow_first(z):
+        calls.append(z)
+        if len(calls) == 1:
+            time.sleep(0.5)  # an import, a cache warming up
+        return reference(z)
+    kind = Function(reference, [0.0, 1.0, -1.0], timeout=0.2, first_timeout=2.0)
+    assert status(kind, slow_first) == PASS
+
+
+def test_a_slow_function_runs_once_per_probe_point():
+    """A wrong answer is compared with every declared mistake from one run, not one run per mistake."""
+    calls = []
+
+    def slow_and_wrong(z):
+        calls.append(1)
+        time.sleep(0.02)
+        return np.asarray(z) * 3.0
+    mistakes = [(lambda z, k=k: z * k, f"times {k}") for k in (4.0, 5.0, 6.0, 7.0)]
+    kind = Function(reference, [0.0, 1.0, -1.0, 2.0], wrong=mistakes, vectorised=False)
+    assert "differs" in message(kind, slow_and_wrong)
+    assert len(calls) == 4
+
+
+def test_the_timeout_cannot_be_swallowed():
+    def stubborn(z):
+        while True:
+            try:
+                time.sleep(0.01)
+            except Exception:
+                continue
+    kind = Function(reference, [0.0, 1.0], timeout=0.2, first_timeout=0.2)
+    start = time.perf_counter()
+    assert "did not finish within 0.2 s" in message(kind, stubborn)
+    assert time.perf_counter() - start < 3
+    assert not issubclass(CheckTimeout, Exception)
+
+
+def test_a_difference_is_shown_with_enough_digits_to_see_it():
+    kind = Function(lambda z: np.ones_like(np.asarray(z, dtype=float)), [0.0, 1.0])
+    hint = message(kind, lambda z: np.full_like(np.asarray(z, dtype=float), 1 - 1e-5))
+    assert "gives 0.99999" in hint and "expected 1." in hint and ".." not in hint
+
+
+def test_np_vectorize_is_told_about_its_output_type():
+    kind = Function(reference, [0.0, 2.5, -1.0])
+    hint = message(kind, np.vectorize(lambda z: max(0, z)))  # max(0, 0.0) is the int 0: int output
+    assert "otypes" in hint and "`if`" not in hint
+
+
+def test_overflowing_wrong_value_gets_the_stability_hint():
+    kind = Function(lambda z: 0.5 * (1 + np.tanh(z / 2)), [0.0, 1e4], stable_hint="use e^(−|z|).")
+    hint = message(kind, lambda z: np.exp(z) / (1 + np.exp(z)))
+    assert "overflow" in hint and "use e^(−|z|)." in hint
+
+
+@pytest.mark.parametrize("answer", ["(c)", "( c )", "c.", "C)"])
+def test_choice_accepts_parenthesised_letters(answer):
+    assert status(CHOICE, answer) == PASS
+
+
+def test_expression_accepts_an_unevaluated_derivative_and_a_1x1_matrix():
+    assert status(EXPRESSION, sp.Derivative(SIGMA, z)) == PASS
+    assert status(EXPRESSION, sp.Matrix([[SIGMA * (1 - SIGMA)]])) == PASS
+    assert status(EXPRESSION, sp.Matrix([[SIGMA]]).T * sp.Matrix([[1 - SIGMA]])) == PASS
+    assert "Matrix of shape (2, 1)" in message(EXPRESSION, sp.Matrix([SIGMA, SIGMA]))
+
+
+def test_a_function_slow_on_every_call_is_not_a_loop():
+    def slow_every_time(z):
+        time.sleep(0.3)
+        return reference(z)
+    kind = Function(reference, [0.0, 1.0, -1.0], timeout=0.2, first_timeout=2.0, vectorised=False)
+    assert status(kind, slow_every_time) == PASS
+
+
+def test_a_value_rounded_too_early_is_told_so():
+    assert "not within the precision" in message(Number(2 / 3), 0.667)
+    assert "not within the precision" in message(Array([2 / 3, 1.0]), [0.667, 1.0])
+    assert "too large" in message(Number(2 / 3), 0.7)
+    assert "sp.solve" in message(Array([1.0, 2.0]), {"x": 1.0, "y": 2.0})

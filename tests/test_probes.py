@@ -46,3 +46,8 @@ MISTAKES = declared_mistakes()
 def test_every_declared_mistake_fails_with_its_own_hint(exercise_id, answer, hint):
     result = exercises.evaluate(exercise_id, answer)
     assert result.status == FAIL and hint in result.message, result
+
+
+def test_every_chapter_with_exercises_has_a_probe_module():
+    missing = sorted(set(exercises.CHAPTERS) - set(PROBED))
+    assert not missing, f"chapters without tests/probes/chNN.py: {missing}"

@@ -8,10 +8,13 @@ prints the result and remembers it for the progress table.
 """
 from __future__ import annotations
 
+import copy
+import inspect
 import math
 import numbers
 import signal
 import threading
+import time
 import warnings
 from dataclasses import dataclass
 
@@ -45,19 +48,33 @@ def wrong(message):
 NOT_ATTEMPTED = Result(TODO, "not attempted yet — replace the `...` with your answer and run the cell again.")
 
 
-def short(value, width=60):
-    """A repr that is safe to show: never raises, never longer than `width`."""
+def short(value, width=60, digits=None):
+    """A repr that is safe to show: never raises, never longer than `width`. `digits` significant
+    digits for numbers (6 by default, 4 inside arrays)."""
     try:
+        if isinstance(value, np.ndarray) and value.ndim == 0:
+            value = value[()]  # a 0-d array reads as its number ("1", not "1.")
         if isinstance(value, (float, np.floating)):
-            text = f"{float(value):.6g}"
+            text = f"{float(value):.{digits or 6}g}"
         elif isinstance(value, np.ndarray):
-            text = np.array2string(value, precision=4, threshold=8, separator=", ")
+            with np.printoptions(floatmode="maxprec"):
+                text = np.array2string(value, precision=digits or 4, threshold=8, separator=", ")
         else:
             text = repr(value)
     except Exception:
         text = f"<{type(value).__name__}>"
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def shown_apart(got, expected, width=60):
+    """`got` and `expected` as text, with enough digits that two different values never read the same
+    ("gives 0.99999 , expected 1", not "gives 1., expected 1.")."""
+    for digits in (4, 6, 8, 10, 13, 17):
+        a, b = short(got, width, digits), short(expected, width, digits)
+        if a != b:
+            break
+    return a, b
 
 
 def one_line(message, width):
@@ -73,8 +90,9 @@ def fmt_point(args):
 
 # ---------------------------------------------------------------- time limit for a learner's code
 
-class CheckTimeout(Exception):
-    pass
+class CheckTimeout(BaseException):
+    """Raised inside a learner's code when its time is up. Like KeyboardInterrupt it derives from
+    BaseException, so a learner's `except Exception: continue` cannot swallow it and loop on."""
 
 
 def call_with_timeout(fn, args=(), seconds=2.0):
@@ -138,7 +156,10 @@ def as_real_array(value):
         return "got None — did you forget to assign or `return` the result?"
     if isinstance(value, (str, bytes)):
         return f"got the text {short(value, 30)} — give numbers, not text."
-    if isinstance(value, (dict, set, frozenset)):
+    if isinstance(value, dict):
+        return ("got a dict (sp.solve returns one, {x: …, y: …}); give the values as a list in the asked "
+                "order, e.g. [sol[x], sol[y]].")
+    if isinstance(value, (set, frozenset)):
         return f"got a {type(value).__name__}; give a list or a numpy array."
     try:
         with warnings.catch_warnings():
@@ -159,7 +180,76 @@ def as_real_array(value):
 
 
 def close(a, b, rtol, atol):
-    return bool(np.all(np.isclose(a, b, rtol=rtol, atol=atol)))
+    with np.errstate(all="ignore"):  # the kernel may have np.seterr(all="raise"): never raise here
+        return bool(np.all(np.isclose(a, b, rtol=rtol, atol=atol)))
+
+ROUNDED = ("is close, but not within the precision the exercise asks for — keep more digits (let Python compute "
+           "it rather than typing a rounded value).")
+
+
+def nearly(a, b, rtol, atol):
+    """Within 1 % although outside the tolerance: a value rounded too early (never for whole-number answers,
+    where 2046 for 2047 is no rounding)."""
+    b = np.asarray(b, dtype=np.float64)
+    return rtol < 1e-2 and not np.array_equal(b, np.round(b)) and close(a, b, 1e-2, atol)
+
+
+# ---------------------------------------------------------------- a learner's function and its inputs
+
+def fresh(value):
+    """A copy of a probe argument that the learner's code may change without harming the probe (a
+    read-only probe array stays read-only: an in-place change then fails loudly)."""
+    if isinstance(value, np.ndarray):
+        copied = np.array(value)
+        copied.setflags(write=value.flags.writeable)  # a read-only probe stays read-only
+        return copied
+    if isinstance(value, (list, dict, set)):
+        return copy.deepcopy(value)
+    return value
+
+
+def unchanged(original, passed):
+    """Whether the argument handed to a learner's function still equals the probe's original."""
+    try:
+        if isinstance(original, np.ndarray):
+            return (isinstance(passed, np.ndarray) and passed.shape == original.shape
+                    and bool(np.array_equal(passed, original, equal_nan=True)))
+        if isinstance(original, (list, dict, set)):
+            return bool(passed == original)
+    except Exception:
+        return True
+    return True
+
+
+def parameter_name(fn, index):
+    """The name of a function's index-th parameter, for hints ("x"), or a description."""
+    try:
+        names = list(inspect.signature(fn).parameters)
+        return names[index]
+    except Exception:
+        return f"argument {index + 1}"
+
+
+def in_place_hint(name):
+    return (f"your function changed its input {name} in place: an in-place operation (`{name} -= …`, "
+            f"`{name} *= …`, `{name}[i] = …`) writes into the caller's array and changes it for every later "
+            f"use. Compute a new array instead (`{name} - …`), or start from `{name} = {name}.copy()`.")
+
+
+READ_ONLY_HINT = ("your function tries to change an array in place (`r -= …`, `y[k] = …`), and the course's "
+                  "arrays are read-only so that nothing can change them by accident. Compute a new array "
+                  "instead, e.g. `r = y - (p * x + q)`.")
+
+
+class Complete(str):
+    """A hint that says all there is to say: the exercise's general hint is not appended to it."""
+
+
+def raised_hint(exc, where=""):
+    """What to say when a learner's code raised `exc` (at `where`, e.g. " at x = 0")."""
+    if isinstance(exc, ValueError) and "read-only" in str(exc):
+        return Complete(READ_ONLY_HINT)
+    return f"raised {type(exc).__name__}{where}: {one_line(exc, 80)}"
 
 
 # ---------------------------------------------------------------- answer kinds
@@ -171,7 +261,8 @@ class Kind:
         try:
             if answer is Ellipsis:
                 return NOT_ATTEMPTED
-            return self._evaluate(answer)
+            with np.errstate(all="ignore"):  # the engine's own arithmetic, even under np.seterr(all="raise")
+                return self._evaluate(answer)
         except CheckTimeout:
             return wrong("the check ran out of time on your answer.")
         except Exception as exc:  # a check must never raise; say so instead
@@ -201,8 +292,10 @@ class Number(Kind):
                 return wrong(hint)
         if self.expected != 0 and close(x, -self.expected, self.rtol, self.atol):
             return wrong(f"{x:g} is off by a sign.")
+        if nearly(x, self.expected, self.rtol, self.atol):
+            return wrong(f"{shown_apart(x, self.expected)[0]} {ROUNDED}")
         direction = "too large" if x > self.expected else "too small"
-        return wrong(f"{x:.6g} is {direction}. {self.hint}".strip())
+        return wrong(f"{shown_apart(x, self.expected)[0]} is {direction}. {self.hint}".strip())
 
 
 class Array(Kind):
@@ -234,6 +327,8 @@ class Array(Kind):
             return correct()
         if np.any(exp != 0) and close(arr, -exp, self.rtol, self.atol):
             return wrong("every entry is off by a sign.")
+        if nearly(arr, exp, self.rtol, self.atol):
+            return wrong(f"your array {ROUNDED}")
         bad = np.argwhere(~np.isclose(arr, exp, rtol=self.rtol, atol=self.atol))[0]
         where = tuple(int(i) for i in bad) if arr.ndim else ()
         entry = f" entry {where[0] if len(where) == 1 else where}" if where else ""
@@ -243,13 +338,20 @@ class Array(Kind):
 class Function(Kind):
     """A function, probed at chosen points against `reference`.
 
-    `points` are argument tuples (or single numbers). With `vectorised=True` the learner's function
-    must also take the whole probe column as a numpy array. With `warnings_fail=True` a numpy warning
-    (overflow, divide by zero) at a probe point is a failure: the course asks for stable functions.
+    `points` are argument tuples (or single numbers). The learner's function runs once per point, each
+    time on fresh copies of the arguments (so it can never change the probe data); one that changes
+    its input in place is told so. The typical mistakes in `wrong` are compared with those outputs,
+    so a slow function is not run again for each of them. The first call may take `first_timeout`
+    seconds (imports, caches warming up), every later one `timeout`, or three times as long as the
+    first call took if that is longer (a function that is slow on every call is not a loop). With
+    `vectorised=True` the learner's function must also take the whole probe column as a numpy array. With
+    `warnings_fail=True` a numpy warning (overflow, divide by zero) at a probe point is a failure —
+    the course asks for stable functions — and `stable_hint` says how to avoid it.
     """
 
     def __init__(self, reference, points, rtol=1e-6, atol=1e-9, wrong=(), hint="",
-                 vectorised=True, warnings_fail=True, timeout=2.0):
+                 vectorised=True, warnings_fail=True, timeout=2.0, first_timeout=10.0,
+                 stable_hint="use a form that cannot overflow."):
         self.reference = reference
         self.points = [p if isinstance(p, tuple) else (p,) for p in points]
         self.rtol, self.atol = rtol, atol
@@ -258,82 +360,178 @@ class Function(Kind):
         self.vectorised = vectorised
         self.warnings_fail = warnings_fail
         self.timeout = timeout
+        self.first_timeout = max(first_timeout, timeout)
+        self.stable_hint = stable_hint
+        self._seen = None  # (fn, outputs, stop) of the answer being checked, for `_agrees`
+        self._limit = timeout  # the time limit of later calls of that answer
 
-    def _call(self, fn, args):
+    def _call_copies(self, fn, args, seconds=None):
+        """fn on fresh copies of args: (value, numpy warnings, name of an argument fn changed or None).
+        Raises what fn raises, and CheckTimeout."""
+        copies = tuple(fresh(a) for a in args)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
-                value = call_with_timeout(fn, args, self.timeout)
-        return value, [w for w in caught if issubclass(w.category, RuntimeWarning)]
+                value = call_with_timeout(fn, copies, self.timeout if seconds is None else seconds)
+        changed = next((parameter_name(fn, i) for i, (a, c) in enumerate(zip(args, copies))
+                        if not unchanged(a, c)), None)
+        return value, [w for w in caught if issubclass(w.category, RuntimeWarning)], changed
+
+    def _call(self, fn, args, seconds=None):
+        """fn on fresh copies of args: (value, numpy warnings). For subclasses' own comparisons."""
+        value, caught, _ = self._call_copies(fn, args, seconds)
+        return value, caught
 
     def _expected(self, args):
         with np.errstate(all="ignore"):
             return np.asarray(self.reference(*args), dtype=np.float64)
 
-    def _first_difference(self, fn):
-        """None if fn agrees with the reference at every probe point, else (point, hint)."""
+    def _outputs(self, fn):
+        """fn at every probe point, run once each: ([(args, value as float array, warnings)], stop),
+        where stop is None, or (args, hint) at the first point where fn raised, ran out of time,
+        changed its input or returned no number; hint None means the stub (not attempted).
+        Sets self._limit, the time limit later calls of fn get."""
+        outputs, seconds = [], self.first_timeout
+        self._limit = self.timeout
         for args in self.points:
+            where = f" at x = {fmt_point(args)}"
+            start = time.perf_counter()
             try:
-                value, caught = self._call(fn, args)
+                value, caught, changed = self._call_copies(fn, args, seconds)
             except CheckTimeout:
-                return args, f"did not finish within {self.timeout:g} s at x = {fmt_point(args)} (an endless loop?)."
+                return outputs, (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
             except Exception as exc:
-                return args, f"raised {type(exc).__name__} at x = {fmt_point(args)}: {one_line(exc, 80)}"
+                return outputs, (args, raised_hint(exc, where))
+            if not outputs:  # later calls: the usual limit, or 3× the first call if that is longer
+                seconds = min(self.first_timeout, max(self.timeout, round(3 * (time.perf_counter() - start), 1)))
+                self._limit = seconds
             if value is Ellipsis:
-                return args, None  # the stub: not attempted
+                return outputs, (args, None)
+            if changed is not None:
+                return outputs, (args, Complete(in_place_hint(changed)))
             got = as_real_array(value)
             if isinstance(got, str):
-                return args, f"at x = {fmt_point(args)} it returned something that is not a number: {got}"
+                return outputs, (args, f"{where[1:]} it returned something that is not a number: {got}")
+            outputs.append((args, got, caught))
+        return outputs, None
+
+    def _same(self, got, ref):
+        if got.size == 1 and ref.size == 1:
+            got, ref = got.reshape(()), ref.reshape(())
+        return got.shape == ref.shape and close(got, ref, self.rtol, self.atol) and not np.isnan(got).any()
+
+    def _first_difference(self, fn):
+        """None if fn agrees with the reference at every probe point, else (point, hint); hint None
+        means the stub. Runs fn once per point and keeps the outputs for `_agrees`."""
+        outputs, stop = self._outputs(fn)
+        self._seen = (fn, outputs, stop)
+        for args, got, caught in outputs:  # the first point where something is wrong, in order
             exp = self._expected(args)
-            if got.size == 1 and exp.size == 1:
-                got, exp = got.reshape(()), exp.reshape(())
-            if got.shape != exp.shape or not close(got, exp, self.rtol, self.atol) or np.isnan(got).any():
-                return args, f"differs at x = {fmt_point(args)}: gives {short(got)}, expected {short(exp)}."
-            if caught and self.warnings_fail:
-                return args, (f"gives the right value at x = {fmt_point(args)} but numpy warns "
-                              f"'{one_line(caught[0].message, 50)}' — use a form that cannot overflow.")
+            if self._same(got, exp):
+                continue
+            shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
+                                          exp.reshape(()) if exp.size == 1 else exp)
+            said = f"differs at x = {fmt_point(args)}: gives {shown}, expected {expected}."
+            if caught:  # an overflow made the wrong value: say how to avoid it, not the formula again
+                return args, Complete(f"{said} numpy warned '{one_line(caught[0].message, 50)}' there — "
+                                      f"{self.stable_hint}")
+            return args, said
+        if stop is not None:
+            return stop
+        if self.warnings_fail:
+            for args, _, caught in outputs:
+                if caught:
+                    return args, Complete(f"gives the right value at x = {fmt_point(args)} but numpy warns "
+                                          f"'{one_line(caught[0].message, 50)}' — {self.stable_hint}")
         return None
 
     def _agrees(self, fn, other):
-        """Whether fn gives the same numbers as `other` at every probe point (quietly)."""
+        """Whether fn gives the same numbers as the function `other` at every probe point (quietly).
+        Uses the outputs `_first_difference` kept, so fn is not run again."""
+        seen = getattr(self, "_seen", None)
+        if seen is not None and seen[0] is fn:
+            _, outputs, stop = seen
+            return stop is None and self._matches(outputs, other)
+        outputs = []  # a subclass's own _first_difference: run fn here
         for args in self.points:
             try:
                 got = as_real_array(self._call(fn, args)[0])
-                with np.errstate(all="ignore"), warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    ref = np.asarray(other(*args), dtype=np.float64)
             except Exception:
                 return False
-            if isinstance(got, str) or got.size != ref.size or not close(got.reshape(ref.shape), ref, self.rtol, self.atol):
+            if isinstance(got, str):
+                return False
+            outputs.append((args, got, []))
+        return self._matches(outputs, other)
+
+    def _matches(self, outputs, other):
+        """Whether the function `other` gives the same numbers as the learner's outputs (quietly)."""
+        for args, got, _ in outputs:
+            try:
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    ref = np.asarray(other(*(fresh(a) for a in args)), dtype=np.float64)
+            except Exception:
+                return False
+            if got.size != ref.size or not close(got.reshape(ref.shape), ref, self.rtol, self.atol):
                 return False
         return True
 
     def _evaluate(self, fn):
         if not callable(fn):
             return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
-        diff = self._first_difference(fn)
-        if diff is not None:
-            args, hint = diff
-            if hint is None:
-                return NOT_ATTEMPTED
-            for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
-                if self._agrees(fn, wrong_fn):
-                    return wrong(wrong_hint)
-            return wrong(f"{hint} {self.hint}".strip())
-        if self.vectorised and not self._takes_arrays(fn):
-            return wrong("right at every single number, but not on a numpy array of inputs — use numpy "
-                         "operations (np.where, np.maximum, np.exp) instead of `if` or `math`.")
+        self._seen = None
+        try:
+            diff = self._first_difference(fn)
+            if diff is not None:
+                args, hint = diff
+                if hint is None:
+                    return NOT_ATTEMPTED
+                for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
+                    if self._agrees(fn, wrong_fn):
+                        return wrong(wrong_hint)
+                return wrong(hint if isinstance(hint, Complete) else f"{hint} {self.hint}".strip())
+        finally:
+            self._seen = None  # do not keep the learner's function alive
+        if self.vectorised:
+            problem = self._array_problem(fn)
+            if problem:
+                return wrong(problem)
         return correct(f"correct at all {len(self.points)} test points.")
 
-    def _takes_arrays(self, fn):
+    def _array_problem(self, fn):
+        """None if fn takes the whole probe column as numpy arrays, else what goes wrong."""
         columns = tuple(np.array([p[i] for p in self.points], dtype=np.float64)
                         for i in range(len(self.points[0])))
+        start = "right at every single number, but not on a numpy array of inputs:"
+        numpy_ops = ("use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, "
+                     "which take one number at a time.")
         try:
-            got = as_real_array(self._call(fn, columns)[0])
-        except Exception:
-            return False
-        exp = self._expected(columns)
-        return not isinstance(got, str) and got.shape == exp.shape and close(got, exp, self.rtol, self.atol)
+            value, _, changed = self._call_copies(fn, columns, getattr(self, "_limit", self.timeout))
+        except CheckTimeout:
+            return f"{start} it did not finish in time."
+        except Exception as exc:
+            if isinstance(exc, ValueError) and "read-only" in str(exc):
+                return READ_ONLY_HINT
+            return f"{start} it raised {type(exc).__name__} — {numpy_ops}"
+        if changed is not None:
+            return in_place_hint(changed)
+        got, exp = as_real_array(value), self._expected(columns)
+        if isinstance(got, str):
+            return f"{start} it returned {short(value, 30)} — {numpy_ops}"
+        if got.shape != exp.shape:
+            return (f"{start} for inputs of shape {exp.shape} it returned shape {got.shape} — "
+                    f"the answer should have one value per input. {numpy_ops}")
+        if close(got, exp, self.rtol, self.atol):
+            return None
+        k = int(np.argmax(~np.isclose(got, exp, rtol=self.rtol, atol=self.atol)))
+        shown, expected = shown_apart(got[k], exp[k])
+        said = f"{start} entry {k} is {shown}, expected {expected}"
+        if isinstance(fn, np.vectorize):
+            return (f"{said}: np.vectorize takes the output type from the first result (an int here, so "
+                    f"decimals are cut off) — give np.vectorize(…, otypes=[float]), or use np.maximum / np.where.")
+        if np.array_equal(got, np.round(got)) and not np.array_equal(exp, np.round(exp)):
+            return f"{said}: the results were rounded to whole numbers — keep them as floats."
+        return f"{said}. {numpy_ops}"
 
 
 class Expression(Kind):
@@ -369,8 +567,14 @@ class Expression(Kind):
             return "got a complex number, expected a sympy expression."
         if isinstance(answer, sympy.Equality):
             return "got an equation (sp.Eq); give just the expression."
+        if isinstance(answer, sympy.MatrixBase):
+            if answer.shape != (1, 1):
+                return f"expected a sympy expression, got a Matrix of shape {answer.shape}."
+            answer = answer[0, 0]  # a row times a column: the 1×1 matrix holds the expression
         if not isinstance(answer, sympy.Expr):
             return f"expected a sympy expression, got {type(answer).__name__}."
+        if answer.has(sympy.Derivative, sympy.Integral, sympy.Subs):
+            answer = answer.doit()  # sp.Derivative(f, z) written out is the same answer as sp.diff(f, z)
         return answer
 
     @staticmethod
@@ -418,7 +622,7 @@ class Expression(Kind):
 
 
 class Choice(Kind):
-    """One option out of several, given by its letter ('b', 'B' or 'b)')."""
+    """One option out of several, given by its letter ('b', 'B', 'b)', '(b)' or 'b.')."""
 
     def __init__(self, answer, options, hints=None, hint=""):
         self.answer = answer.lower()
@@ -429,7 +633,7 @@ class Choice(Kind):
     def _evaluate(self, answer):
         if not isinstance(answer, str):
             return wrong(f"answer with the option's letter in quotes, e.g. 'a'; got {short(answer, 30)}.")
-        letter = answer.strip().strip(").").strip().lower()
+        letter = answer.strip().strip("().").strip().lower()
         if letter not in self.options:
             return wrong(f"choose one of {', '.join(repr(o) for o in self.options)}; got {short(answer, 30)}.")
         if letter == self.answer:

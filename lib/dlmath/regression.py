@@ -24,6 +24,8 @@ HEIGHT_ORIGIN = 160.0                                                  # cm, the
 X = HEIGHTS - HEIGHT_ORIGIN  # height above 160 cm
 Y = WEIGHTS
 RULE = (0.5, 52.0)  # (p, q) of the rule the numbers were made up around, before the noise
+for _a in (HEIGHTS, WEIGHTS, X):  # read-only: a learner's `r = y; r -= …` cannot change the data set
+    _a.setflags(write=False)
 
 
 def data(x, y):

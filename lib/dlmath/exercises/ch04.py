@@ -23,20 +23,11 @@ def _step(x, grad, eta):
     return np.asarray(x, dtype=float) - eta * np.asarray(grad, dtype=float)
 
 
-def _frozen(*values):
-    """Read-only probe arrays: an in-place `x -= …` fails loudly instead of corrupting the probe."""
-    arrays = []
-    for v in values:
-        a = np.array(v, dtype=float)
-        a.flags.writeable = False
-        arrays.append(a)
-    return tuple(arrays)
-
-
+# each call gets fresh copies (the engine's rule): an in-place `x -= …` is named, and harms nothing
 STEP_POINTS = [(1.0, 2.0, 0.1), (-2.0, -4.0, 0.25), (3.0, 0.0, 0.5),
-               _frozen([1.0, 2.0], [2.0, 12.0]) + (0.1,),
-               _frozen([0.0, 0.0, 0.0], [1.0, -1.0, 2.0]) + (0.5,),
-               _frozen([3.0, -1.0], [0.5, 0.25]) + (2.0,)]
+               (np.array([1.0, 2.0]), np.array([2.0, 12.0]), 0.1),
+               (np.array([0.0, 0.0, 0.0]), np.array([1.0, -1.0, 2.0]), 0.5),
+               (np.array([3.0, -1.0]), np.array([0.5, 0.25]), 2.0)]
 
 # exercise 6: f(x) = x², x0 = 1, η = 0.25 — each step multiplies x by 1 − 2η = 1/2
 STEPS_TO_TOL = int(np.ceil(np.log(1e-3) / np.log(0.5)))  # first k with 0.5^k < 10⁻³

@@ -17,7 +17,9 @@ _p, _q = sp.symbols("p q")
 _xs = [sp.Rational(str(v)) for v in X]
 _ys = [sp.Rational(str(v)) for v in Y]
 _C_T = sum(sp.Rational(1, 2) * (yk - (_p * xk + _q)) ** 2 for xk, yk in zip(_xs, _ys))
-DC_DP, DC_DQ = sp.diff(_C_T, _p), sp.diff(_C_T, _q)
+DC_DP, DC_DQ = sp.diff(_C_T, _p), sp.diff(_C_T, _q)  # Σx = 0 (centred heights): q cancels from ∂C_T/∂p
+_hs = [sp.Rational(str(v)) for v in reg.HEIGHTS]
+DC_DP_CM = sp.diff(sum(sp.Rational(1, 2) * (yk - (_p * hk + _q)) ** 2 for hk, yk in zip(_hs, _ys)), _p)
 
 # the two students of exercise 7: the shortest and the tallest
 TWO = np.array([int(np.argmin(X)), int(np.argmax(X))])
@@ -66,7 +68,9 @@ EXERCISES = {
         wrong=[(2 * DC_DP, "that is the derivative of Σ r², without the ½ — the ½ cancels the 2."),
                (DC_DQ, "that is ∂C_T/∂q; differentiate with respect to p."),
                (-DC_DP, "off by a sign: the inner derivative of y_k − (p x_k + q) by p is −x_k."),
-               (_C_T, "that is C_T itself; differentiate it with sp.diff(C_T, p).")],
+               (_C_T, "that is C_T itself; differentiate it with sp.diff(C_T, p)."),
+               (DC_DP_CM, "that is built on the heights in cm; the chapter's x is the height − 160 cm "
+                          "(then Σx = 0 and q drops out of ∂C_T/∂p).")],
         hint="sp.diff(C_T, p), or −Σ x_k (y_k − (p x_k + q)) built from the data."),
     "fit": Array(
         [P_BEST, Q_BEST], rtol=1e-4,  # four significant digits, e.g. [0.5263, 52.07], are the line

@@ -95,6 +95,7 @@ EXERCISES = {
         hint="the largest ‖J(z)‖₂ = ‖diag(p) − ppᵀ‖₂ over all z; try two classes, where softmax(z)₁ = σ(z₁ − z₂)."),
     "softmax_jacobian": Function(
         softmax_jacobian_reference, JACOBIAN_POINTS, vectorised=False, warnings_fail=True,
+        stable_hint="compute p stably: exp(z − max z) cannot overflow (or use nn.softmax).",
         wrong=[(_jacobian_variant("diag"), "that is diag(p) only: p_i depends on every z_j (through the sum "
                                            "in the denominator), so subtract p pᵀ."),
                (_jacobian_variant("diag_p1mp"), "that is the diagonal only (p_i(1 − p_i)); the off-diagonal "
