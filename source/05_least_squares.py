@@ -485,6 +485,6 @@ check("05.nonzero_cost", nonzero_cost)
 # - As many parameters as data points fit exactly ($C_T = 0$) and follow the noise; a good model leaves
 #   a small $C_T > 0$.
 #
-# **Next:** 06 · The network as an optimisation problem (`06_network_as_optimization.ipynb`, coming soon)
+# **Next:** [06 · The network as an optimisation problem](06_network_as_optimization.ipynb)
 # — the same recipe with 47 parameters instead of 2: the 12-3-2 network, its squared error and its cost
 # $C_T$.

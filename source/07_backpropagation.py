@@ -152,8 +152,8 @@ print(f"∂C/∂W² has shape {dW2.shape}, like W²; its row for hidden unit 1:\
 # > $\mathbf{u}\odot\mathbf{v}$ multiplies entry by entry; it is the same as multiplying by the diagonal
 # > matrix $\operatorname{diag}(a'(\mathbf{z}^l))$, the Jacobian of the activation, which is diagonal
 # > because unit $j$'s output depends on its own $z_j$ only. A Hadamard matrix of order 3 does not even
-# > exist (the orders are 1, 2 and multiples of 4), and using the one of order 4 on a 4-unit layer gives
-# > something else entirely:
+# > exist (above order 2 the order must be a multiple of 4; whether every multiple of 4 has one is the
+# > open Hadamard conjecture), and using the one of order 4 on a 4-unit layer gives something else entirely:
 
 # %%
 u = W3.T @ delta3                       # ∂C/∂a² of the 3 hidden units
@@ -295,9 +295,10 @@ print(f"without a'(z²): largest relative error {nn.gradient_check(without_hidde
 # > **⚠️ Careful — a gradient check can "fail" a correct backprop.** Central differences divide a tiny
 # > difference of two costs by $2h$. A float64 number carries about 16 significant digits, a float32
 # > number about 7. Each cost is rounded by about $\varepsilon\,|C|$, so the quotient is off by about
-# > $\varepsilon|C|/h$: in float32 ($\varepsilon \approx 10^{-7}$) that is large for any usable $h$, and
-# > in float64 it becomes large when $h$ is very small. The next cell checks the *same, correct* gradient
-# > four ways.
+# > $\varepsilon|C|/h$, while the truncation error grows like $h^2$. In float32 ($\varepsilon \approx 6\cdot10^{-8}$)
+# > the best balance of the two still leaves a relative error around $10^{-3}$–$10^{-4}$, far above the
+# > $10^{-7}$ a float64 check reaches; in float64 the error becomes large only when $h$ is very small. The
+# > next cell checks the *same, correct* gradient four ways, float32 with a small and a larger $h$.
 
 # %%
 def cost_in_float32(p):

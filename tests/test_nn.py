@@ -220,3 +220,12 @@ def test_fit_errors_name_what_is_wrong(kwargs, words):
     with pytest.raises(ValueError) as err:
         nn.MLP((12, 3, 2)).fit(data.x, data.t, epochs=1, progress=False, **kwargs)
     assert words in str(err.value)
+
+
+def test_numerical_gradient_of_a_transposed_or_strided_array():
+    # a non-contiguous x must still be perturbed entry by entry (a flat view of a copy, not a copy of a copy)
+    base = np.arange(1.0, 13.0).reshape(3, 4)
+    for x in (base.T, base[:, ::2]):
+        grad = nn.numerical_gradient(lambda v: np.sum(v ** 3), x)
+        assert grad.shape == x.shape
+        assert nn.relative_error(grad, 3 * x ** 2) <= 1e-8

@@ -4,6 +4,8 @@ Vectors have shape (n,); most vector functions also take a stack of m vectors, o
 (m, n), and then return one value per row. Every function checks shapes and says which shape it
 expected. Each differentiable op has its derivative beside it (`norm_gradient`, `inner_gradient`,
 `cosine_similarity_gradient`, `hadamard_backward`, `matmul_backward`).
+Chapter 10 adds subspaces from the SVD: `rank`, `column_space`, `null_space` (tolerances explained at
+`singular_tolerance`), `same_subspace`, and for square maps `spectral_radius` and `is_diagonalisable`.
 
     a·b = a1 b1 + … + an bn = ‖a‖ ‖b‖ cos θ          |a·b| ≤ ‖a‖ ‖b‖   (Cauchy–Schwarz)
 """
@@ -257,3 +259,110 @@ def is_hadamard_matrix(H):
         return False
     n = H.shape[0]
     return bool(np.all(np.abs(H) == 1) and np.array_equal(H @ H.T, n * np.eye(n)))
+
+
+# ---------------------------------------------------------------- subspaces (chapter 10)
+#
+# Rank, column space and null space all come from the singular value decomposition A = U Σ Vᵀ with
+# σ_1 ≥ σ_2 ≥ … ≥ 0. The first r columns of U (r = the number of non-zero σ) are an orthonormal basis
+# of the column space; the last n − r rows of Vᵀ span the null space. In floating point a σ that
+# "should" be 0 comes out as about ε·σ_1 (ε = 2.2e-16), so "non-zero" means "above a tolerance":
+# by default tol = max(m, n) · ε · σ_1 — the rounding error an SVD of an m×n matrix can make, and the
+# same default as numpy.linalg.matrix_rank. Pass tol yourself when the entries carry their own noise
+# (measured data, float32 weights): then only σ above the noise count.
+
+def singular_tolerance(s, shape):
+    """The default cut between "zero" and "non-zero" singular values: max(m, n) · ε · σ_max."""
+    s_max = float(np.max(s)) if np.size(s) else 0.0
+    return max(shape) * np.finfo(np.float64).eps * s_max
+
+
+def _svd(A, tol):
+    A = _matrix(A, "A")
+    if not np.all(np.isfinite(A)):
+        raise ValueError("the SVD needs finite numbers, but A holds inf or nan")
+    U, s, Vt = np.linalg.svd(A, full_matrices=True)
+    tol = singular_tolerance(s, A.shape) if tol is None else float(tol)
+    return U, s, Vt, int(np.sum(s > tol))
+
+
+def rank(A, tol=None):
+    """The rank of A: how many singular values exceed tol (default max(m, n)·ε·σ_max)."""
+    return _svd(A, tol)[3]
+
+
+def column_space(A, tol=None):
+    """An orthonormal basis of the column space (the image) of A (m, n): the columns of an (m, r) array."""
+    U, _, _, r = _svd(A, tol)
+    return U[:, :r]
+
+
+def null_space(A, tol=None):
+    """An orthonormal basis of the null space {x : A x = 0} of A (m, n): the columns of an (n, n − r) array.
+    rank + nullity = n (rank–nullity) holds by construction: the rows of Vᵀ split into r and n − r."""
+    _, _, Vt, r = _svd(A, tol)
+    return Vt[r:].T.copy()
+
+
+def same_subspace(B1, B2, tol=1e-9):
+    """True when the columns of B1 (m, k1) and of B2 (m, k2) span the same subspace of R^m.
+
+    Two spans are equal exactly when rank B1 = rank B2 = rank [B1 B2]: neither adds a direction to the
+    other. tol is relative to the largest entry, so the answer does not depend on the bases' scale."""
+    B1, B2 = as_float_array(B1, "B1"), as_float_array(B2, "B2")
+    B1 = B1[:, None] if B1.ndim == 1 else B1
+    B2 = B2[:, None] if B2.ndim == 1 else B2
+    if B1.ndim != 2 or B2.ndim != 2 or B1.shape[0] != B2.shape[0]:
+        raise ValueError(f"B1 and B2 must hold vectors of the same length as columns, (m, k1) and (m, k2), "
+                         f"got shapes {B1.shape} and {B2.shape}")
+    both = np.hstack([B1, B2])
+    scale = float(np.max(np.abs(both), initial=0.0))
+    if scale == 0 or both.shape[1] == 0:
+        return True  # both spans are {0}
+    r = [rank(B / scale, tol) if B.shape[1] else 0 for B in (B1, B2, both)]
+    return r[0] == r[1] == r[2]
+
+
+def spectral_radius(A):
+    """ρ(A) = max |λ| over the eigenvalues of a square A. x_{k+1} = A x_k goes to 0 for every start
+    exactly when ρ(A) < 1; with ρ(A) > 1 some start grows without bound."""
+    A = _square(A)
+    return float(np.max(np.abs(np.linalg.eigvals(A)), initial=0.0))
+
+
+def _square(A):
+    A = _matrix(A, "A")
+    if A.shape[0] != A.shape[1]:
+        raise ValueError(f"A must be square, shape (n, n), got shape {A.shape}")
+    if not np.all(np.isfinite(A)):
+        raise ValueError("A holds inf or nan")
+    return A
+
+
+def is_diagonalisable(A, tol=1e-6):
+    """Whether a square A has n linearly independent eigenvectors (over the complex numbers).
+
+    For each distinct eigenvalue λ the geometric multiplicity n − rank(A − λI) must equal the algebraic
+    one (how often λ repeats). Numerically "distinct" and "repeated" need a tolerance: eigenvalues closer
+    than tol·max(1, ‖A‖) count as one repeated eigenvalue, and rank(A − λI) counts singular values
+    above the same tolerance. (A defective eigenvalue of multiplicity k is computed only to about
+    ε^(1/k), 1e-8 for k = 2, so tol must be larger than that.) sympy's Matrix.is_diagonalizable is the
+    exact test for matrices with exact entries.
+    """
+    A = _square(A)
+    n = A.shape[0]
+    size = max(1.0, float(np.linalg.norm(A, 2)))
+    cut = tol * size
+    lam = np.linalg.eigvals(A)
+    unused = np.ones(n, bool)
+    for i in range(n):  # group the eigenvalues into clusters (a loop over n eigenvalues, n small)
+        if not unused[i]:
+            continue
+        cluster = unused & (np.abs(lam - lam[i]) <= cut)
+        unused &= ~cluster
+        mu = lam[cluster].mean()
+        s = np.linalg.svd(A - mu * np.eye(n), compute_uv=False)
+        geometric = n - int(np.sum(s > cut))
+        if geometric < int(cluster.sum()):
+            return False
+    return True

@@ -184,7 +184,7 @@ def numerical_gradient(f, x, h=1e-5):
     """Central differences ∂f/∂x_i ≈ (f(x + h e_i) − f(x − h e_i)) / 2h for every entry of an array x
     of any shape (f returns a number). One pair of evaluations per entry: use it on small cases.
     h = 1e-5 balances the two errors in float64: truncation ~ h² f'''/6 and rounding ~ ε|f|/h."""
-    x = np.array(as_float_array(x, "x"), dtype=np.float64)  # a private copy: we perturb it
+    x = np.array(as_float_array(x, "x"), dtype=np.float64, order="C")  # a private C-ordered copy: we perturb it through its flat view
     grad = np.empty_like(x)
     flat, g = x.reshape(-1), grad.reshape(-1)
     for i in range(flat.size):  # a loop over parameters, not samples: this is the slow reference

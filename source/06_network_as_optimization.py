@@ -1,0 +1,532 @@
+# The one source of chapter 06: `python tools/build_notebooks.py 06` builds
+# chapters/06_network_as_optimization.ipynb and solutions/06_network_as_optimization.ipynb.
+
+# %% [markdown]
+# # 06 · The network as an optimisation problem
+#
+# **Goals.** After this chapter you can
+# - name every number in a network with the book's notation: layer $l$, weight $w^l_{ji}$, bias $b^l_j$,
+#   weighted input $z^l_j$ and output $a^l_j$;
+# - run the forward pass of the 12-3-2 network by hand, then as matrix products, and count its 47
+#   parameters;
+# - write the cost $C_T$ of a network over its training images, with targets $\mathbf{t}$ and the
+#   squared error, and also with softmax and the cross entropy — and say why the cross entropy trains
+#   sigmoid outputs faster;
+# - see with sympy why differentiating $C_T$ by hand ends in "derivative hell", the reason chapter 07
+#   needs backpropagation.
+#
+# **You need** [chapter 01](01_neurons_step_sigmoid.ipynb) (a unit: $z = \mathbf{w}\cdot\mathbf{x} + b$,
+# $a = \sigma(z)$, $\sigma' = \sigma(1-\sigma)$), [chapter 02](02_vectors_cauchy_schwarz.ipynb) (matrix
+# products, the transpose) and [chapter 05](05_least_squares.ipynb) (a model's parameters are chosen
+# by making a cost $C_T$ smallest).
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import sympy as sp
+
+from dlmath import check, datasets, network, nn
+from dlmath.explorers.network import network_figure, trained_network
+
+rng = np.random.default_rng(6)  # every random number in this chapter comes from here
+
+# %% [markdown]
+# ## 1. The task and the network
+#
+# The book's task: a 4×3-pixel black-and-white image shows a handwritten "0" or "1"; a network should
+# tell which. `datasets.zero_one_images()` holds 119 such images, written for this course: a few ways
+# to write each digit, and every one of them with one pixel flipped (noise). Each image is a row of 12
+# numbers, read row by row (pixel 1 top left, pixel 12 bottom right), 1 = ink.
+
+# %%
+data = datasets.zero_one_images()
+print(f"{len(data.x)} images: {np.sum(data.labels == 0)} zeros and {np.sum(data.labels == 1)} ones")
+for k in (0, 1, 45, 46):
+    print(f"image {k}, a \"{data.labels[k]}\":")
+    print(data.x[k].reshape(4, 3).astype(int))
+
+# %% [markdown]
+# The network has three layers, numbered as in the book from the input: **layer 1** holds the 12 pixels
+# (it computes nothing), **layer 2** has 3 hidden sigmoid units, **layer 3** has 2 sigmoid output
+# units. Output 1 should be near 1 for a "0", output 2 near 1 for a "1". The notation:
+#
+# | symbol | meaning |
+# |---|---|
+# | $x_i = a^1_i$ | pixel $i$, the output of input unit $i$ |
+# | $w^l_{ji}$ | the **weight (权重)** from unit $i$ of layer $l-1$ to unit $j$ of layer $l$ — first index: where it goes, second: where it comes from |
+# | $b^l_j$ | the **bias (偏置)** of unit $j$ in layer $l$ |
+# | $z^l_j$ | the **weighted input (加权输入)** of unit $j$ in layer $l$: $z^l_j = \sum_i w^l_{ji}\,a^{l-1}_i + b^l_j$ |
+# | $a^l_j$ | its output: $a^l_j = \sigma(z^l_j)$ |
+#
+# The order of the indices of $w^l_{ji}$ looks backwards, but it makes the matrix form come out right
+# (section 4). The drawing shows the image of a "0", the network, one weight ($w^2_{15}$, from pixel 5
+# to hidden unit 1) and one bias ($b^2_1$).
+
+# %% tags=["nbval-ignore-output"]
+network_figure(data.x[0], weight=(2, 1, 5));
+
+# %% [markdown]
+# ## 2. A network with random parameters
+#
+# Before any training, the weights and biases are just numbers. Here is a 12-3-2 network with random
+# ones; $W^2$ collects the $w^2_{ji}$ (row $j$ = hidden unit, column $i$ = pixel), $W^3$ the $w^3_{ji}$.
+
+# %%
+W2, b2 = rng.normal(0, 0.5, (3, 12)), rng.normal(0, 0.5, 3)
+W3, b3 = rng.normal(0, 1.0, (2, 3)), rng.normal(0, 0.5, 2)
+print("W² (3 × 12):\n", np.round(W2, 2))
+print("b² =", np.round(b2, 2))
+print("W³ (2 × 3):\n", np.round(W3, 2))
+print("b³ =", np.round(b3, 2))
+
+# %% [markdown]
+# ## 3. The forward pass by hand
+#
+# The **forward pass (正向传播)** computes the network's outputs from its inputs, one layer after the
+# other. Hidden unit 1 of the first image, written out as the sum it is:
+
+# %%
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+x = data.x[0]                       # a "0": the ring
+z2_1 = 0.0
+for i in range(12):
+    z2_1 += W2[0, i] * x[i]         # w²_1i · x_i (index 0 in Python is unit 1 in the book)
+z2_1 += b2[0]
+a2_1 = sigmoid(z2_1)
+print(f"z²_1 = {z2_1:.4f},  a²_1 = σ(z²_1) = {a2_1:.4f}")
+
+# %% [markdown]
+# The same for hidden units 2 and 3, then the outputs take the three hidden outputs as their inputs:
+# $z^3_j = w^3_{j1}a^2_1 + w^3_{j2}a^2_2 + w^3_{j3}a^2_3 + b^3_j$.
+
+# %%
+a2 = np.array([sigmoid(sum(W2[j, i] * x[i] for i in range(12)) + b2[j]) for j in range(3)])
+a3 = np.array([sigmoid(sum(W3[j, i] * a2[i] for i in range(3)) + b3[j]) for j in range(2)])
+print(f"a² = {np.round(a2, 4)}   a³ = {np.round(a3, 4)}")
+
+# %% [markdown]
+# With random parameters the outputs mean nothing yet: this image is a "0", so $a^3_1$ should be near
+# 1 and $a^3_2$ near 0.
+#
+# ### Exercise 1 — the output of one unit
+# A unit has four inputs $\mathbf{x} = (1, 0, 1, 1)$, weights $\mathbf{w} = (0.6, -1.2, 0.9, -0.4)$ and
+# bias $b = -0.3$, and is a sigmoid. Give its output $a$ to four decimal places.
+
+# %%
+### BEGIN SOLUTION
+unit_output = sigmoid(np.dot([0.6, -1.2, 0.9, -0.4], [1, 0, 1, 1]) - 0.3)
+### END SOLUTION
+
+# %%
+check("06.unit_output", unit_output)
+
+# %% [markdown]
+# ## 4. The forward pass as matrices
+#
+# Stack the weighted inputs of a layer into a vector. Because $z^l_j = \sum_i w^l_{ji}a^{l-1}_i + b^l_j$
+# runs along *row* $j$ of $W^l$, the whole layer is one matrix–vector product:
+#
+# $$\mathbf{z}^l = W^l\,\mathbf{a}^{l-1} + \mathbf{b}^l,\qquad \mathbf{a}^l = \sigma(\mathbf{z}^l)
+#   \quad(\sigma \text{ applied to each entry}),$$
+#
+# with $W^2$ of shape (3, 12) and $W^3$ of shape (2, 3): (units of this layer, units of the layer
+# below). That is why $w^l_{ji}$ has its indices in that order.
+
+# %%
+z2 = W2 @ x + b2
+z3 = W3 @ sigmoid(z2) + b3
+print("z² =", np.round(z2, 4), " (the first is z²_1 from the loop:", round(float(z2_1), 4), ")")
+print("a³ =", np.round(sigmoid(z3), 4))
+
+# %% [markdown]
+# For many images at once, put the images in the *rows* of a matrix $X$ (shape (N, 12)), as numpy, torch
+# and this course's library do. Transposing $\mathbf{z} = W\mathbf{a} + \mathbf{b}$ gives the rows:
+# $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$. From now on the library's `nn.dense(a, W, b)` computes it (with
+# `W` in the book's shape) and `nn.activation(z, "sigmoid")` applies σ without overflow.
+
+# %%
+def forward_lib(X, W2, b2, W3, b3):
+    """a³ for the images in the rows of X, with the library's pieces."""
+    A2 = nn.activation(nn.dense(X, W2, b2), "sigmoid")
+    return nn.activation(nn.dense(A2, W3, b3), "sigmoid")
+
+
+Z2 = nn.dense(data.x, W2, b2)                  # (119, 3): one row per image
+A3 = forward_lib(data.x, W2, b2, W3, b3)        # (119, 2)
+print("shapes:", Z2.shape, A3.shape, "  first row equals the single image:", np.allclose(A3[0], sigmoid(z3)))
+
+# %% [markdown]
+# ### Exercise 2 — the weighted inputs of a layer
+# A layer of 3 units follows a layer of 3 units with outputs $\mathbf{a} = (0.9, 0.2, 0.6)$. Its weights
+# and biases are below (`W_layer[j, i]` is $w_{ji}$, so row $j$ belongs to unit $j$). Give
+# $\mathbf{z}$ as an array of 3 numbers.
+
+# %%
+W_layer = np.array([[0.5, -1.0, 2.0], [1.5, 0.3, -0.7], [-0.2, 0.8, 1.1]])
+a_below = np.array([0.9, 0.2, 0.6])
+b_layer = np.array([0.1, -0.4, 0.3])
+### BEGIN SOLUTION
+z_layer = W_layer @ a_below + b_layer
+### END SOLUTION
+
+# %%
+check("06.layer_z", z_layer)
+
+# %% [markdown]
+# ### Exercise 3 — the forward pass of the 12-3-2 network
+# Write `forward(X, W2, b2, W3, b3)`: `X` holds N images as rows (shape (N, 12)), the parameters have
+# the book's shapes (3, 12), (3,), (2, 3), (2,), every unit is a sigmoid. Return the outputs $a^3$ as an
+# array of shape (N, 2), one row per image. The check runs it on several random networks and batches.
+
+# %%
+def forward(X, W2, b2, W3, b3):
+    ### BEGIN SOLUTION
+    A2 = sigmoid(X @ W2.T + b2)
+    return sigmoid(A2 @ W3.T + b3)
+    ### END SOLUTION
+
+
+# %%
+check("06.forward", forward)
+
+# %% [markdown]
+# ## 5. Counting the parameters
+#
+# The weights and biases are the network's **parameters (参数)**: the numbers that learning chooses.
+# The pixels and all $z$ and $a$ are *variables*: they change from image to image. Every unit after
+# the input has one weight per unit of the layer below and one bias:
+#
+# $$\underbrace{3\cdot 12 + 3}_{\text{layer 2}} + \underbrace{2\cdot 3 + 2}_{\text{layer 3}} = 39 + 8 = 47 .$$
+
+# %%
+print("by hand:", 3 * 12 + 3 + 2 * 3 + 2, "  arrays:", W2.size + b2.size + W3.size + b3.size,
+      "  network.parameter_count:", network.parameter_count((12, 3, 2)))
+print("a deeper, wider one, 64-30-30-10:", network.parameter_count((64, 30, 30, 10)))
+
+# %% [markdown]
+# Training the network means finding the point in a 47-dimensional parameter space where the cost is
+# smallest — chapter 05's problem, with 47 unknowns instead of 2.
+#
+# > **⚠️ Careful — 47 parameters are not "47 dimensions of functions".** One of the reading notes this
+# > course grew from says that more parameters make "the dimension of the function space" higher. But the
+# > functions a 12-3-2 sigmoid network can compute do not form a vector space at all, and different
+# > parameters can give the *same* function. Swap hidden units 1 and 2 — their rows of $W^2$, their
+# > biases and their columns of $W^3$ — and every output on every image stays the same, although the
+# > 47 numbers changed. And adding two networks' parameters does not add their functions:
+
+# %%
+perm = [1, 0, 2]  # hidden unit 2 first, then 1, then 3
+same = np.allclose(forward_lib(data.x, W2[perm], b2[perm], W3[:, perm], b3),
+                   forward_lib(data.x, W2, b2, W3, b3))
+print("hidden units swapped: parameters equal?", np.array_equal(W2[perm], W2), "  outputs equal?", same)
+V2, c2, V3, c3 = rng.normal(size=(3, 12)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
+both = forward_lib(data.x[:1], W2 + V2, b2 + c2, W3 + V3, b3 + c3)
+added = forward_lib(data.x[:1], W2, b2, W3, b3) + forward_lib(data.x[:1], V2, c2, V3, c3)
+print("f(θ + θ') =", np.round(both[0], 4), "  f(θ) + f(θ') =", np.round(added[0], 4))
+
+# %% [markdown]
+# ### Exercise 4 — a parameter count
+# A network for 8×8 images of the ten digits has 64 inputs, one hidden layer of 16 units and 10 outputs,
+# fully connected. How many parameters does it have?
+
+# %%
+### BEGIN SOLUTION
+n_parameters = 64 * 16 + 16 + 16 * 10 + 10
+### END SOLUTION
+
+# %%
+check("06.parameter_count", n_parameters)
+
+# %% [markdown]
+# ## 6. Targets, the squared error and $C_T$
+#
+# To tell the network what is right, each image gets a **target (正解)** $\mathbf{t} = (t_1, t_2)$, one
+# number per output: $\mathbf{t} = (1, 0)$ for a "0" and $(0, 1)$ for a "1" (`data.t`). The book's error
+# of one image is the squared error, with the ½ of chapter 05 so that its derivative has no 2:
+#
+# $$C = \tfrac12\bigl((a^3_1 - t_1)^2 + (a^3_2 - t_2)^2\bigr),\qquad
+#   C_T = \sum_{k=1}^{119} C_k \quad\text{(the cost: all images added)}.$$
+#
+# $C_T$ is a function of the 47 parameters: the images and targets are fixed. `nn.squared_error(y, t)`
+# gives $C$ for every row.
+
+# %%
+A3 = forward_lib(data.x, W2, b2, W3, b3)
+C = nn.squared_error(A3, data.t)
+print("the first image: a³ =", np.round(A3[0], 4), " t =", data.t[0], f" C = {C[0]:.4f}")
+print(f"C_T of the random network: {C.sum():.3f}   (right: {np.mean(A3.argmax(axis=1) == data.labels):.0%})")
+
+# %% [markdown]
+# And a network whose 47 parameters were chosen to make $C_T$ small — trained by gradient descent with
+# the gradients of chapter 07:
+
+# %%
+net = trained_network()
+A3_trained = net.forward(data.x)
+print(f"C_T of the trained network: {np.sum(nn.squared_error(A3_trained, data.t)):.3f}   "
+      f"(right: {np.mean(A3_trained.argmax(axis=1) == data.labels):.0%})")
+print("its outputs for images 0 (a \"0\") and 46 (a \"1\"):", np.round(A3_trained[[0, 46]], 3).tolist())
+
+# %% [markdown]
+# ### Exercise 5 — $C_T$ for three images
+# Three images have targets `T` and network outputs `A` (one row per image). Compute $C_T$ with the
+# book's ½ convention.
+
+# %%
+A = np.array([[0.9, 0.2], [0.3, 0.6], [0.8, 0.1]])
+T = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
+### BEGIN SOLUTION
+C_T = 0.5 * np.sum((A - T) ** 2)
+### END SOLUTION
+
+# %%
+check("06.cost", C_T)
+
+# %% [markdown]
+# ## 7. Softmax and the cross entropy
+#
+# Two sigmoid outputs can both be near 1, which says nothing. For a choice among $K$ classes, the
+# **softmax function (Softmax函数)** turns $K$ weighted inputs into $K$ probabilities that add up to 1:
+#
+# $$p_k = \frac{e^{z_k}}{\sum_{j=1}^K e^{z_j}} .$$
+#
+# `nn.softmax` computes it after subtracting the largest $z$ (the same value, and no overflow).
+
+# %%
+z = np.array([2.0, 1.0, -1.0])
+p = nn.softmax(z)
+print("p =", np.round(p, 4), " sum =", round(float(p.sum()), 12))
+print("z = 1000, 999, 997 (e^1000 overflows):", np.round(nn.softmax(np.array([1000.0, 999.0, 997.0])), 4))
+
+# %% [markdown]
+# > **⚠️ Careful — softmax ignores shifts but not scales, and raising one input lowers all the other
+# > probabilities.** A reading note calls softmax simply "monotone": each output probability grows as
+# > "the input" grows. That needs two corrections, computed below: (1) adding one constant $c$ to *every* $z_k$ changes
+# > nothing, since $e^{z_k + c} = e^c e^{z_k}$ and $e^c$ cancels — but multiplying every $z_k$ by 2 does
+# > change the probabilities (they sharpen); (2) raising one input raises its own probability and
+# > *lowers every other one*: the probabilities share a total of 1.
+
+# %%
+print("softmax(z)      =", np.round(nn.softmax(z), 4))
+print("softmax(z + 10) =", np.round(nn.softmax(z + 10), 4), " ← the same")
+print("softmax(2 z)    =", np.round(nn.softmax(2 * z), 4), " ← not the same")
+print("raise z_2 by 1  =", np.round(nn.softmax(z + [0, 1, 0]), 4), " ← p_2 up, p_1 and p_3 both down")
+
+# %% [markdown]
+# ### Exercise 6 — softmax of a vector
+# Give the softmax of $\mathbf{z} = (1.0, 2.0, 0.5, -1.0)$, four numbers to four decimal places.
+
+# %%
+z_ex = np.array([1.0, 2.0, 0.5, -1.0])
+### BEGIN SOLUTION
+p_ex = np.exp(z_ex) / np.sum(np.exp(z_ex))
+### END SOLUTION
+
+# %%
+check("06.softmax", p_ex)
+
+# %% [markdown]
+# ### Exercise 7 — what changes softmax?
+# Which of these changes the output of softmax? Answer with the letter in quotes.
+#
+# - **a** Adding 3 to every $z_k$.
+# - **b** Multiplying every $z_k$ by 2.
+# - **c** Both.
+# - **d** Neither.
+
+# %%
+### BEGIN SOLUTION
+changes_softmax = "b"
+### END SOLUTION
+
+# %%
+check("06.softmax_shift", changes_softmax)
+
+# %% [markdown]
+# ### The cross entropy
+# With probabilities $\mathbf{p}$ and a one-hot target $\mathbf{t}$ (a 1 at the true class), the
+# **cross entropy (交叉熵)** is
+#
+# $$C = -\sum_k t_k \log p_k = -\log p_{\text{true class}} \qquad(\text{natural log}).$$
+#
+# It is 0 when the network gives the true class probability 1, and grows without bound as that
+# probability goes to 0. For sigmoid outputs, each of which is a probability on its own, the matching
+# form is $C = -\sum_j \bigl[t_j\log a_j + (1-t_j)\log(1-a_j)\bigr]$ (`nn.binary_cross_entropy`).
+
+# %%
+t3 = np.array([1.0, 0.0, 0.0])  # the true class is 1
+print(f"C = {float(nn.cross_entropy(p, t3)):.4f} = −log p_1 = {-np.log(p[0]):.4f}")
+
+# %% [markdown]
+# ### Exercise 8 — a cross-entropy value
+# A softmax output is $\mathbf{p} = (0.7, 0.2, 0.1)$ for an image whose true class is the second:
+# $\mathbf{t} = (0, 1, 0)$. Give the cross entropy to four decimal places.
+
+# %%
+### BEGIN SOLUTION
+ce_value = -np.log(0.2)
+### END SOLUTION
+
+# %%
+check("06.cross_entropy", ce_value)
+
+# %% [markdown]
+# ### Why the cross entropy trains sigmoid outputs faster
+#
+# Gradient descent moves a weight in proportion to $\partial C/\partial z$ of the unit it feeds (chapter 07
+# makes this exact). For one sigmoid output $a = \sigma(z)$ with target $t$:
+#
+# $$\text{squared error: } \frac{\partial}{\partial z}\tfrac12(a - t)^2 = (a - t)\,\sigma'(z) = (a-t)\,a(1-a),
+#   \qquad
+#   \text{cross entropy: } \frac{\partial}{\partial z}\Bigl[-t\log a - (1-t)\log(1-a)\Bigr] = a - t .$$
+#
+# The cross entropy's $1/(a(1-a))$ cancels $\sigma'(z)$. And $\sigma'(z) \le 1/4$, near 0 when the unit
+# saturates: a unit that is *confidently wrong* ($a \approx 0$ for $t = 1$) gets almost no gradient from
+# the squared error, and the largest possible from the cross entropy. Computed with the library's
+# backward functions, and checked by central differences:
+
+# %%
+zs = np.array([-8.0, -4.0, -2.0, 0.0, 2.0])
+a_out, t_out = nn.activation(zs, "sigmoid"), np.ones_like(zs)  # target 1: the unit should say yes
+d_se = nn.activation_backward(nn.squared_error_backward(a_out, t_out), zs, "sigmoid")
+d_ce = nn.activation_backward(nn.binary_cross_entropy_backward(a_out[:, None], t_out[:, None])[:, 0], zs, "sigmoid")
+se_of = lambda v: float(np.sum(nn.squared_error(nn.activation(v, "sigmoid")[:, None], t_out[:, None])))  # noqa: E731
+ce_of = lambda v: float(np.sum(nn.binary_cross_entropy(nn.activation(v, "sigmoid")[:, None], t_out[:, None])))  # noqa: E731
+print("   z       a    ∂C/∂z squared error   ∂C/∂z cross entropy")
+for row in zip(zs, a_out, d_se, d_ce):
+    print("{:5.1f}  {:.4f}  {:20.6f}  {:20.6f}".format(*row))
+print("central differences agree:", nn.relative_error(d_se, nn.numerical_gradient(se_of, zs)) < 1e-7,
+      nn.relative_error(d_ce, nn.numerical_gradient(ce_of, zs)) < 1e-7)
+
+# %% tags=["nbval-ignore-output"]
+zz = np.linspace(-8, 8, 321)
+aa = nn.activation(zz, "sigmoid")
+fig, (ax_c, ax_g) = plt.subplots(1, 2, figsize=(8.6, 3.0), layout="constrained")
+ax_c.plot(zz, 0.5 * (aa - 1) ** 2, label="squared error ½(a − 1)²")
+ax_c.plot(zz, -np.log(aa), label="cross entropy −log a")
+ax_c.set(xlabel="z (target t = 1)", ylabel="C", ylim=(0, 4), title="the cost")
+ax_c.legend(fontsize=8)
+ax_g.plot(zz, np.abs((aa - 1) * aa * (1 - aa)), label="squared error |(a − 1)σ'(z)|")
+ax_g.plot(zz, np.abs(aa - 1), label="cross entropy |a − 1|")
+ax_g.set(xlabel="z (target t = 1)", ylabel="|∂C/∂z|", title="its gradient: the push to learn")
+ax_g.legend(fontsize=8);
+
+# %% [markdown]
+# Far on the wrong side ($z = -8$) the squared error's push is about $3\cdot10^{-4}$, the cross entropy's
+# almost 1: about 3000 times stronger. The same happens with softmax outputs: with the cross entropy,
+# $\partial C/\partial z_k = p_k - t_k$ (`nn.softmax_cross_entropy` returns that, divided by N for the mean over
+# a batch of N).
+#
+# ### Exercise 9 — which cost trains faster?
+# A sigmoid output unit gives $a = 0.98$ for an image whose target is $t = 0$: confidently wrong. Which
+# cost makes gradient descent correct it faster? Answer with the letter in quotes.
+#
+# - **a** The squared error, because $a - t = 0.98$ is large.
+# - **b** The cross entropy: its $\partial C/\partial z = a - t$ lacks the factor $\sigma'(z) = a(1-a) \approx 0.02$ that the squared error carries.
+# - **c** Both equally: they have the same gradient.
+# - **d** The squared error, because its ½ makes its steps smaller and safer.
+
+# %%
+### BEGIN SOLUTION
+faster = "b"
+### END SOLUTION
+
+# %%
+check("06.faster_loss", faster)
+
+# %% [markdown]
+# ## 8. Draw an image, move a weight
+#
+# Click the pixels to draw a 4×3 image: the trained network's two outputs are redrawn at once (the
+# image in the figure is what it reads). Try a "0", a "1", half of each, or a blank image. The slider
+# moves one of the 47 parameters, $w^2_{15}$ (centre pixel → hidden unit 1), with the other 46 fixed:
+# the right panel shows $C_T$ over all 119 images as a function of that one weight. Training left it at
+# the dotted line, near the bottom of the valley; move it away and $C_T$ climbs, and your drawing's
+# outputs change too.
+
+# %% tags=["nbval-ignore-output"]
+# %matplotlib widget
+from dlmath.explorers.network import pixels_explorer
+
+pixels_explorer()
+
+# %% [markdown]
+# The right panel is a one-dimensional slice of $C_T$. Gradient descent needs the slope in *all 47*
+# directions at once: the gradient $\nabla C_T = (\partial C_T/\partial w^2_{11}, \dots, \partial C_T/\partial b^3_2)$.
+#
+# ## 9. "Derivative hell"
+#
+# Why not simply write $C_T$ out and differentiate, as in chapter 05? Let sympy try. `network` names
+# the 47 parameters as symbols (`w2_1_1` is $w^2_{11}$) and builds $C$ of one image as one formula:
+
+# %%
+params = network.parameter_symbols((12, 3, 2))
+(W2s, b2s), (W3s, b3s) = params
+C_one = network.symbolic_cost(data.x[0], data.t[0], params)
+dC_dw = sp.diff(C_one, W2s[0, 0])  # ∂C/∂w²_11: pixel 1 → hidden unit 1
+print(f"C of one image: {sp.count_ops(C_one)} operations;  ∂C/∂w²_11: {sp.count_ops(dC_dw)} operations")
+print(str(dC_dw)[:600], "…")
+
+# %% [markdown]
+# That is one of 47 derivatives, for one image. $C_T$ adds 119 images, and a deeper network nests one
+# more σ per layer. `network.derivative_size(sizes, n_images)` counts the operations of $C_T$ and of
+# $\partial C_T/\partial w$ for a first-layer weight (the one from the pixel that is ink most often,
+# $w^2_{12}$), over the first images in which that pixel is ink:
+
+# %%
+print("12-3-2 network          C_T   ∂C_T/∂w")
+for n in (1, 2, 4, 8):
+    size_c, size_d = network.derivative_size((12, 3, 2), n)
+    print(f"{n:2d} image{'s' if n > 1 else ' '}            {size_c:6d}   {size_d:7d}")
+print(f"all {len(data.x)} images: about {size_d / n * len(data.x):,.0f} operations for this one weight")
+print("\none image           C_T   ∂C_T/∂w")
+for sizes in ((12, 3, 2), (12, 3, 3, 2), (12, 3, 3, 3, 2)):
+    size_c, size_d = network.derivative_size(sizes, 1)
+    print(f"{'-'.join(map(str, sizes)):15s} {size_c:6d}   {size_d:7d}")
+
+# %% [markdown]
+# The derivative grows in proportion to the number of images, and four- to five-fold with every extra
+# layer. For all 119 images it is tens of thousands of operations for this one weight, and each of the
+# 47 parameters has its own such formula, to be evaluated again at every step of gradient descent.
+# This is what the book calls **derivative hell (导数地狱)**: each derivative is simple in principle,
+# but there are too many, each too long, and they repeat the same pieces over and over.
+#
+# Look at what repeats. Evaluated at our random network, sympy's formula gives a number; and that
+# number is also a short product of things the forward pass already computed — the quantity
+# $\delta^3 = (\mathbf{a}^3-\mathbf{t})\odot\mathbf{a}^3(1-\mathbf{a}^3)$, sent back through $W^3$:
+
+# %%
+values = {**dict(zip(W2s, W2.ravel())), **dict(zip(b2s, b2)),
+          **dict(zip(W3s, W3.ravel())), **dict(zip(b3s, b3))}
+by_sympy = float(dC_dw.evalf(subs=values))
+x0, t0 = data.x[0], data.t[0]
+a2 = sigmoid(W2 @ x0 + b2)
+a3 = sigmoid(W3 @ a2 + b3)
+delta3 = (a3 - t0) * a3 * (1 - a3)
+delta2 = (W3.T @ delta3) * a2 * (1 - a2)
+print(f"∂C/∂w²_11 from {sp.count_ops(dC_dw)} sympy operations: {by_sympy:.10f}")
+print(f"∂C/∂w²_11 = δ²_1 · x_1, a handful of products:  {delta2[0] * x0[0]:.10f}")
+
+# %% [markdown]
+# Those $\delta$s serve every weight at once: $\partial C/\partial w^l_{ji} = \delta^l_j\,a^{l-1}_i$. Working
+# them out backwards, layer by layer, is **backpropagation** — the next chapter.
+#
+# ## Summary
+# - Layer 1 is the input; $w^l_{ji}$ goes from unit $i$ of layer $l-1$ to unit $j$ of layer $l$, so
+#   $\mathbf{z}^l = W^l\mathbf{a}^{l-1} + \mathbf{b}^l$ and $\mathbf{a}^l = \sigma(\mathbf{z}^l)$; for images in rows,
+#   $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$ (`nn.dense`).
+# - The 12-3-2 network has $3\cdot12 + 3 + 2\cdot3 + 2 = 47$ parameters (`network.parameter_count`);
+#   different parameters can give the same function, so 47 is not a "dimension of functions".
+# - Targets $\mathbf{t}$, the squared error $C = \tfrac12\sum_j(a_j - t_j)^2$ and the cost $C_T = \sum_k C_k$
+#   turn learning into minimising a function of the 47 parameters.
+# - Softmax turns scores into probabilities (shifts do not matter, scales do); the cross entropy
+#   $-\sum_k t_k\log p_k$ gives $\partial C/\partial z = a - t$, without the $\sigma'(z)$ that makes the squared error
+#   slow for saturated sigmoid outputs.
+# - Written out, $\partial C_T/\partial w$ grows with every image and every layer: derivative hell. The
+#   forward pass's own numbers, sent backwards, give the same derivative in a few products.
+#
+# **Next:** [07 · Backpropagation](07_backpropagation.ipynb) — the unit errors $\delta$, the backward
+# recurrence, and the 12-3-2 network trained, then an MLP on real handwritten digits.
