@@ -4,9 +4,11 @@
 # %% [markdown]
 # # 00 · Start here
 #
-# Welcome to **The Mathematics of Deep Learning**. In eleven chapters you build a neural network from
+# Welcome to **The Mathematics of Deep Learning**. Chapter by chapter you build a neural network from
 # the mathematics up: neurons and activation functions, vectors and derivatives, gradient descent,
-# backpropagation, convolution, and then the geometry that explains what a trained network does.
+# least squares and backpropagation, and onwards. The chapters there are today are the notebooks
+# in the course's `chapters/` folder (the file browser on the left shows them under `my-work/`);
+# new ones arrive with an update.
 #
 # Every idea appears three ways: as a **formula**, as a **picture you can move** with sliders, and as
 # **code you write** and check on the spot.
@@ -15,7 +17,7 @@
 # - run cells, and know what the *kernel* remembers between them;
 # - move a slider and watch a figure follow it;
 # - answer an exercise and read its self-check;
-# - find the solutions, restart a notebook cleanly, and see your progress.
+# - find the solutions, restart a notebook cleanly, see your progress, and take in an update of the course.
 #
 # You need nothing from earlier chapters: only a little Python.
 
@@ -67,11 +69,13 @@ line_explorer()
 # Every exercise is a code cell with a `...` for you to replace, followed by a **one-line check**. The
 # check prints one of three things:
 #
-# | mark | meaning |
-# |---|---|
-# | ⏳ | not attempted yet: the `...` is still there |
-# | ❌ | not right yet, with a hint that names what is wrong |
-# | ✅ | correct |
+# | mark | the line says | meaning |
+# |---|---|---|
+# | ⏳ | not attempted yet | the `...` is still there |
+# | ❌ | not yet — *hint* | not right yet; the hint names what is wrong |
+# | ✅ | correct | correct |
+#
+# The word after the exercise's name says the same as the mark, for screens that show no emoji.
 #
 # Here is a check at work on the question *"what is 2 + 3 · 4?"*, first answered wrong, then right:
 
@@ -126,18 +130,32 @@ restart_answer = "b"
 check("00.restart_run_all", restart_answer)
 
 # %% [markdown]
-# ## 5. Solutions, progress and the glossary
+# ## 5. Your copies, solutions, progress and updates
 #
-# - **Solutions.** Each chapter in `chapters/` has a twin in `solutions/`: the same notebook with every
-#   exercise answered and run. Try first; the hints are meant to get you there. Your own notebooks are
-#   yours: none of the course's tools ever overwrites a chapter you have edited or run.
-# - **Progress.** Every check remembers its latest result (in a small file in your home folder,
-#   `~/.dlmath/progress.json`). `progress()` shows, per chapter, how many exercises are done:
+# - **Your own copies.** You are working in `my-work/`, your own copy of every chapter, made the first
+#   time you ran `dlmath open`. Git ignores this folder, so nothing the course does ever touches it. The
+#   originals in `chapters/` are the course as published: leave them as they are.
+# - **Solutions.** Each chapter has a twin in `solutions/`: the same notebook with every exercise answered
+#   and run. Try first; the hints are meant to get you there. Running a solution does not count as your
+#   work.
+# - **Progress.** Every check you run in your copies is remembered (in a small file in your home folder,
+#   `~/.dlmath/progress.json`). An exercise is *done* once you have solved it, and stays done: a Run All
+#   that finds its `...` still there leaves it alone, and a later wrong answer is shown in the table
+#   without undoing the solve. `progress()` below, or `dlmath progress` in a terminal, shows each chapter
+#   and the next exercise to do; `dlmath progress --reset 04` forgets chapter 04's results (`--reset`
+#   alone: all of them), keeping a dated copy of the old file.
 
 # %% tags=["nbval-ignore-output"]
 progress()
 
 # %% [markdown]
+# - **Updates.** In a terminal in the course's folder, `git pull` fetches a new version of the course,
+#   and the next `dlmath open` tells you which chapters changed. A chapter you have started is never
+#   overwritten: the new version is saved beside your copy as `my-work/NN_….updated.ipynb`. A copy you
+#   have not started simply becomes the new version.
+# - **A fresh start.** `dlmath reset 04` gives you a fresh copy of chapter 04; your old copy is kept in
+#   `my-work/backups/` with the date in its name. (`dlmath check my-work/04_….ipynb` runs a copy of a
+#   notebook and lists every exercise's verdict without changing the file.)
 # - **Glossary.** Each key term is given once with its Chinese name in brackets, e.g. *unit step function
 #   (单位阶跃函数)*; all of them are collected in `chapters/glossary.md`.
 # - **The library.** The code you write by hand in a chapter becomes a function of the course library
@@ -148,6 +166,8 @@ progress()
 # - Shift + Enter runs a cell; the kernel remembers what you ran, in the order you ran it.
 # - Sliders redraw figures in place; the exercises check themselves with ⏳ / ❌ + hint / ✅.
 # - Restart and run all before you trust a result; the solutions are in `solutions/`.
+# - Work in `my-work/`; `dlmath open` starts the course, `dlmath progress` shows where you are,
+#   `git pull` brings updates, `dlmath reset NN` gives a fresh copy.
 #
 # **Next:** [01 · Neurons: step, sigmoid and friends](01_neurons_step_sigmoid.ipynb) — the neuron, its
 # weighted input and the functions that decide whether it fires.

@@ -36,12 +36,17 @@ def outputs_text(cell):
 
 
 def run_nbval(path, mode, tmp_path):
+    # a real progress file, counting switched on: running the course's notebooks must not count
     env = dict(os.environ, DLMATH_PROGRESS=str(tmp_path / "progress.json"))
+    env.pop("DLMATH_NO_PROGRESS", None)
     cmd = [sys.executable, "-m", "pytest", mode, "--nbval-current-env", "-p", "no:cacheprovider", "-q",
            "--nbval-cell-timeout=300", str(path)]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
     assert " passed" in proc.stdout
+    # solutions/ never count as the learner's work, and ⏳ in an unanswered copy records nothing
+    stored = tmp_path / "progress.json"
+    assert not stored.exists() or json.loads(stored.read_text(encoding="utf-8")) == {}, stored.read_text()
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)

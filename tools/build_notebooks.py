@@ -10,19 +10,26 @@ a markdown cell (each line behind `# `), and `tags=["..."]` after either sets th
 code cell `# %magic` lines become `%magic` (as in jupytext), and the answer sits between `### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets
 a stub instead: `name = ...` for each name the answer assigns, `return ...` where it returns.
 
-A learner's work is never overwritten: each chapter notebook records a fingerprint of the cells it was
-built with, and a chapter that has been edited or run since is left alone unless --force is given.
+Learners work in their own copies in my-work/ (`dlmath open`), so chapters/ stays as built. Should a
+chapter notebook have been edited or run all the same, it is left alone (each records a fingerprint of
+the cells it was built with) unless --force is given, and then it is first saved in my-work/backups/.
+
+Stored solutions keep a PNG of every figure and no widget state: GitHub, nbviewer and
+`jupyter nbconvert --to html` then show the picture instead of an empty widget box.
 """
 import argparse
-import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
+
+from dlmath.workspace import WORK, BACKUPS, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, CHAPTERS, SOLUTIONS = ROOT / "source", ROOT / "chapters", ROOT / "solutions"
@@ -106,14 +113,34 @@ def notebook(stem, cells, answered):
         if tags:
             cell.metadata["tags"] = list(tags)
         nb.cells.append(cell)
-    nb.metadata["dlmath"] = {"source": f"source/{stem}.py", "fingerprint": fingerprint(nb)}
+    nb.metadata["dlmath"] = {"source": f"source/{stem}.py", "fingerprint": fingerprint(nb.cells)}
     return nb
 
 
-def fingerprint(nb):
-    """A hash of the cells' text: it changes as soon as anyone edits a cell."""
-    text = json.dumps([[c.cell_type, c.source] for c in nb.cells])
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def static_outputs(nb):
+    """Drop the live-widget parts of an executed notebook, keeping the picture stored beside each.
+
+    A stored widget view needs a kernel (or the stored widget state, which makes nbconvert and GitHub
+    render an empty widget box instead of the PNG). Without them every renderer falls back to the PNG;
+    a widget with no picture (a progress bar) is dropped altogether.
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.outputs:
+            data = out.get("data", {})
+            if WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                if set(data) <= {"text/plain"}:
+                    continue  # nothing left to show but "HBox(children=…)"
+            kept.append(out)
+        cell.outputs = kept
+    return nb
 
 
 def dumps(nb):
@@ -154,7 +181,7 @@ def learner_edited(path):
     if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
         return "it has been run (it holds outputs)"
     recorded = nb.metadata.get("dlmath", {}).get("fingerprint")
-    if recorded != fingerprint(nb):
+    if recorded != fingerprint(nb.cells):
         return "its cells were edited after it was built"
     return None
 
@@ -164,9 +191,19 @@ def execute(nb, timeout=600):
     with tempfile.TemporaryDirectory() as tmp:
         # checks made while building go to a throwaway store, not to the maintainer's own progress
         os.environ["DLMATH_PROGRESS"] = str(Path(tmp) / "progress.json")
+        os.environ["DLMATH_NO_PROGRESS"] = "1"
         NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                        resources={"metadata": {"path": str(SOLUTIONS)}}).execute()
-    return nb
+    return static_outputs(nb)
+
+
+def back_up(path):
+    """Save an edited chapter notebook in my-work/backups/ before --force overwrites it."""
+    backups = ROOT / WORK / BACKUPS
+    backups.mkdir(parents=True, exist_ok=True)
+    target = backups / f"{path.stem}.{time.strftime('%Y-%m-%d-%H%M%S')}.ipynb"
+    shutil.copyfile(path, target)
+    return target
 
 
 def build(prefixes=(), run=True, force=False):
@@ -177,12 +214,15 @@ def build(prefixes=(), run=True, force=False):
         cells = parse(src.read_text(encoding="utf-8"))
         target = CHAPTERS / f"{src.stem}.ipynb"
         new = dumps(notebook(src.stem, cells, answered=False))
-        if target.exists() and target.read_text(encoding="utf-8") != new and not force:
+        if target.exists() and target.read_text(encoding="utf-8") != new:
             why = learner_edited(target)
-            if why:
+            if why and not force:
                 refused.append(f"{target.relative_to(ROOT)}: not overwritten because {why}; "
-                               "move it away (or pass --force) to rebuild it.")
+                               f"learners work in {WORK}/ (`dlmath open`): move it there, or pass --force "
+                               f"(which saves it in {WORK}/{BACKUPS}/ first).")
                 continue
+            if why:
+                print(f"saved the edited {target.relative_to(ROOT)} as {back_up(target).relative_to(ROOT)}")
         target.write_text(new, encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
         if run:
@@ -209,7 +249,12 @@ def drift():
         cells = parse(src.read_text(encoding="utf-8"))
         chapter, solution = CHAPTERS / f"{src.stem}.ipynb", SOLUTIONS / f"{src.stem}.ipynb"
         if not chapter.exists() or chapter.read_text(encoding="utf-8") != dumps(notebook(src.stem, cells, False)):
-            problems.append(f"chapters/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
+            why = chapter.exists() and learner_edited(chapter)
+            if why:
+                problems.append(f"chapters/{src.stem}.ipynb was changed by hand ({why}); learners work in "
+                                f"{WORK}/ — move it there, then rebuild it")
+            else:
+                problems.append(f"chapters/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
         if not solution.exists():
             problems.append(f"solutions/{src.stem}.ipynb is missing")
             continue
@@ -219,6 +264,9 @@ def drift():
             problems.append(f"solutions/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
         elif any(c.cell_type == "code" and c.execution_count is None and c.source.strip() for c in stored.cells):
             problems.append(f"solutions/{src.stem}.ipynb is not fully executed")
+        elif "widgets" in stored.metadata or any(WIDGET_VIEW in o.get("data", {}) for c in stored.cells
+                                                  if c.cell_type == "code" for o in c.outputs):
+            problems.append(f"solutions/{src.stem}.ipynb stores live widgets: rebuild it (figures as PNG)")
     return problems
 
 

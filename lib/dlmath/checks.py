@@ -22,6 +22,12 @@ import numpy as np
 
 PASS, FAIL, TODO = "pass", "fail", "todo"
 SYMBOL = {PASS: "✅", FAIL: "❌", TODO: "⏳"}
+WORD = {PASS: "correct", FAIL: "not yet", TODO: "not attempted yet"}  # readable without an emoji font
+
+
+def verdict(status, message):
+    """The message led by its verdict word, so ✅ and ❌ differ even where both render as a box."""
+    return message if message.startswith(WORD[status]) else f"{WORD[status]} — {message}"
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class Result:
         return self.status == PASS
 
     def __str__(self):
-        return f"{SYMBOL[self.status]} {self.message}"
+        return f"{SYMBOL[self.status]} {verdict(self.status, self.message)}"
 
 
 def correct(message="correct."):

@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 
 from .. import results as _results
-from ..checks import FAIL, SYMBOL, Result
+from ..checks import FAIL, SYMBOL, Result, verdict
 
 
 def _load_chapters():
@@ -38,12 +38,22 @@ def evaluate(exercise_id, answer):
 def check(exercise_id, answer):
     """Print ✅ / ❌ with a hint / ⏳ not attempted yet, and remember the result for `progress()`."""
     result = evaluate(exercise_id, answer)
-    if exercise_id in EXERCISES:
-        _results.record(exercise_id, result.status)
-    print(f"{SYMBOL[result.status]} {exercise_id}: {result.message}")
+    before = _results.record(exercise_id, result.status) if exercise_id in EXERCISES else None
+    line = f"{SYMBOL[result.status]} {exercise_id}: {verdict(result.status, result.message)}"
+    if result.status == FAIL and _results.solved(before):
+        line += ("\n   (you solved this one before, and it still counts as done. If you ran this cell out of "
+                 "order, a later cell may have reused the name: Kernel → Restart Kernel and Run All Cells.)")
+    print(line)
 
 
 def progress():
     """Print how many exercises of each chapter are done, from the results `check` remembered."""
     chapters = {num: (mod.TITLE, [f"{num}.{n}" for n in mod.EXERCISES]) for num, mod in CHAPTERS.items()}
     print(_results.format_table(_results.table(chapters, _results.load())))
+
+
+def reset_progress(chapter=None):
+    """Forget the remembered results of one chapter ("04") or of every chapter (a dated copy is kept)."""
+    forgotten, backup = _results.reset(chapter)
+    where = f"; the old results are saved in {backup}" if backup else ""
+    print(f"forgot {forgotten} result(s) of {'chapter ' + chapter if chapter else 'every chapter'}{where}.")

@@ -1,0 +1,6 @@
+"""`python -m dlmath …`: the same as the `dlmath` command."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,114 @@
+"""The `dlmath` command: check prints each verdict and never changes the file; open; progress; reset."""
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from dlmath import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, env=None, cwd=ROOT, timeout=300):
+    return subprocess.run([sys.executable, "-m", "dlmath", *args], cwd=cwd, env=env or dict(os.environ),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def learner_notebook(tmp_path):
+    """A learner's notebook with one exercise right, one wrong and one untouched (and the demo)."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in [
+        "from dlmath import check",
+        "check('00.demo', 14)",
+        "slope = 0.25\ncheck('01.max_sigmoid_slope', slope)",
+        "z = 7\ncheck('01.weighted_input', z)",
+        "def sigmoid(z):\n    return ...\ncheck('01.sigmoid', sigmoid)",
+    ]]
+    path = tmp_path / "mine.ipynb"
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_check_prints_each_verdict_and_leaves_file_and_progress_alone(learner_notebook, tmp_path):
+    store = tmp_path / "progress.json"
+    store.write_text('{"01.weighted_input": {"status": "pass", "solved": "2026-01-01"}}', encoding="utf-8")
+    before = learner_notebook.read_bytes(), learner_notebook.stat().st_mtime_ns, store.read_bytes()
+    env = dict(os.environ, DLMATH_PROGRESS=str(store))
+    env.pop("DLMATH_NO_PROGRESS", None)
+    proc = run("check", str(learner_notebook), env=env)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("✅ 01.max_sigmoid_slope: correct") for line in lines)
+    assert any(line.startswith("❌ 01.weighted_input: not yet") for line in lines)
+    assert any(line.startswith("⏳ 01.sigmoid: not attempted yet") for line in lines)
+    assert not any("00.demo" in line for line in lines)
+    assert "1 correct, 1 not yet, 1 not attempted" in proc.stdout
+    assert (learner_notebook.read_bytes(), learner_notebook.stat().st_mtime_ns, store.read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.ipynb", "progress.json"]
+
+
+def test_check_refuses_what_is_not_a_notebook(tmp_path):
+    bad = tmp_path / "x.ipynb"
+    bad.write_text("{ not json")
+    proc = run("check", str(bad))
+    assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+def test_open_roots_jupyterlab_at_the_course_on_the_learners_copy(tmp_path, capsys):
+    import shutil
+    for folder in ("chapters", "source"):
+        (tmp_path / folder).mkdir()
+    shutil.copyfile(ROOT / "chapters" / "00_start_here.ipynb", tmp_path / "chapters" / "00_start_here.ipynb")
+    assert cli.main(["--root", str(tmp_path), "open", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "my-work" / "00_start_here.ipynb").exists()
+    assert f"--ServerApp.root_dir={tmp_path}" in out and "my-work/00_start_here.ipynb" in out
+    assert ("--allow-root" in out) == (os.geteuid() == 0)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_open_starts_jupyterlab_and_prints_its_address(tmp_path):
+    """The real thing (as root too, when the tests run as root): the address appears within a minute."""
+    import shutil
+    for folder in ("chapters", "source"):
+        (tmp_path / folder).mkdir()
+    shutil.copyfile(ROOT / "chapters" / "00_start_here.ipynb", tmp_path / "chapters" / "00_start_here.ipynb")
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"))
+    proc = subprocess.Popen([sys.executable, "-m", "dlmath", "--root", str(tmp_path), "open", "--no-browser",
+                             "--port", str(free_port())], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        deadline, seen = time.time() + 90, []
+        while time.time() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if "/lab" in line and "token=" in line:
+                break
+        text = "".join(seen)
+        assert "The course is open at" in text, text
+        assert "http://" in text and "token=" in text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_progress_and_reset_from_the_command_line(tmp_path):
+    env = dict(os.environ, DLMATH_PROGRESS=str(tmp_path / "p.json"))
+    proc = run("progress", env=env)
+    assert proc.returncode == 0 and "next to do: 00.neuron_parameters" in proc.stdout
+    proc = run("--root", str(tmp_path), "reset", "99", env=env)
+    assert proc.returncode == 2 and "dlmath:" in proc.stderr
+
