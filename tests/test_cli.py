@@ -1,4 +1,5 @@
 """The `dlmath` command: check prints each verdict and never changes the file; open; progress; reset."""
+import json
 import os
 import socket
 import subprocess
@@ -101,8 +102,18 @@ def test_open_starts_jupyterlab_and_prints_its_address(tmp_path):
         assert "The course is open at" in text, text
         assert "http://" in text and "token=" in text
     finally:
-        proc.terminate()
+        proc.terminate()  # dlmath passes it on to JupyterLab
         proc.wait(timeout=30)
+    server = [p for p in (tmp_path / "runtime").glob("jpserver-*.json")]
+    assert not server or all(not _alive(json.loads(p.read_text())["pid"]) for p in server), "JupyterLab left running"
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_progress_and_reset_from_the_command_line(tmp_path):

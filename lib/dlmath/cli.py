@@ -11,6 +11,7 @@ Also `python -m dlmath …`.
 import argparse
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,7 @@ def cmd_open(args):
         return 0
     print(f"opening {ws.rel(target)} in JupyterLab (stop it with Ctrl+C) …", flush=True)
     proc = subprocess.Popen(command, cwd=ws.root, stderr=subprocess.PIPE, text=True, bufsize=1)
+    signal.signal(signal.SIGTERM, _interrupt)  # a `kill` of this command stops JupyterLab too, not only us
     shown = False
     try:
         for line in proc.stderr:
@@ -59,6 +61,10 @@ def cmd_open(args):
     except KeyboardInterrupt:
         proc.terminate()
         return proc.wait()
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def cmd_progress(args):
