@@ -288,7 +288,9 @@ check("02.equality_case", only_same_direction)
 # Two vectors in the plane: the sliders set the angle $\theta$ from $\mathbf{a}$ to $\mathbf{b}$, both
 # lengths, and the direction of $\mathbf{a}$. On the right, $\mathbf{a}\cdot\mathbf{b} = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$
 # over all angles, between the dashed bounds $\pm\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$; the orange
-# dot is the current pair, the open circles are where equality holds. Things to try:
+# dot is the current pair, the open circles are where equality holds. That panel's height is measured in
+# units of $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$, so the bounds stay put and its labels show the
+# real values: a length slider stretches the numbers, not the picture. Things to try:
 # - turn $\theta$: the readout computes $a_1b_1 + a_2b_2$ from the coordinates and $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$
 #   from the lengths — always the same number;
 # - turn a's direction: both arrows rotate, and $\mathbf{a}\cdot\mathbf{b}$ does not change — it depends only

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from dlmath import linalg as la
-from dlmath.explorers.vectors import (ANGLES, arrow, inner_vs_angle, inner_ylim, parallel, vector_pair,
-                                      vectors_explorer, vectors_state)
+from dlmath.explorers.vectors import (ANGLES, TICKS, YLIM, arrow, in_bound_units, inner_vs_angle, parallel,
+                                      tick_labels, vector_pair, vectors_explorer, vectors_state)
 
 
 @pytest.fixture(autouse=True)
@@ -79,8 +79,8 @@ def test_arrow_starts_at_the_origin_and_ends_at_the_tip():
 
 
 @pytest.mark.parametrize("control, value, line", [
-    ("theta", 150.0, "b"), ("theta", 150.0, "current"), ("len_a", 0.5, "a"), ("len_a", 0.5, "inner"),
-    ("len_b", 2.8, "upper"), ("len_b", 2.8, "b"), ("direction", 200.0, "a"), ("direction", 200.0, "b"),
+    ("theta", 150.0, "b"), ("theta", 150.0, "current"), ("len_a", 0.5, "a"), ("direction", 200.0, "a"),
+    ("len_b", 2.8, "b"), ("direction", 200.0, "b"),
 ])
 def test_every_control_moves_the_plotted_data(control, value, line):
     explorer = vectors_explorer()
@@ -89,17 +89,43 @@ def test_every_control_moves_the_plotted_data(control, value, line):
     explorer.controls[control].value = value
     after = np.array(artist.get_xydata(), copy=True)
     assert before.shape != after.shape or not np.allclose(before, after)
-    expected = vectors_state(**explorer.values())[line]
+    state = vectors_state(**explorer.values())
+    expected = {**state, **in_bound_units(state, state["values"]["bound"])}[line]
     np.testing.assert_allclose(artist.get_xdata(), expected[0])
     np.testing.assert_allclose(artist.get_ydata(), expected[1])
+
+
+def test_right_panel_is_drawn_in_units_of_the_bound_with_the_real_values_as_labels():
+    state = vectors_state(120.0, 2.0, 1.5)
+    scaled = in_bound_units(state, 3.0)
+    np.testing.assert_allclose(scaled["inner"][1], np.cos(np.radians(ANGLES)), atol=1e-12)
+    np.testing.assert_allclose(scaled["current"][1], [-0.5])  # a·b = 3 cos 120° = −1.5, i.e. −½ bound
+    np.testing.assert_allclose(scaled["upper"][1], 1.0) and np.testing.assert_allclose(scaled["lower"][1], -1.0)
+    assert tick_labels(3.0) == ["-3.00", "-1.50", "+0.00", "+1.50", "+3.00"]
+    zero = in_bound_units(vectors_state(50.0, 0.0, 2.0), 0.0)  # a = 0: a·b = 0 for every angle
+    assert np.all(zero["inner"][1] == 0) and tick_labels(0.0) == ["+0.00"] * 5
+
+
+def test_length_sliders_change_the_labels_and_never_the_axes(full_redraws):
+    explorer = vectors_explorer()
+    labels = lambda: [explorer.texts[f"tick{i}"].get_text() for i in range(len(TICKS))]  # noqa: E731
+    for len_a, len_b in [(3.0, 3.0), (0.4, 0.5), (0.0, 2.0), (1.3, 2.1), (2.9, 0.1)]:
+        explorer.controls["len_a"].value, explorer.controls["len_b"].value = len_a, len_b
+        assert explorer.fig.axes[1].get_ylim() == pytest.approx(YLIM)
+        assert labels() == tick_labels(len_a * len_b)
+        assert labels()[-1] == f"{len_a * len_b + 0.0:+.2f}"
+    full = full_redraws(explorer)
+    for value in (0.5, 1.0, 2.5, 3.0):
+        explorer.controls["len_a"].value = value
+        explorer.controls["len_b"].value = 3.2 - value
+    assert full == []  # every length move was blitted
 
 
 def test_current_point_sits_on_the_curve_and_readout_follows():
     explorer = vectors_explorer()
     explorer.controls["theta"].value = 180.0
     x, y = explorer.lines["current"].get_xdata()[0], explorer.lines["current"].get_ydata()[0]
-    bound = explorer.values()["len_a"] * explorer.values()["len_b"]
-    assert x == 180.0 and y == pytest.approx(-bound)
+    assert x == 180.0 and y == pytest.approx(-1.0)  # −‖a‖‖b‖, in units of ‖a‖‖b‖
     assert "equality" in explorer.texts["readout"].get_text()
     explorer.controls["theta"].value = 100.0
     assert "strict" in explorer.texts["readout"].get_text()
@@ -113,15 +139,3 @@ def test_one_figure_and_no_new_artists_on_update():
         explorer.controls["theta"].value = float(theta)
         explorer.controls["len_a"].value = float(theta) / 120
     assert len(plt.get_fignums()) == n_figures and [len(ax.lines) for ax in explorer.fig.axes] == counts
-
-
-@pytest.mark.parametrize("len_a, len_b", [(2.0, 1.5), (3.0, 3.0), (0.4, 0.5), (0.0, 2.0), (1.3, 2.1)])
-def test_right_panel_fits_the_curve_for_every_length(len_a, len_b):
-    explorer = vectors_explorer()
-    explorer.controls["len_a"].value, explorer.controls["len_b"].value = len_a, len_b
-    low, high = explorer.fig.axes[1].get_ylim()
-    bound = len_a * len_b
-    assert low < -bound and high > bound  # the whole curve and both bounds are inside
-    if bound > 0.1:  # the curve fills at least half the panel (above it is the legend's room)
-        assert 2 * bound / (high - low) > 0.45
-    assert (low, high) == pytest.approx(inner_ylim(bound))

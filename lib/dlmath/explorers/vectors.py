@@ -2,7 +2,9 @@
 
 Left: the arrows, the angle θ and the projection of b onto a's line (its signed length is ‖b‖cos θ). Right: a·b = ‖a‖‖b‖cos θ as a
 function of θ between the bounds ±‖a‖‖b‖ of Cauchy–Schwarz, the current θ marked, and the angles where
-equality holds (θ = 0°, 180°, 360°: a and b parallel).
+equality holds (θ = 0°, 180°, 360°: a and b parallel). The right panel's vertical unit is ‖a‖‖b‖ itself:
+the bounds stay at the same height and the axis labels carry the real values, so a length slider changes
+labels, not axes (a new scale would cost a full redraw of the figure).
 """
 import numpy as np
 
@@ -13,16 +15,21 @@ ANGLES = np.linspace(0.0, 360.0, 361)  # degrees; the grid of the right panel, m
 EQUALITY_ANGLES = np.array([0.0, 180.0, 360.0])  # cos θ = ±1: b points along a or against it
 
 
-YLIM_LEVELS = 9.0 * 1.5 ** -np.arange(12)  # 9 (both lengths 3), 6, 4, 2.67, … : the panel's scales
+YLIM = (-1.1, 1.7)  # in units of ‖a‖‖b‖: the bounds at ±1, room for the legend on top
+TICKS = (-1.0, -0.5, 0.0, 0.5, 1.0)  # where the panel's value labels sit, in units of ‖a‖‖b‖
 
 
-def inner_ylim(bound):
-    """The right panel's y-limits for the bounds ±‖a‖‖b‖: the curve fills at least half of the panel,
-    with room on top for the legend. The scale moves in steps of 1.5 (YLIM_LEVELS), so most moves of a
-    length slider keep the axes and only redraw the curves (a new scale costs a full redraw)."""
-    fitting = YLIM_LEVELS[YLIM_LEVELS >= float(bound)]
-    top = fitting[-1] if fitting.size else float(bound)
-    return (-1.1 * top, 1.7 * top)
+def tick_labels(bound):
+    """The right panel's labels at TICKS: the real values k·‖a‖‖b‖ of a·b there."""
+    return [f"{k * bound + 0.0:+.2f}" for k in TICKS]
+
+
+def in_bound_units(state, bound):
+    """The right panel's curves with y divided by ‖a‖‖b‖ (when a or b is zero, a·b = 0 and so is the curve)."""
+    scale = 1.0 / bound if bound > 0 else 0.0
+    out = {name: (state[name][0], state[name][1] * scale) for name in ("inner", "current", "equality")}
+    out["upper"], out["lower"] = (ANGLES, np.ones_like(ANGLES)), (ANGLES, -np.ones_like(ANGLES))
+    return out
 
 
 def vector_pair(theta, len_a, len_b, direction=0.0):
@@ -94,7 +101,7 @@ def vectors_state(theta, len_a, len_b, direction=0.0):
         "lower": (ANGLES, curves["lower"]),
         "current": (np.array([theta]), np.array([by_coordinates])),
         "equality": (EQUALITY_ANGLES, bound * np.cos(np.radians(EQUALITY_ANGLES))),
-        "readout": readout, "ylim": inner_ylim(bound),
+        "readout": readout, "ticks": tick_labels(bound),
         "values": {"a": a, "b": b, "inner": by_coordinates, "geometric": geometric, "bound": bound},
     }
 
@@ -116,10 +123,12 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
     ax_v.axhline(0, color="0.85", lw=0.8)
     ax_v.axvline(0, color="0.85", lw=0.8)
     ax_v.legend(loc="lower left", fontsize=8)
-    ax_i.set(xlim=(0, 360), ylim=inner_ylim(len_a * len_b), xticks=[0, 90, 180, 270, 360],
+    ax_i.set(xlim=(0, 360), ylim=YLIM, xticks=[0, 90, 180, 270, 360], yticks=TICKS, yticklabels=[],
              xlabel="angle θ between a and b (degrees)", title="a·b never leaves [−‖a‖‖b‖, ‖a‖‖b‖]")
+    ticks = {f"tick{i}": ax_i.text(-0.02, y, "", transform=ax_i.get_yaxis_transform(), ha="right",
+                                   va="center", fontsize=7.5) for i, y in enumerate(TICKS)}
     ax_i.axhline(0, color="0.85", lw=0.8)
-    ax_i.legend(loc="upper center", fontsize=7, ncol=3)  # in the room inner_ylim leaves above the bound
+    ax_i.legend(loc="upper center", fontsize=7, ncol=3)  # in the room YLIM leaves above the bound
     readout = ax_v.text(0.02, 0.98, "", transform=ax_v.transAxes, va="top", fontsize=7.5,
                       family="monospace", bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
     controls = {"theta": slider(theta, 0, 360, step=1, description="angle θ (°)"),
@@ -129,10 +138,9 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
 
     def compute(theta, len_a, len_b, direction):
         state = vectors_state(theta, len_a, len_b, direction)
+        state.update(in_bound_units(state, state["values"]["bound"]))
+        state.update({f"tick{i}": label for i, label in enumerate(state.pop("ticks"))})
         del state["values"]
-        ylim = state.pop("ylim")
-        if not np.allclose(ax_i.get_ylim(), ylim):  # only a change of length rescales (a full redraw)
-            ax_i.set_ylim(ylim)
         return state
 
-    return Explorer(fig, lines, controls, compute, texts={"readout": readout})
+    return Explorer(fig, lines, controls, compute, texts={"readout": readout, **ticks})
