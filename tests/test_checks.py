@@ -159,10 +159,13 @@ def test_timeout_off_the_main_thread():
             call_with_timeout(loops_forever, (0,), 0.2)
         except CheckTimeout:
             box["stopped"] = True
+    before = threading.active_count()
     t = threading.Thread(target=run)
     t.start()
     t.join(5)
     assert box.get("stopped")
+    time.sleep(0.1)
+    assert threading.active_count() == before  # the endless loop was stopped, not left spinning
 
 
 # ------------------------------------------------------------------ Expression

@@ -9,6 +9,7 @@ prints the result and remembers it for the progress table.
 from __future__ import annotations
 
 import copy
+import ctypes
 import inspect
 import math
 import numbers
@@ -113,7 +114,9 @@ def call_with_timeout(fn, args=(), seconds=2.0):
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
-    # Off the main thread signals are not available: run in a daemon thread and stop waiting.
+    # Off the main thread signals are not available: run in a daemon thread, and when time is up raise
+    # CheckTimeout inside it (an asynchronous exception), so an endless loop does not spin on in the
+    # background and slow down everything after it.
     box = {}
 
     def run():
@@ -125,6 +128,8 @@ def call_with_timeout(fn, args=(), seconds=2.0):
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(CheckTimeout))
+        worker.join(1.0)
         raise CheckTimeout()
     if "error" in box:
         raise box["error"]
