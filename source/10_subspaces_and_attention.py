@@ -261,10 +261,12 @@ eigen_explorer()
 
 # %% [markdown]
 # The same numbers in code: `np.linalg.eig` returns the eigenvalues and unit eigenvectors (as columns).
+# Newer numpy (2.5 on) returns them as complex numbers even when they are real; `np.real_if_close` drops
+# an imaginary part that is zero, so the prints below read the same on every numpy.
 
 # %%
 A2 = np.array([[1.5, 0.5], [0.5, 1.0]])
-lam, V = np.linalg.eig(A2)
+lam, V = map(np.real_if_close, np.linalg.eig(A2))
 for k in range(2):
     v = V[:, k] * np.sign(V[np.argmax(np.abs(V[:, k])), k])  # the sign of an eigenvector is arbitrary
     print(f"λ = {lam[k]:.4f}, v = {np.round(v, 4)}, A v = {np.round(A2 @ v, 4)} = λ v: {np.allclose(A2 @ v, lam[k] * v)}")
@@ -322,7 +324,7 @@ check("10.eigenvalues", eigenvalues)
 
 # %%
 N = np.array([[0.0, 1.0], [0.0, 0.0]])
-print(f"rank N = {la.rank(N)}, eigenvalues {np.linalg.eigvals(N)}, N² = {(N @ N).tolist()}")
+print(f"rank N = {la.rank(N)}, eigenvalues {np.real_if_close(np.linalg.eigvals(N))}, N² = {(N @ N).tolist()}")
 print("sympy, exactly:", sp.Matrix([[0, 1], [0, 0]]).rank(), sp.Matrix([[0, 1], [0, 0]]).eigenvals())
 
 # %% [markdown]
@@ -335,7 +337,7 @@ print("sympy, exactly:", sp.Matrix([[0, 1], [0, 0]]).rank(), sp.Matrix([[0, 1], 
 # %%
 D = np.diag([1.0, 0.0])
 for name, M in (("N = [[0, 1], [0, 0]]", N), ("D = [[1, 0], [0, 0]]", D)):
-    lam_M = np.linalg.eigvals(M)
+    lam_M = np.real_if_close(np.linalg.eigvals(M))
     eigenspace_0 = la.null_space(M).shape[1]  # the eigenspace of λ = 0
     print(f"{name}: rank {la.rank(M)}, eigenvalues {lam_M}, non-zero ones {int(np.sum(lam_M != 0))}, "
           f"dim eigenspace(0) = {eigenspace_0}, diagonalisable: {la.is_diagonalisable(M)}")

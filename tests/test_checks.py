@@ -381,3 +381,15 @@ def test_a_value_rounded_too_early_is_told_so():
     assert "not within the precision" in message(Array([2 / 3, 1.0]), [0.667, 1.0])
     assert "too large" in message(Number(2 / 3), 0.7)
     assert "sp.solve" in message(Array([1.0, 2.0]), {"x": 1.0, "y": 2.0})
+
+
+def test_real_values_stored_as_complex_pass_and_complex_ones_fail():
+    # numpy ≥ 2.5 returns eig's eigenvalues as complex128 even when they are real
+    eigenvalues = np.array([5.0 + 0j, 2.0 + 0j])
+    assert Array(np.array([5.0, 2.0])).evaluate(eigenvalues).status == PASS
+    assert Number(5.0).evaluate(np.complex128(5.0)).status == PASS
+    assert Number(5.0).evaluate(5.0 + 0j).status == PASS
+    result = Array(np.array([5.0, 2.0])).evaluate(np.array([5.0 + 0.5j, 2.0 - 0.5j]))
+    assert result.status == FAIL and "complex" in result.message
+    result = Number(5.0).evaluate(5.0 + 1e-3j)
+    assert result.status == FAIL and "complex" in result.message

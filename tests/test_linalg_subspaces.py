@@ -107,3 +107,13 @@ def test_shape_errors():
         la.rank(np.ones(3))
     with pytest.raises(ValueError, match="inf or nan"):
         la.null_space([[1.0, np.nan]])
+
+
+def test_a_complex_array_with_zero_imaginary_parts_is_a_real_matrix():
+    # what numpy ≥ 2.5's eig gives for real eigenvalues; null_space(A − λI) must take it
+    A = np.array([[2.0, 1.0], [0.0, 3.0]])
+    lam = np.array([2.0 + 0j, 3.0 + 0j])
+    E = la.null_space(A - lam[0] * np.eye(2))
+    assert E.shape == (2, 1) and np.allclose(A @ E, 2.0 * E)
+    with pytest.raises(TypeError, match="complex"):
+        la.null_space(np.array([[1.0, 1j], [0.0, 1.0]]))

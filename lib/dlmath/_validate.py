@@ -9,14 +9,18 @@ def as_float_array(value, name="input"):
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be a number or an array of numbers, got {type(value).__name__} {value!r:.40}")
     if isinstance(value, numbers.Number) and not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be real, got the complex number {value!r}")
+        if value.imag != 0:
+            raise TypeError(f"{name} must be real, got the complex number {value!r}")
+        value = value.real  # e.g. an eigenvalue: numpy ≥ 2.5 returns eig's results as complex
     try:
         arr = np.asarray(value)
     except ValueError as exc:  # ragged lists
         raise TypeError(f"{name} must be a rectangular array of numbers ({exc})") from None
     if arr.dtype.kind not in "biuf":
         if arr.dtype.kind == "c":
-            raise TypeError(f"{name} must be real, got complex values")
+            if np.any(arr.imag != 0):
+                raise TypeError(f"{name} must be real, got complex values")
+            arr = arr.real  # complex with zero imaginary parts, as numpy ≥ 2.5's eig returns real eigenvalues
         try:
             arr = arr.astype(np.float64)
         except (TypeError, ValueError):
