@@ -159,7 +159,7 @@ progress()
 # - **Glossary.** Each key term is given once with its Chinese name in brackets, e.g. *unit step function
 #   (单位阶跃函数)*; all of them are collected in `chapters/glossary.md`.
 # - **The library.** The code you write by hand in a chapter becomes a function of the course library
-#   `dlmath` for the chapters after it, e.g. `dlmath.activations.sigmoid`. Its source is in `lib/dlmath/`;
+#   `dlmath` for the chapters after it, e.g. `dlmath.ops.sigmoid`. Its source is in `lib/dlmath/`;
 #   read it whenever you want to see how something is done.
 #
 # ## Summary

@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import activations as act
+from dlmath.ops import activations as act
 from dlmath import check
 from dlmath.explorers.neuron import break_jumps  # leaves a gap at a jump instead of a vertical line
 

@@ -27,7 +27,7 @@ import numpy as np
 import sympy as sp
 from IPython.display import display
 
-from dlmath import activations as act
+from dlmath.ops import activations as act
 from dlmath import calculus
 from dlmath import check
 

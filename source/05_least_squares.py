@@ -564,8 +564,8 @@ check("05.nonzero_cost", nonzero_cost)
 # are made up (seeded): 40 students, who pass with a probability that rises with the hours.
 
 # %%
-from dlmath import activations as act
-from dlmath import nn
+from dlmath.ops import activations as act
+from dlmath import ops
 
 hours = np.sort(rng.uniform(0, 10, size=40))
 passed = (rng.uniform(size=40) < act.sigmoid(1.2 * (hours - 5.5))).astype(float)  # targets t_k, 0 or 1
@@ -573,7 +573,7 @@ x_h = hours - 5.0
 
 
 def logistic_cost(wb):
-    return float(nn.binary_cross_entropy(act.sigmoid(wb[0] * x_h + wb[1]), passed))
+    return float(ops.binary_cross_entropy(act.sigmoid(wb[0] * x_h + wb[1]), passed))
 
 
 def logistic_gradient(wb):

@@ -25,7 +25,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import check, datasets, network, nn
+from dlmath import calculus, check, datasets, ops, symbolic_network
+from dlmath.models import MLP
 from dlmath.explorers.network import network_figure, trained_network
 
 rng = np.random.default_rng(6)  # every random number in this chapter comes from here
@@ -144,17 +145,17 @@ print("a³ =", np.round(sigmoid(z3), 4))
 # %% [markdown]
 # For many images at once, put the images in the *rows* of a matrix $X$ (shape (N, 12)), as numpy, torch
 # and this course's library do. Transposing $\mathbf{z} = W\mathbf{a} + \mathbf{b}$ gives the rows:
-# $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$. From now on the library's `nn.dense(a, W, b)` computes it (with
-# `W` in the book's shape) and `nn.activation(z, "sigmoid")` applies σ without overflow.
+# $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$. From now on the library's `ops.dense(a, W, b)` computes it (with
+# `W` in the book's shape) and `ops.activation(z, "sigmoid")` applies σ without overflow.
 
 # %%
 def forward_lib(X, W2, b2, W3, b3):
     """a³ for the images in the rows of X, with the library's pieces."""
-    A2 = nn.activation(nn.dense(X, W2, b2), "sigmoid")
-    return nn.activation(nn.dense(A2, W3, b3), "sigmoid")
+    A2 = ops.activation(ops.dense(X, W2, b2), "sigmoid")
+    return ops.activation(ops.dense(A2, W3, b3), "sigmoid")
 
 
-Z2 = nn.dense(data.x, W2, b2)                  # (119, 3): one row per image
+Z2 = ops.dense(data.x, W2, b2)                  # (119, 3): one row per image
 A3 = forward_lib(data.x, W2, b2, W3, b3)        # (119, 2)
 print("shapes:", Z2.shape, A3.shape, "  first row equals the single image:", np.allclose(A3[0], sigmoid(z3)))
 
@@ -203,8 +204,8 @@ check("06.forward", forward)
 
 # %%
 print("by hand:", 3 * 12 + 3 + 2 * 3 + 2, "  arrays:", W2.size + b2.size + W3.size + b3.size,
-      "  network.parameter_count:", network.parameter_count((12, 3, 2)))
-print("a deeper, wider one, 64-30-30-10:", network.parameter_count((64, 30, 30, 10)))
+      "  symbolic_network.parameter_count:", symbolic_network.parameter_count((12, 3, 2)))
+print("a deeper, wider one, 64-30-30-10:", symbolic_network.parameter_count((64, 30, 30, 10)))
 
 # %% [markdown]
 # Training the network means finding the point in a 47-dimensional parameter space where the cost is
@@ -250,12 +251,12 @@ check("06.parameter_count", n_parameters)
 # $$C = \tfrac12\bigl((a^3_1 - t_1)^2 + (a^3_2 - t_2)^2\bigr),\qquad
 #   C_T = \sum_{k=1}^{119} C_k \quad\text{(the cost: all images added)}.$$
 #
-# $C_T$ is a function of the 47 parameters: the images and targets are fixed. `nn.squared_error(y, t)`
+# $C_T$ is a function of the 47 parameters: the images and targets are fixed. `ops.squared_error(y, t)`
 # gives $C$ for every row.
 
 # %%
 A3 = forward_lib(data.x, W2, b2, W3, b3)
-C = nn.squared_error(A3, data.t)
+C = ops.squared_error(A3, data.t)
 print("the first image: a³ =", np.round(A3[0], 4), " t =", data.t[0], f" C = {C[0]:.4f}")
 print(f"C_T of the random network: {C.sum():.3f}   (right: {np.mean(A3.argmax(axis=1) == data.labels):.0%})")
 
@@ -266,7 +267,7 @@ print(f"C_T of the random network: {C.sum():.3f}   (right: {np.mean(A3.argmax(ax
 # %%
 net = trained_network()
 A3_trained = net.forward(data.x)
-print(f"C_T of the trained network: {np.sum(nn.squared_error(A3_trained, data.t)):.3f}   "
+print(f"C_T of the trained network: {np.sum(ops.squared_error(A3_trained, data.t)):.3f}   "
       f"(right: {np.mean(A3_trained.argmax(axis=1) == data.labels):.0%})")
 print("its outputs for images 0 (a \"0\") and 46 (a \"1\"):", np.round(A3_trained[[0, 46]], 3).tolist())
 
@@ -293,13 +294,13 @@ check("06.cost", C_T)
 #
 # $$p_k = \frac{e^{z_k}}{\sum_{j=1}^K e^{z_j}} .$$
 #
-# `nn.softmax` computes it after subtracting the largest $z$ (the same value, and no overflow).
+# `ops.softmax` computes it after subtracting the largest $z$ (the same value, and no overflow).
 
 # %%
 z = np.array([2.0, 1.0, -1.0])
-p = nn.softmax(z)
+p = ops.softmax(z)
 print("p =", np.round(p, 4), " sum =", round(float(p.sum()), 12))
-print("z = 1000, 999, 997 (e^1000 overflows):", np.round(nn.softmax(np.array([1000.0, 999.0, 997.0])), 4))
+print("z = 1000, 999, 997 (e^1000 overflows):", np.round(ops.softmax(np.array([1000.0, 999.0, 997.0])), 4))
 
 # %% [markdown]
 # > **⚠️ Careful — softmax ignores shifts but not scales, and raising one input lowers all the other
@@ -310,10 +311,10 @@ print("z = 1000, 999, 997 (e^1000 overflows):", np.round(nn.softmax(np.array([10
 # > *lowers every other one*: the probabilities share a total of 1.
 
 # %%
-print("softmax(z)      =", np.round(nn.softmax(z), 4))
-print("softmax(z + 10) =", np.round(nn.softmax(z + 10), 4), " ← the same")
-print("softmax(2 z)    =", np.round(nn.softmax(2 * z), 4), " ← not the same")
-print("raise z_2 by 1  =", np.round(nn.softmax(z + [0, 1, 0]), 4), " ← p_2 up, p_1 and p_3 both down")
+print("softmax(z)      =", np.round(ops.softmax(z), 4))
+print("softmax(z + 10) =", np.round(ops.softmax(z + 10), 4), " ← the same")
+print("softmax(2 z)    =", np.round(ops.softmax(2 * z), 4), " ← not the same")
+print("raise z_2 by 1  =", np.round(ops.softmax(z + [0, 1, 0]), 4), " ← p_2 up, p_1 and p_3 both down")
 
 # %% [markdown]
 # ### Exercise 6 — softmax of a vector
@@ -354,11 +355,11 @@ check("06.softmax_shift", changes_softmax)
 #
 # It is 0 when the network gives the true class probability 1, and grows without bound as that
 # probability goes to 0. For sigmoid outputs, each of which is a probability on its own, the matching
-# form is $C = -\sum_j \bigl[t_j\log a_j + (1-t_j)\log(1-a_j)\bigr]$ (`nn.binary_cross_entropy`).
+# form is $C = -\sum_j \bigl[t_j\log a_j + (1-t_j)\log(1-a_j)\bigr]$ (`ops.binary_cross_entropy`).
 
 # %%
 t3 = np.array([1.0, 0.0, 0.0])  # the true class is 1
-print(f"C = {float(nn.cross_entropy(p, t3)):.4f} = −log p_1 = {-np.log(p[0]):.4f}")
+print(f"C = {float(ops.cross_entropy(p, t3)):.4f} = −log p_1 = {-np.log(p[0]):.4f}")
 
 # %% [markdown]
 # ### Exercise 8 — a cross-entropy value
@@ -390,20 +391,20 @@ check("06.cross_entropy", ce_value)
 
 # %%
 zs = np.array([-8.0, -4.0, -2.0, 0.0, 2.0])
-a_out, t_out = nn.activation(zs, "sigmoid"), np.ones_like(zs)  # target 1: the unit should say yes
-d_se = nn.activation_backward(nn.squared_error_backward(a_out, t_out), zs, "sigmoid")
-d_ce = nn.activation_backward(nn.binary_cross_entropy_backward(a_out[:, None], t_out[:, None])[:, 0], zs, "sigmoid")
-se_of = lambda v: float(np.sum(nn.squared_error(nn.activation(v, "sigmoid")[:, None], t_out[:, None])))  # noqa: E731
-ce_of = lambda v: float(np.sum(nn.binary_cross_entropy(nn.activation(v, "sigmoid")[:, None], t_out[:, None])))  # noqa: E731
+a_out, t_out = ops.activation(zs, "sigmoid"), np.ones_like(zs)  # target 1: the unit should say yes
+d_se = ops.activation_backward(ops.squared_error_backward(a_out, t_out), zs, "sigmoid")
+d_ce = ops.activation_backward(ops.binary_cross_entropy_backward(a_out[:, None], t_out[:, None])[:, 0], zs, "sigmoid")
+se_of = lambda v: float(np.sum(ops.squared_error(ops.activation(v, "sigmoid")[:, None], t_out[:, None])))  # noqa: E731
+ce_of = lambda v: float(np.sum(ops.binary_cross_entropy(ops.activation(v, "sigmoid")[:, None], t_out[:, None])))  # noqa: E731
 print("   z       a    ∂C/∂z squared error   ∂C/∂z cross entropy")
 for row in zip(zs, a_out, d_se, d_ce):
     print("{:5.1f}  {:.4f}  {:20.6f}  {:20.6f}".format(*row))
-print("central differences agree:", nn.relative_error(d_se, nn.numerical_gradient(se_of, zs)) < 1e-7,
-      nn.relative_error(d_ce, nn.numerical_gradient(ce_of, zs)) < 1e-7)
+print("central differences agree:", calculus.relative_error(d_se, calculus.numerical_gradient(se_of, zs)) < 1e-7,
+      calculus.relative_error(d_ce, calculus.numerical_gradient(ce_of, zs)) < 1e-7)
 
 # %% tags=["nbval-ignore-output"]
 zz = np.linspace(-8, 8, 321)
-aa = nn.activation(zz, "sigmoid")
+aa = ops.activation(zz, "sigmoid")
 fig, (ax_c, ax_g) = plt.subplots(1, 2, figsize=(8.6, 3.0), layout="constrained")
 ax_c.plot(zz, 0.5 * (aa - 1) ** 2, label="squared error ½(a − 1)²")
 ax_c.plot(zz, -np.log(aa), label="cross entropy −log a")
@@ -417,7 +418,7 @@ ax_g.legend(fontsize=8);
 # %% [markdown]
 # Far on the wrong side ($z = -8$) the squared error's push is about $3\cdot10^{-4}$, the cross entropy's
 # almost 1: about 3000 times stronger. The same happens with softmax outputs: with the cross entropy,
-# $\partial C/\partial z_k = p_k - t_k$ (`nn.softmax_cross_entropy` returns that, divided by N for the mean over
+# $\partial C/\partial z_k = p_k - t_k$ (`ops.softmax_cross_entropy` returns that, divided by N for the mean over
 # a batch of N).
 #
 # ### Exercise 9 — which cost trains faster?
@@ -463,28 +464,28 @@ pixels_explorer()
 # the 47 parameters as symbols (`w2_1_1` is $w^2_{11}$) and builds $C$ of one image as one formula:
 
 # %%
-params = network.parameter_symbols((12, 3, 2))
+params = symbolic_network.parameter_symbols((12, 3, 2))
 (W2s, b2s), (W3s, b3s) = params
-C_one = network.symbolic_cost(data.x[0], data.t[0], params)
+C_one = symbolic_network.symbolic_cost(data.x[0], data.t[0], params)
 dC_dw = sp.diff(C_one, W2s[0, 0])  # ∂C/∂w²_11: pixel 1 → hidden unit 1
 print(f"C of one image: {sp.count_ops(C_one)} operations;  ∂C/∂w²_11: {sp.count_ops(dC_dw)} operations")
 print(str(dC_dw)[:600], "…")
 
 # %% [markdown]
 # That is one of 47 derivatives, for one image. $C_T$ adds 119 images, and a deeper network nests one
-# more σ per layer. `network.derivative_size(sizes, n_images)` counts the operations of $C_T$ and of
+# more σ per layer. `symbolic_network.derivative_size(sizes, n_images)` counts the operations of $C_T$ and of
 # $\partial C_T/\partial w$ for a first-layer weight (the one from the pixel that is ink most often,
 # $w^2_{12}$), over the first images in which that pixel is ink:
 
 # %%
 print("12-3-2 network          C_T   ∂C_T/∂w")
 for n in (1, 2, 4, 8):
-    size_c, size_d = network.derivative_size((12, 3, 2), n)
+    size_c, size_d = symbolic_network.derivative_size((12, 3, 2), n)
     print(f"{n:2d} image{'s' if n > 1 else ' '}            {size_c:6d}   {size_d:7d}")
 print(f"all {len(data.x)} images: about {size_d / n * len(data.x):,.0f} operations for this one weight")
 print("\none image           C_T   ∂C_T/∂w")
 for sizes in ((12, 3, 2), (12, 3, 3, 2), (12, 3, 3, 3, 2)):
-    size_c, size_d = network.derivative_size(sizes, 1)
+    size_c, size_d = symbolic_network.derivative_size(sizes, 1)
     print(f"{'-'.join(map(str, sizes)):15s} {size_c:6d}   {size_d:7d}")
 
 # %% [markdown]
@@ -517,8 +518,8 @@ print(f"∂C/∂w²_11 = δ²_1 · x_1, a handful of products:  {delta2[0] * x0[
 # ## Summary
 # - Layer 1 is the input; $w^l_{ji}$ goes from unit $i$ of layer $l-1$ to unit $j$ of layer $l$, so
 #   $\mathbf{z}^l = W^l\mathbf{a}^{l-1} + \mathbf{b}^l$ and $\mathbf{a}^l = \sigma(\mathbf{z}^l)$; for images in rows,
-#   $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$ (`nn.dense`).
-# - The 12-3-2 network has $3\cdot12 + 3 + 2\cdot3 + 2 = 47$ parameters (`network.parameter_count`);
+#   $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$ (`ops.dense`).
+# - The 12-3-2 network has $3\cdot12 + 3 + 2\cdot3 + 2 = 47$ parameters (`symbolic_network.parameter_count`);
 #   different parameters can give the same function, so 47 is not a "dimension of functions".
 # - Targets $\mathbf{t}$, the squared error $C = \tfrac12\sum_j(a_j - t_j)^2$ and the cost $C_T = \sum_k C_k$
 #   turn learning into minimising a function of the 47 parameters.

@@ -27,9 +27,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import check, datasets, nn
-from dlmath.exercises import evaluate
-from dlmath.exercises.ch07 import backprop_reference
+from dlmath import calculus, check, datasets, ops
+from dlmath.models import MLP
+from dlmath.course.exercises import evaluate
+from dlmath.course.exercises.ch07 import backprop_reference
 
 rng = np.random.default_rng(7)  # every random number in this chapter comes from here
 
@@ -50,11 +51,11 @@ rng = np.random.default_rng(7)  # every random number in this chapter comes from
 # the cost of about two forward passes.
 #
 # Here are the images, a network with seeded random weights, and one image run forward by hand
-# (`nn.MLP` only supplies the starting weights).
+# (`MLP` only supplies the starting weights).
 
 # %%
 data = datasets.zero_one_images()
-net = nn.MLP((12, 3, 2), hidden="sigmoid", output="sigmoid", loss="squared_error", seed=1)
+net = MLP((12, 3, 2), hidden="sigmoid", output="sigmoid", loss="squared_error", seed=1)
 W2, W3 = net.W
 b2, b3 = net.b
 sigmoid = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731 — fine for the small z of this network
@@ -252,7 +253,7 @@ for symbol, formula in [(W2s[0, 0], dW2[0, 0]), (W2s[2, 5], dW2[2, 5]), (b2s[1],
 
 # %% [markdown]
 # Second, **central differences** for all 47 at once (chapter 03): nudge each parameter by $\pm h$ and
-# divide the change of $C$ by $2h$. `nn.gradient_check(f, params)` does it and returns the largest
+# divide the change of $C$ by $2h$. `calculus.gradient_check(f, params)` does it and returns the largest
 # relative error between the gradient `f` claims and the numerical one. In float64 with $h = 10^{-5}$ a
 # right formula gives far below $10^{-7}$; a wrong one gives errors near 1.
 
@@ -272,7 +273,7 @@ def cost_and_gradient(p):
 
 
 params = np.concatenate([W2.ravel(), b2, W3.ravel(), b3])
-print(f"{params.size} parameters; largest relative error: {nn.gradient_check(cost_and_gradient, params):.1e}")
+print(f"{params.size} parameters; largest relative error: {calculus.gradient_check(cost_and_gradient, params):.1e}")
 
 # %% [markdown]
 # And what the check sees when the formula has a typical mistake, here the factor $a'(z^2)$ left out of
@@ -289,7 +290,7 @@ def without_hidden_slope(p):
     return value, grad
 
 
-print(f"without a'(z²): largest relative error {nn.gradient_check(without_hidden_slope, params):.2f}")
+print(f"without a'(z²): largest relative error {calculus.gradient_check(without_hidden_slope, params):.2f}")
 
 # %% [markdown]
 # > **⚠️ Careful — a gradient check can "fail" a correct backprop.** Central differences divide a tiny
@@ -313,7 +314,7 @@ for label, f, h in [("float64, h = 1e-5 ", lambda p: cost_and_gradient(p)[0], 1e
                     ("float64, h = 1e-12", lambda p: cost_and_gradient(p)[0], 1e-12),
                     ("float32, h = 1e-5 ", cost_in_float32, 1e-5),
                     ("float32, h = 1e-3 ", cost_in_float32, 1e-3)]:
-    error = nn.relative_error(exact, nn.numerical_gradient(f, params, h=h))
+    error = calculus.relative_error(exact, calculus.numerical_gradient(f, params, h=h))
     print(f"{label}: relative error {error:.1e}  {'passes' if error <= 1e-7 else 'FAILS — but the gradient is right'}")
 
 # %% [markdown]
@@ -377,7 +378,7 @@ def backprop(X, T, W2, b2, W3, b3):
 check("07.backprop", backprop)
 
 # %% [markdown]
-# The library's `nn.MLP` does the same for any sizes: `forward` keeps every $z$ and $a$, `backward`
+# The library's `MLP` does the same for any sizes: `forward` keeps every $z$ and $a$, `backward`
 # returns the gradients and keeps the unit errors in `deltas` (index 0 is layer 2). One difference of
 # convention: the lib differentiates the *mean* cost $C_T/N$, as torch and scikit-learn do, so its
 # gradients are yours divided by N.
@@ -510,7 +511,7 @@ check("07.graph_gradient", df_dx)
 
 # %% tags=["nbval-ignore-output"]
 digits = datasets.digits()
-mlp = nn.MLP((64, 64, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
+mlp = MLP((64, 64, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
 start = time.perf_counter()
 mlp.fit(digits.x_train, digits.y_train, eta=0.2, epochs=20, batch_size=32, momentum=0.9, seed=0,
         progress=True, validation=(digits.x_test, digits.y_test))

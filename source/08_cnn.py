@@ -24,7 +24,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import check, cnn, conv, datasets, nn
+from dlmath import calculus, check, datasets, ops
+from dlmath.models import CNN, MLP
 
 rng = np.random.default_rng(8)  # every random number in this chapter comes from here
 
@@ -37,9 +38,9 @@ rng = np.random.default_rng(8)  # every random number in this chapter comes from
 # a stroke. Three filters of this course's version of the book's network:
 
 # %%
-images, labels, targets = cnn.book_images()
+images, labels, targets = datasets.book_images()
 print(f"{len(images)} images of 6×6 pixels; digits 1, 2, 3 as labels 0, 1, 2: {np.bincount(labels)} of each")
-for name, w in cnn.BOOK_FILTERS.items():
+for name, w in datasets.BOOK_FILTERS.items():
     print(f"{name}:\n{w.astype(int)}")
 
 # %% tags=["nbval-ignore-output"]
@@ -47,7 +48,7 @@ fig, axes = plt.subplots(1, 9, figsize=(9, 1.4))
 for ax, k in zip(axes[:6], [0, 2, 6, 8, 12, 14]):
     ax.imshow(images[k], cmap="gray_r")
     ax.set_title(f"a {labels[k] + 1}", fontsize=9)
-for ax, (name, w) in zip(axes[6:], cnn.BOOK_FILTERS.items()):
+for ax, (name, w) in zip(axes[6:], datasets.BOOK_FILTERS.items()):
     ax.imshow(w, cmap="RdBu_r", vmin=-1.5, vmax=1.5)
     ax.set_title(name, fontsize=8)
 for ax in axes:
@@ -67,7 +68,7 @@ for ax in axes:
 
 # %%
 three = images[np.flatnonzero(labels == 2)[0]]   # the first 3
-w = cnn.BOOK_FILTERS["horizontal stroke"]
+w = datasets.BOOK_FILTERS["horizontal stroke"]
 print(three.astype(int))
 for i, j in [(1, 1), (0, 1), (2, 2)]:
     window = three[i:i + 3, j:j + 3]
@@ -89,7 +90,7 @@ for i, j in [(1, 1), (0, 1), (2, 2)]:
 # $$z_{ij} = \sum_{p=0}^{k-1}\sum_{q=0}^{k-1} x_{i+p,\,j+q}\,w_{pq} + b .$$
 #
 # A 6×6 image and a 3×3 filter give a 4×4 map: the filter fits at 4 places along each side. Here it is
-# written out with two loops over the positions, then with `dlmath.conv.conv2d`, which does the same for
+# written out with two loops over the positions, then with `dlmath.ops.conv2d`, which does the same for
 # a whole batch of images and filters at once (one matrix product, section 9).
 
 # %%
@@ -105,7 +106,7 @@ def feature_map_by_loops(x, w, b=0.0):
 
 by_hand = feature_map_by_loops(three, w)
 print(by_hand.astype(int))
-print("conv.conv2d gives the same:", np.array_equal(by_hand, conv.conv2d(three, w)))
+print("ops.conv2d gives the same:", np.array_equal(by_hand, ops.conv2d(three, w)))
 
 # %% [markdown]
 # Move the window with the sliders: the left panel shows where the filter lies, the right panel fills
@@ -153,10 +154,10 @@ check("08.feature_entry", z_12)
 from scipy import signal
 
 Xf, Wf = X.astype(float), W.astype(float)   # exercise 1's image and filter (W is not symmetric)
-print("scipy correlate2d == conv.conv2d:", np.allclose(signal.correlate2d(Xf, Wf, mode="valid"), conv.conv2d(Xf, Wf)))
-print("scipy convolve2d  == conv.conv2d:", np.allclose(signal.convolve2d(Xf, Wf, mode="valid"), conv.conv2d(Xf, Wf)))
-print("convolve2d with the kernel flipped first == conv.conv2d:",
-      np.allclose(signal.convolve2d(Xf, Wf[::-1, ::-1], mode="valid"), conv.conv2d(Xf, Wf)))
+print("scipy correlate2d == ops.conv2d:", np.allclose(signal.correlate2d(Xf, Wf, mode="valid"), ops.conv2d(Xf, Wf)))
+print("scipy convolve2d  == ops.conv2d:", np.allclose(signal.convolve2d(Xf, Wf, mode="valid"), ops.conv2d(Xf, Wf)))
+print("convolve2d with the kernel flipped first == ops.conv2d:",
+      np.allclose(signal.convolve2d(Xf, Wf[::-1, ::-1], mode="valid"), ops.conv2d(Xf, Wf)))
 
 # %% [markdown]
 # ## 3. Stride and padding
@@ -179,8 +180,8 @@ geometry_explorer()
 
 # %%
 for H, k, s, P in [(6, 3, 1, 0), (8, 3, 1, 1), (8, 3, 2, 1), (7, 3, 2, 0)]:
-    out = conv.conv2d(np.zeros((H, H)), np.zeros((k, k)), stride=s, padding=P)
-    print(f"H = {H}, k = {k}, stride {s}, padding {P}: formula {conv.output_size(H, k, s, P)}, conv2d gives {out.shape}")
+    out = ops.conv2d(np.zeros((H, H)), np.zeros((k, k)), stride=s, padding=P)
+    print(f"H = {H}, k = {k}, stride {s}, padding {P}: formula {ops.output_size(H, k, s, P)}, conv2d gives {out.shape}")
 
 # %% [markdown]
 # ### Exercise 2 — output size
@@ -199,7 +200,7 @@ check("08.output_size", side)
 # ### Exercise 3 — a feature map with padding
 # Compute the whole feature map of the 3×3 image `X[:3, :3]` under the 2×2 filter `W2`, stride 1,
 # padding 1, no bias, as an array. Write the loops yourself or pad and slide; then compare with
-# `conv.conv2d`.
+# `ops.conv2d`.
 
 # %%
 W2 = np.array([[1, -1],
@@ -258,8 +259,8 @@ check("08.vertical_edge", edge_filter)
 # %%
 shifted = np.zeros_like(three)
 shifted[:, 1:] = three[:, :-1]                        # the 3, one pixel to the right
-w_v = cnn.BOOK_FILTERS["vertical stroke"]
-z, z_shifted = conv.conv2d(three, w_v), conv.conv2d(shifted, w_v)
+w_v = datasets.BOOK_FILTERS["vertical stroke"]
+z, z_shifted = ops.conv2d(three, w_v), ops.conv2d(shifted, w_v)
 print("invariant?   conv(shifted) == conv(original):", np.array_equal(z_shifted, z))
 print("equivariant? conv(shifted)[:, 1:] == conv(original)[:, :-1]:", np.array_equal(z_shifted[:, 1:], z[:, :-1]))
 print("original map:\n", z.astype(int), "\nmap of the shifted 3:\n", z_shifted.astype(int))
@@ -290,9 +291,9 @@ check("08.equivariance", shift_answer)
 # pattern was found in a region and forgets exactly where, and it has no weights to learn.
 
 # %%
-z2 = conv.conv2d(three, cnn.BOOK_FILTERS["horizontal stroke"])
+z2 = ops.conv2d(three, datasets.BOOK_FILTERS["horizontal stroke"])
 print(z2.astype(int))
-print("2×2 max pooling:\n", conv.max_pool2d(z2).astype(int))
+print("2×2 max pooling:\n", ops.max_pool2d(z2).astype(int))
 
 # %% [markdown]
 # ### Exercise 6 — max pooling by hand
@@ -318,11 +319,11 @@ check("08.max_pool", pooled)
 # > and 2×2 max pooling:
 
 # %%
-pooled_orig, pooled_shift = conv.max_pool2d(z), conv.max_pool2d(z_shifted)
+pooled_orig, pooled_shift = ops.max_pool2d(z), ops.max_pool2d(z_shifted)
 print("pooled original:\n", pooled_orig.astype(int), "\npooled shifted:\n", pooled_shift.astype(int))
 print("the same?", np.array_equal(pooled_orig, pooled_shift))
-moved = sum(not np.array_equal(conv.max_pool2d(conv.conv2d(np.roll(im, 1, axis=1), w_v)),
-                               conv.max_pool2d(conv.conv2d(im, w_v))) for im in images)
+moved = sum(not np.array_equal(ops.max_pool2d(ops.conv2d(np.roll(im, 1, axis=1), w_v)),
+                               ops.max_pool2d(ops.conv2d(im, w_v))) for im in images)
 print(f"of all {len(images)} book images, a one-pixel roll to the right changes the pooled map of {moved}")
 
 # %% [markdown]
@@ -339,10 +340,10 @@ print(f"of all {len(images)} book images, a one-pixel roll to the right changes 
 # - the cost $C = \tfrac12\sum_n (a^O_n - t_n)^2$, as in chapters 06–07.
 #
 # That is $3\cdot 9 + 3 = 30$ parameters in the filters and $3\cdot 12 + 3 = 39$ in the output layer: 69.
-# `cnn.CNN` builds it:
+# `CNN` builds it:
 
 # %%
-book = cnn.CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+book = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                loss="squared_error", seed=1)
 print(book)
 
@@ -371,15 +372,15 @@ print(book)
 sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
 wF, bF, wO, bO = book.W[0][:, 0], book.b[0], book.W[1], book.b[1]   # (3, 3, 3), (3,), (3, 12), (3,)
 x0, t0 = images[0], targets[0]
-zF = np.array([conv.conv2d(x0, wF[k]) + bF[k] for k in range(3)])     # (3, 4, 4)
+zF = np.array([ops.conv2d(x0, wF[k]) + bF[k] for k in range(3)])     # (3, 4, 4)
 aF = sig(zF)
-aP = np.array([conv.max_pool2d(aF[k]) for k in range(3)])            # (3, 2, 2)
+aP = np.array([ops.max_pool2d(aF[k]) for k in range(3)])            # (3, 2, 2)
 zO = wO @ aP.ravel() + bO
 aO = sig(zO)
 deltaO = (aO - t0) * aO * (1 - aO)
 dC_daP = (wO.T @ deltaO).reshape(3, 2, 2)
-deltaF = np.array([conv.max_pool2d_backward(dC_daP[k], aF[k]) for k in range(3)]) * aF * (1 - aF)
-dwF = np.array([conv.conv2d(x0, deltaF[k]) for k in range(3)])        # Σ_ij δ_kij x_(i+p, j+q)
+deltaF = np.array([ops.max_pool2d_backward(dC_daP[k], aF[k]) for k in range(3)]) * aF * (1 - aF)
+dwF = np.array([ops.conv2d(x0, deltaF[k]) for k in range(3)])        # Σ_ij δ_kij x_(i+p, j+q)
 dbF = deltaF.sum(axis=(1, 2))
 print(f"δ^O = {np.round(deltaO, 5)}")
 print(f"δ^F of filter 1 (zero except at each window's maximum):\n{np.round(deltaF[0], 5)}")
@@ -397,7 +398,7 @@ print("∂C/∂w^F the same:", np.allclose(lib_dW[0][:, 0], dwF), "  ∂C/∂b^F
 # ### Checking the convolution's backward pass: sympy and central differences
 # A small case in sympy: a 3×3 image of symbols, a 2×2 filter of symbols, and $C = \sum_{ij} g_{ij}\,z_{ij}$
 # for fixed numbers $g$ (any later layer looks like this to first order: $g = \partial C/\partial z$).
-# sympy differentiates $C$ by every pixel and every weight; `conv.conv2d_backward(g, x, w)` should agree.
+# sympy differentiates $C$ by every pixel and every weight; `ops.conv2d_backward(g, x, w)` should agree.
 
 # %%
 xs = sp.Matrix(3, 3, lambda i, j: sp.Symbol(f"x{i}{j}"))
@@ -410,7 +411,7 @@ values = {**{xs[i, j]: x_num[i, j] for i in range(3) for j in range(3)},
           **{ws[p, q]: w_num[p, q] for p in range(2) for q in range(2)}}
 dx_sym = np.array([[float(sp.diff(C_sym, xs[i, j]).subs(values)) for j in range(3)] for i in range(3)])
 dw_sym = np.array([[float(sp.diff(C_sym, ws[p, q]).subs(values)) for q in range(2)] for p in range(2)])
-dx_lib, dw_lib, _ = conv.conv2d_backward(g, x_num, w_num)
+dx_lib, dw_lib, _ = ops.conv2d_backward(g, x_num, w_num)
 print("∂C/∂x: sympy == lib", np.allclose(dx_sym, dx_lib), "  ∂C/∂w: sympy == lib", np.allclose(dw_sym, dw_lib))
 print("∂C/∂x from sympy:\n", dx_sym)
 
@@ -422,7 +423,7 @@ print("∂C/∂x from sympy:\n", dx_sym)
 def book_cost_and_gradient(p):
     sizes = [27, 3, 36, 3]
     parts = np.split(p, np.cumsum(sizes)[:-1])
-    net = cnn.CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+    net = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                   loss="squared_error")
     net.W = [parts[0].reshape(3, 1, 3, 3), parts[2].reshape(3, 12)]
     net.b = [parts[1], parts[3]]
@@ -432,7 +433,7 @@ def book_cost_and_gradient(p):
 
 
 p0 = np.concatenate([book.W[0].ravel(), book.b[0], book.W[1].ravel(), book.b[1]]) + rng.normal(0, 0.1, 69)
-print(f"69 parameters, 4 images: largest relative error {nn.gradient_check(book_cost_and_gradient, p0):.1e}")
+print(f"69 parameters, 4 images: largest relative error {calculus.gradient_check(book_cost_and_gradient, p0):.1e}")
 
 # %% [markdown]
 # ### Exercise 7 — where the pooling gradient goes
@@ -508,7 +509,7 @@ for k, ax in enumerate(axes):
 #
 # ## 8. A CNN on real handwritten digits
 #
-# Now the 8×8 digits of chapter 07, same split. The network (`cnn.CNN()` with its defaults):
+# Now the 8×8 digits of chapter 07, same split. The network (`CNN()` with its defaults):
 #
 # | layer | shape | parameters |
 # |---|---|---|
@@ -525,7 +526,7 @@ for k, ax in enumerate(axes):
 
 # %% tags=["nbval-ignore-output"]
 digits = datasets.digits()
-net = cnn.CNN(seed=0)
+net = CNN(seed=0)
 start = time.perf_counter()
 net.fit(digits.x_train, digits.y_train, eta=0.02, epochs=25, batch_size=32, momentum=0.9, seed=0, progress=True)
 cnn_seconds = time.perf_counter() - start
@@ -536,7 +537,7 @@ print(f"trained in {cnn_seconds:.1f} s")
 # way), on the same split:
 
 # %%
-mlp = nn.MLP((64, 64, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
+mlp = MLP((64, 64, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
 mlp.fit(digits.x_train, digits.y_train, eta=0.2, epochs=20, batch_size=32, momentum=0.9, seed=0, progress=False)
 cnn_acc, mlp_acc = net.accuracy(digits.x_test, digits.y_test), mlp.accuracy(digits.x_test, digits.y_test)
 print(f"CNN: test accuracy {cnn_acc:.2%} with {net.n_parameters} parameters")
@@ -601,7 +602,7 @@ check("08.parameter_count", n_params)
 #
 # ## 9. How it is computed, and how fast
 #
-# `conv.conv2d` does not loop over positions. It copies every window once into a column of one matrix
+# `ops.conv2d` does not loop over positions. It copies every window once into a column of one matrix
 # (**im2col**: $C\cdot k\cdot k$ rows, one column per image and position), and then one matrix product with
 # the filters, reshaped to rows of $C\cdot k\cdot k$ weights, gives every feature map of the batch. The
 # backward pass is two more products with the same matrix, and one strided addition per kernel offset

@@ -24,7 +24,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import Markdown
 
-from dlmath import activations, attention, check, conv, layers, nn
+from dlmath import calculus, catalogue, check, depth, ops
+from dlmath import linalg as la
 from dlmath import operators as op
 
 rng = np.random.default_rng(9)  # every random number in this chapter comes from here
@@ -52,7 +53,7 @@ rng = np.random.default_rng(9)  # every random number in this chapter comes from
 # %%
 W, b = rng.normal(size=(3, 4)), rng.normal(size=3)
 tests = {"x ↦ Wx": lambda x: W @ x, "x ↦ Wx + b": lambda x: W @ x + b,
-         "ReLU": activations.relu, "softmax": nn.softmax}
+         "ReLU": ops.relu, "softmax": ops.softmax}
 for name, T in tests.items():
     print(f"{name:11s} linear: {op.is_linear(T, (4,))!s:5s}  affine: {op.is_affine(T, (4,))}")
 
@@ -63,10 +64,10 @@ for name, T in tests.items():
 
 # %%
 w3 = np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]])  # a Laplacian filter
-C = op.matrix_of(lambda x: conv.conv2d(x, w3, padding=1), (4, 4))
+C = op.matrix_of(lambda x: ops.conv2d(x, w3, padding=1), (4, 4))
 x = rng.normal(size=(4, 4))
 print("conv as a", C.shape, "matrix; same result as conv2d:",
-      np.allclose(C @ x.ravel(), conv.conv2d(x, w3, padding=1).ravel()))
+      np.allclose(C @ x.ravel(), ops.conv2d(x, w3, padding=1).ravel()))
 print("non-zero entries per row:", np.count_nonzero(C, axis=1))
 
 # %% [markdown]
@@ -109,8 +110,8 @@ check("09.linear_layer", linear_one)
 
 # %%
 W = rng.normal(size=(5, 5))
-sigma_svd = op.operator_norm(W)
-sigma_power, history = op.power_iteration(W, steps=60)
+sigma_svd = la.operator_norm(W)
+sigma_power, history = la.power_iteration(W, steps=60)
 print(f"σ_max by SVD            : {sigma_svd:.10f}")
 print(f"σ_max by power iteration: {sigma_power:.10f}  (after 1, 5, 20 steps: "
       f"{history[0]:.4f}, {history[4]:.4f}, {history[19]:.4f})")
@@ -200,7 +201,7 @@ for n in (10, 100, 500):
     diag = E / np.arange(1, n + 1)[:, None]            # D e_k = e_k / k
     print(f"{n:5d}   {closest_pair((W5[:, :n]).T):10.3f}   {closest_pair(shift):11.3f}   "
           f"{closest_pair(E):8.3f}   {closest_pair(diag):10.5f}")
-print(f"largest output of the matrix: {np.linalg.norm(W5, axis=0).max():.2f} ≤ ‖W‖₂ = {op.operator_norm(W5):.2f}")
+print(f"largest output of the matrix: {np.linalg.norm(W5, axis=0).max():.2f} ≤ ‖W‖₂ = {la.operator_norm(W5):.2f}")
 
 # %% [markdown]
 # ## 5. Spectrum and depth: vanishing and exploding signals
@@ -216,18 +217,18 @@ print(f"largest output of the matrix: {np.linalg.norm(W5, axis=0).max():.2f} ≤
 
 # %%
 for s in (0.5, 1.0, 2.0):
-    run = op.signal_through_depth(s, depth=50, width=100, activation="tanh")
+    run = depth.signal_through_depth(s, depth=50, width=100, activation="tanh")
     print(f"tanh, s = {s}: ‖a⁵⁰‖/‖a⁰‖ = {run['forward'][-1]:.2e}   ‖∂C/∂a⁰‖/‖∂C/∂a⁵⁰‖ = {run['gradient'][0]:.2e}")
 
 # %% [markdown]
 # Where is the boundary? For a wide random network, the gradient's squared norm is multiplied per
 # layer by about $\chi = s^2\,\mathbb E[\varphi'(z)^2]$ (the mean-field argument: $z$ is Gaussian with
 # the variance the signal settles at). $\chi < 1$ vanishes, $\chi > 1$ explodes, $\chi = 1$ is the
-# **critical scale (临界尺度)**. `op.critical_scale` finds it by bisection:
+# **critical scale (临界尺度)**. `depth.critical_scale` finds it by bisection:
 
 # %%
-for name in ("linear", "tanh", "relu"):
-    print(f"{name:6s}: critical weight scale s = {op.critical_scale(name):.4f}")
+for name in ("identity", "tanh", "relu"):
+    print(f"{name:8s}: critical weight scale s = {depth.critical_scale(name):.4f}")
 
 # %% [markdown]
 # For ReLU it is $\sqrt2$: ReLU passes only half the units, so the variance needs a factor 2 — the
@@ -291,12 +292,12 @@ def sigmoid_stack_gradient(c, depth=50, width=20, seed=0):
     for Q in Qs:
         z = c * Q @ a - c * Q @ np.full(width, 0.5)  # bias −W·½: z = 0
         zs.append(z)
-        a = activations.sigmoid(z)
+        a = ops.sigmoid(z)
     g = r.normal(size=width)
     top = np.linalg.norm(g)
     for Q, z in zip(Qs[::-1], zs[::-1]):
-        g = (c * Q).T @ (g * activations.sigmoid_derivative(z))
-    bound = (op.operator_norm(c * Qs[0]) * activations.sigmoid_derivative(0.0)) ** depth
+        g = (c * Q).T @ (g * ops.sigmoid_derivative(z))
+    bound = (la.operator_norm(c * Qs[0]) * ops.sigmoid_derivative(0.0)) ** depth
     return np.linalg.norm(g) / top, bound
 
 
@@ -315,20 +316,20 @@ for c in (1.0, 3.9, 4.0, 6.0):
 #
 # For a nonlinear layer the local question is answered by its **Jacobian (雅可比矩阵)**
 # $J = \partial T/\partial\mathbf x$, the best linear map near a point. For $\mathbf x \mapsto \tanh(W\mathbf x)$
-# it is $\operatorname{diag}(\tanh'(\mathbf z))\,W$; `op.jacobian` gets it by central differences.
+# it is $\operatorname{diag}(\tanh'(\mathbf z))\,W$; `calculus.jacobian` gets it by central differences.
 
 # %%
 W = rng.normal(size=(4, 4))
 x = rng.normal(size=4)
-J_formula = np.diag(activations.tanh_derivative(W @ x)) @ W
-J_numeric = op.jacobian(lambda v: activations.tanh(W @ v), x)
+J_formula = np.diag(ops.tanh_derivative(W @ x)) @ W
+J_numeric = calculus.jacobian(lambda v: ops.tanh(W @ v), x)
 print(f"largest difference formula vs central differences: {np.abs(J_formula - J_numeric).max():.1e}")
-print(f"det W = {np.linalg.det(W):.3f}, det J = {np.linalg.det(J_formula):.3f}, κ(W) = {op.condition_number(W):.2f}, "
-      f"κ(J) = {op.condition_number(J_formula):.2f}")
-print("ReLU(-1) == ReLU(-2):", bool(activations.relu(-1.0) == activations.relu(-2.0)),
+print(f"det W = {np.linalg.det(W):.3f}, det J = {np.linalg.det(J_formula):.3f}, κ(W) = {la.condition_number(W):.2f}, "
+      f"κ(J) = {la.condition_number(J_formula):.2f}")
+print("ReLU(-1) == ReLU(-2):", bool(ops.relu(-1.0) == ops.relu(-2.0)),
       "— two inputs, one output: ReLU loses information")
 print("2×2 max pooling: 16 numbers in, rank of its Jacobian:",
-      op.rank(op.jacobian(conv.max_pool2d, rng.normal(size=(4, 4)))))
+      la.rank(calculus.jacobian(ops.max_pool2d, rng.normal(size=(4, 4)))))
 
 # %% [markdown]
 # ### Exercise 6 — a condition number
@@ -347,15 +348,15 @@ check("09.condition_number", kappa_B)
 # %% [markdown]
 # ## 7. Softmax
 #
-# $\mathrm{softmax}(\mathbf z)_i = e^{z_i}/\sum_j e^{z_j}$ (we always use the lib's stable `nn.softmax`).
+# $\mathrm{softmax}(\mathbf z)_i = e^{z_i}/\sum_j e^{z_j}$ (we always use the lib's stable `ops.softmax`).
 # Adding one constant to every input changes nothing — numerator and denominator both gain $e^c$ — but
 # scaling the inputs does change the output:
 
 # %%
 z = np.array([2.0, 1.0, -0.5])
-print("softmax(z)      :", np.round(nn.softmax(z), 4))
-print("softmax(z + 100):", np.round(nn.softmax(z + 100), 4))
-print("softmax(2z)     :", np.round(nn.softmax(2 * z), 4))
+print("softmax(z)      :", np.round(ops.softmax(z), 4))
+print("softmax(z + 100):", np.round(ops.softmax(z + 100), 4))
+print("softmax(2z)     :", np.round(ops.softmax(2 * z), 4))
 
 # %% [markdown]
 # > **⚠️ Careful — softmax is not simply "monotone".** Seed 001 says softmax "preserves monotonicity:
@@ -364,7 +365,7 @@ print("softmax(2z)     :", np.round(nn.softmax(2 * z), 4))
 # > The cell raises $z_1$ by 1 and prints the signs of the changes it computes.
 
 # %%
-change = nn.softmax(z + np.array([1.0, 0.0, 0.0])) - nn.softmax(z)
+change = ops.softmax(z + np.array([1.0, 0.0, 0.0])) - ops.softmax(z)
 print("softmax(z + [1, 0, 0]) − softmax(z) =", np.round(change, 4))
 print("signs:", ["+" if c > 0 else "−" if c < 0 else "0" for c in change], " sum:", round(float(change.sum()), 12) + 0.0)
 
@@ -380,7 +381,7 @@ print("signs:", ["+" if c > 0 else "−" if c < 0 else "0" for c in change], " s
 # %%
 def softmax_jacobian(z):
     ### BEGIN SOLUTION
-    p = nn.softmax(z)
+    p = ops.softmax(z)
     return np.diag(p) - np.outer(p, p)
     ### END SOLUTION
 
@@ -394,8 +395,8 @@ check("09.softmax_jacobian", softmax_jacobian)
 
 # %%
 def jacobian_norm(z):
-    p = nn.softmax(z)
-    return op.operator_norm(np.diag(p) - np.outer(p, p))
+    p = ops.softmax(z)
+    return la.operator_norm(np.diag(p) - np.outer(p, p))
 
 
 random_best = max(jacobian_norm(rng.normal(scale=3, size=5)) for _ in range(2000))
@@ -427,16 +428,16 @@ check("09.softmax_lipschitz", L_softmax)
 # %%
 X = rng.normal(2.0, 3.0, size=(8, 3))
 gamma, beta = np.ones(3), np.zeros(3)
-mean, var = layers.batch_statistics(X)
+mean, var = ops.batch_statistics(X)
 others_changed = X.copy()
 others_changed[1:] *= 4.0  # the same first sample, different batch mates
 print("training  : first sample's output",
-      np.round(layers.batch_norm_train(X, gamma, beta)[0], 3), "→", np.round(layers.batch_norm_train(others_changed, gamma, beta)[0], 3))
+      np.round(ops.batch_norm_train(X, gamma, beta)[0], 3), "→", np.round(ops.batch_norm_train(others_changed, gamma, beta)[0], 3))
 print("evaluation: first sample's output",
-      np.round(layers.batch_norm_eval(X, gamma, beta, mean, var)[0], 3), "→",
-      np.round(layers.batch_norm_eval(others_changed, gamma, beta, mean, var)[0], 3))
-print("training is linear:", op.is_linear(lambda v: layers.batch_norm_train(v, gamma, beta), (8, 3)),
-      "| evaluation is affine:", op.is_affine(lambda v: layers.batch_norm_eval(v, gamma, beta, mean, var), (8, 3)))
+      np.round(ops.batch_norm_eval(X, gamma, beta, mean, var)[0], 3), "→",
+      np.round(ops.batch_norm_eval(others_changed, gamma, beta, mean, var)[0], 3))
+print("training is linear:", op.is_linear(lambda v: ops.batch_norm_train(v, gamma, beta), (8, 3)),
+      "| evaluation is affine:", op.is_affine(lambda v: ops.batch_norm_eval(v, gamma, beta, mean, var), (8, 3)))
 
 # %% [markdown]
 # > **⚠️ Careful — "batch norm reduces internal covariate shift" is a hypothesis, and a disputed one.**
@@ -449,13 +450,13 @@ print("training is linear:", op.is_linear(lambda v: layers.batch_norm_train(v, g
 # > same size whatever the weight scale — the vanishing of section 5 disappears.
 
 # %%
-print("BN(5·X) == BN(X):", np.allclose(layers.batch_norm_train(5 * X, gamma, beta), layers.batch_norm_train(X, gamma, beta)))
-Gs = op.random_layers(depth=50, width=100, seed=0)
+print("BN(5·X) == BN(X):", np.allclose(ops.batch_norm_train(5 * X, gamma, beta), ops.batch_norm_train(X, gamma, beta)))
+Gs = depth.random_layers(depth=50, width=100, seed=0)
 for s in (0.3, 3.0):
     a_plain = a_bn = rng.normal(size=(32, 100))
     for G in Gs:
         a_plain = np.tanh(s * a_plain @ G.T)
-        a_bn = np.tanh(layers.batch_norm_train(s * a_bn @ G.T, np.ones(100), np.zeros(100)))
+        a_bn = np.tanh(ops.batch_norm_train(s * a_bn @ G.T, np.ones(100), np.zeros(100)))
     print(f"s = {s}: RMS of a⁵⁰ without BN {np.sqrt(np.mean(a_plain ** 2)):.2e}, with BN {np.sqrt(np.mean(a_bn ** 2)):.2f}")
 
 # %% [markdown]
@@ -484,7 +485,7 @@ check("09.batch_norm_train", bn_out)
 
 # %%
 x = np.array([1.0, -2.0, 3.0, 0.5])
-draws = np.stack([layers.dropout(x, p=0.5, rng=rng)[0] for _ in range(20000)])
+draws = np.stack([ops.dropout(x, p=0.5, rng=rng)[0] for _ in range(20000)])
 print("three draws      :", (draws[:3] + 0.0).tolist())  # + 0.0 turns −0 into 0
 print("mean of 20000    :", np.round(draws.mean(axis=0), 2), " input:", x)
 print("fraction dropped :", round(float(np.mean(draws == 0)), 3))
@@ -517,15 +518,15 @@ Wq, Wk, Wv = rng.normal(size=(3, 3, 3))
 Xt = rng.normal(size=(4, 3))  # 4 tokens of 3 numbers
 Q_fixed, K_fixed = Xt @ Wq, Xt @ Wk
 print("V ↦ attention(Q, K, V), Q and K fixed, is linear:",
-      op.is_linear(lambda V: attention.scaled_dot_product_attention(Q_fixed, K_fixed, V)[0], (4, 3)))
+      op.is_linear(lambda V: ops.scaled_dot_product_attention(Q_fixed, K_fixed, V)[0], (4, 3)))
 print("X ↦ attention(XW_Q, XW_K, XW_V) is linear:",
-      op.is_linear(lambda X_: attention.scaled_dot_product_attention(X_ @ Wq, X_ @ Wk, X_ @ Wv)[0], (4, 3)))
-print("GLU is linear:", op.is_linear(layers.glu, (8,)))
+      op.is_linear(lambda X_: ops.scaled_dot_product_attention(X_ @ Wq, X_ @ Wk, X_ @ Wv)[0], (4, 3)))
+print("GLU is linear:", op.is_linear(ops.glu, (8,)))
 
 # %% [markdown]
 # ## 11. The catalogue
 #
-# Every verdict below is computed by `op.catalogue(seed)` from the tests of this chapter:
+# Every verdict below is computed by `catalogue.catalogue(seed)` from the tests of this chapter:
 # - **linear?** from `is_linear` / `is_affine`;
 # - **Lipschitz ≥ (pairs)**: the largest ratio over 300 random pairs (a lower bound);
 # - **max ‖J‖₂** at inputs of size about 0.1, 1 and 10: for a differentiable layer the Lipschitz
@@ -537,8 +538,8 @@ print("GLU is linear:", op.is_linear(layers.glu, (8,)))
 # - **symmetry**: transformations of the input tested with `is_equivariant` (✓ holds, ✗ fails).
 
 # %%
-rows = op.catalogue(seed=0)
-Markdown(op.markdown_table(rows))
+rows = catalogue.catalogue(seed=0)
+Markdown(catalogue.markdown_table(rows))
 
 # %% [markdown]
 # Read a few rows. Convolution commutes with shifts (**equivariant (等变)**), but 2×2 pooling only with
@@ -552,7 +553,7 @@ Markdown(op.markdown_table(rows))
 
 # %%
 img = rng.normal(size=(8, 8))
-pooled, pooled_shifted = conv.max_pool2d(img), conv.max_pool2d(np.roll(img, 1, axis=1))
+pooled, pooled_shifted = ops.max_pool2d(img), ops.max_pool2d(np.roll(img, 1, axis=1))
 print(f"entries of the 4×4 max-pooled map that change after a 1-pixel shift: "
       f"{int(np.sum(~np.isclose(pooled, pooled_shifted)))} of 16")
 
@@ -572,7 +573,7 @@ print(f"entries of the 4×4 max-pooled map that change after a 1-pixel shift: "
 # %%
 def one_hidden(x, W1, b1, w2, b2):
     """A 1-input, 1-output network with one hidden layer of ReLU units."""
-    return activations.relu(np.outer(x, W1) + b1) @ w2 + b2
+    return ops.relu(np.outer(x, W1) + b1) @ w2 + b2
 
 
 xs = np.linspace(-3, 3, 61)
@@ -590,7 +591,7 @@ def outputs(theta):
 
 
 theta = np.concatenate([W1, b1, w2, [b2]])
-print(f"{theta.size} parameters; rank of ∂(outputs)/∂(parameters): {op.rank(op.jacobian(outputs, theta), rtol=1e-8)}")
+print(f"{theta.size} parameters; rank of ∂(outputs)/∂(parameters): {la.rank(calculus.jacobian(outputs, theta), rtol=1e-8)}")
 
 
 def kinks(f_values):
@@ -598,7 +599,7 @@ def kinks(f_values):
     return int(np.sum(np.abs(np.diff(f_values, 2)) > 1e-9))
 
 
-f1, f2 = activations.relu(xs - 1.0), activations.relu(-xs - 1.0)
+f1, f2 = ops.relu(xs - 1.0), ops.relu(-xs - 1.0)
 print(f"kinks on the grid: f1 {kinks(f1)}, f2 {kinks(f2)}, f1 + f2 {kinks(f1 + f2)} "
       f"— one hidden ReLU unit makes at most 1")
 

@@ -23,8 +23,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import attention as at
-from dlmath import check, nn
+from dlmath import check, datasets, ops
 from dlmath import linalg as la
 
 rng = np.random.default_rng(10)  # every random number in this chapter comes from here
@@ -403,10 +402,10 @@ check("10.spectral_radius", rho)
 # sinusoidal positions of the Transformer paper so that the two "the"s differ:
 
 # %%
-tokens = at.SENTENCE
-X = at.embed(tokens) + 0.5 * at.positional_encoding(len(tokens), 8)
-print("features:", at.FEATURES)
-print(np.round(at.embed(tokens), 1))
+tokens = datasets.SENTENCE
+X = datasets.embed(tokens) + 0.5 * ops.positional_encoding(len(tokens), 8)
+print("features:", datasets.FEATURES)
+print(np.round(datasets.embed(tokens), 1))
 
 # %% [markdown]
 # **Attention (注意力)** lets every token gather information from the others. Three learned matrices
@@ -432,25 +431,25 @@ weights = np.exp(scores - scores.max(axis=1, keepdims=True))
 weights /= weights.sum(axis=1, keepdims=True)                     # each row sums to 1
 out = weights @ V                                                 # (6, d_v)
 print(np.round(weights, 2))
-out_lib, weights_lib = at.scaled_dot_product_attention(Q, K, V)
+out_lib, weights_lib = ops.scaled_dot_product_attention(Q, K, V)
 print("the lib agrees:", np.allclose(out, out_lib), np.allclose(weights, weights_lib))
 
 # %% [markdown]
 # Each output row is a weighted mean of the rows of $V$, so it lies in the row space of $V$ — at most
 # $d_v$ dimensions. And unlike a dense layer, attention is not a fixed linear map: the weights themselves
-# depend on $X$. `at.scaled_dot_product_attention` has its backward pass beside it, built on
-# `nn.softmax_backward`; a gradient check against central differences:
+# depend on $X$. `ops.scaled_dot_product_attention` has its backward pass beside it, built on
+# `ops.softmax_backward`; a gradient check against central differences:
 
 # %%
 up = rng.normal(size=out.shape)  # the gradient of some loss with respect to the output
 
 
 def loss_and_grad_Q(Q_):
-    o, p = at.scaled_dot_product_attention(Q_, K, V)
-    return np.sum(up * o), at.scaled_dot_product_attention_backward(up, Q_, K, V, p)[0]
+    o, p = ops.scaled_dot_product_attention(Q_, K, V)
+    return np.sum(up * o), ops.scaled_dot_product_attention_backward(up, Q_, K, V, p)[0]
 
 
-error = nn.gradient_check(loss_and_grad_Q, Q)
+error = calculus.gradient_check(loss_and_grad_Q, Q)
 print("largest relative error of ∂L/∂Q below 1e-8:", error < 1e-8)
 
 # %% [markdown]
@@ -502,7 +501,7 @@ for d in (4, 16, 64, 256, 1024):
     s_raw = (q @ np.swapaxes(k, 1, 2))[:, 0]                      # (2000, 10)
     row = {}
     for name, s_ in (("raw", s_raw), ("scaled", s_raw / np.sqrt(d))):
-        p = nn.softmax(s_)
+        p = ops.softmax(s_)
         jac = p[:, :, None] * (np.eye(10) - p[:, None, :])          # diag(p) − p pᵀ, per set
         row[name] = (p.max(axis=1).mean(), np.linalg.norm(jac, axis=(1, 2)).mean())
     print(f"{d:5d} {s_raw.var():10.1f} {row['raw'][0]:13.2f} {row['scaled'][0]:7.2f} "
@@ -521,8 +520,8 @@ for d in (4, 16, 64, 256, 1024):
 # The causal mask allows $j \le i$:
 
 # %%
-mask = at.causal_mask(len(tokens))
-_, weights_causal = at.scaled_dot_product_attention(Q, K, V, mask)
+mask = ops.causal_mask(len(tokens))
+_, weights_causal = ops.scaled_dot_product_attention(Q, K, V, mask)
 print(mask.astype(int))
 print(np.round(weights_causal, 2))
 
@@ -556,13 +555,13 @@ check("10.causal_mask", causal)
 # component of each embedding in a $d_k$-dimensional subspace of $\mathbb{R}^{d_\text{model}}$ (the column
 # space of $W^Q_i$; everything in its null space is invisible to it). Different heads read different
 # subspaces — the "several representation subspaces" of the Transformer paper. In code all heads live
-# in one wide matrix $W^Q$ of shape $(d_\text{model}, h\,d_k)$, and `at.split_heads` cuts the columns:
+# in one wide matrix $W^Q$ of shape $(d_\text{model}, h\,d_k)$, and `ops.split_heads` cuts the columns:
 
 # %%
 h, d_head = 2, 4
 W_Q, W_K, W_V = (rng.normal(size=(8, h * d_head)) for _ in range(3))
 W_O = rng.normal(size=(h * d_head, 8))
-Qh = at.split_heads(X @ W_Q, h)
+Qh = ops.split_heads(X @ W_Q, h)
 print("Q:", (X @ W_Q).shape, "→ split into heads:", Qh.shape, "(h, n, d_k)")
 for i in range(h):
     Wi = W_Q[:, i * d_head:(i + 1) * d_head]
@@ -578,8 +577,8 @@ print("the two heads' subspaces together span", both.shape[1], "dimensions of R^
 # so the output is a sum of per-head terms $\text{head}_i\,W^O_i$:
 
 # %%
-out_mh, P_mh = at.multi_head_attention(X, W_Q, W_K, W_V, W_O, h)
-heads = [at.scaled_dot_product_attention(*(X @ W[:, i * d_head:(i + 1) * d_head] for W in (W_Q, W_K, W_V)))[0]
+out_mh, P_mh = ops.multi_head_attention(X, W_Q, W_K, W_V, W_O, h)
+heads = [ops.scaled_dot_product_attention(*(X @ W[:, i * d_head:(i + 1) * d_head] for W in (W_Q, W_K, W_V)))[0]
          for i in range(h)]
 by_parts = sum(heads[i] @ W_O[i * d_head:(i + 1) * d_head] for i in range(h))
 print("out:", out_mh.shape, " weights:", P_mh.shape, "(h, n, n)")

@@ -26,7 +26,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from math import comb
 
-from dlmath import check, nn
+from dlmath import check, ops
+from dlmath.models import MLP
 from dlmath import regions as R
 from dlmath.explorers.regions import draw_regions
 
@@ -116,7 +117,7 @@ print("D for another z:", np.diag(R.relu_as_matrix(z_other)))
 W1 = np.array([[1.0, -1.0], [0.5, 2.0], [-1.0, -1.0]])
 b1 = np.array([-0.6, -1.0, 1.8])
 W2, b2 = np.array([[2.0, -1.0, 3.0]]), np.array([0.5])
-net = [(W1, b1), (W2, b2)]          # (W, b) pairs; an nn.MLP with ReLU units works the same way
+net = [(W1, b1), (W2, b2)]          # (W, b) pairs; an MLP with ReLU units works the same way
 xs = np.array([[0.0, 0.0], [2.0, 0.0], [0.0, 2.0], [2.0, 2.0]])
 print(R.activation_pattern(net, xs))
 
@@ -506,7 +507,7 @@ check("11.redundant_unit", redundant)
 # ## 10. What training does to the regions
 #
 # Train a 2-8-8-2 ReLU network on two interleaving half-moons (scikit-learn's `make_moons`, 300 points,
-# standardised) and count its regions in $[-2.5, 2.5]^2$ before and after. `nn.MLP` starts its biases at
+# standardised) and count its regions in $[-2.5, 2.5]^2$ before and after. `MLP` starts its biases at
 # 0, so before training every first-layer line passes through the origin.
 
 # %%
@@ -515,7 +516,7 @@ from sklearn.datasets import make_moons
 x_moons, y_moons = make_moons(300, noise=0.15, random_state=0)
 x_moons = (x_moons - x_moons.mean(axis=0)) / x_moons.std(axis=0)
 box3 = (-2.5, 2.5, -2.5, 2.5)
-mlp = nn.MLP((2, 8, 8, 2), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
+mlp = MLP((2, 8, 8, 2), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
 before = R.partition(mlp, box3)
 
 # %% tags=["nbval-ignore-output"]

@@ -1,6 +1,6 @@
 """The two assertions every exercise test makes (imported by tests/test_exercises_chNN.py)."""
-from dlmath.checks import FAIL, PASS
-from dlmath.exercises import evaluate
+from dlmath.course.checks import FAIL, PASS
+from dlmath.course.exercises import evaluate
 
 
 def passes(exercise_id, answer):

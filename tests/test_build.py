@@ -73,7 +73,7 @@ def test_the_repository_has_not_drifted_from_its_source():
 
 
 def test_every_source_has_its_exercises_and_chapters_have_at_least_six():
-    from dlmath import exercises
+    from dlmath.course import exercises
     for src in build.sources():
         number = src.stem[:2]
         text = src.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from dlmath.checks import (FAIL, PASS, TODO, Array, Choice, Expression, Function, Number, TrueFalse,
+from dlmath.course.checks import (FAIL, PASS, TODO, Array, Choice, Expression, Function, Number, TrueFalse,
                            call_with_timeout, CheckTimeout)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from dlmath import cli
+from dlmath.course import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

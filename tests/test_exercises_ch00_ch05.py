@@ -5,8 +5,8 @@ import pytest
 import sympy as sp
 
 from dlmath import regression as reg
-from dlmath.checks import PASS, TODO, Function
-from dlmath.exercises import CHAPTERS, EXERCISES, evaluate
+from dlmath.course.checks import PASS, TODO, Function
+from dlmath.course.exercises import CHAPTERS, EXERCISES, evaluate
 from probes.ch04 import count_by_loop  # the loop a learner writes, one place for it
 
 EARLY = [eid for eid in EXERCISES if eid[:2] in ("00", "01", "02", "03", "04", "05")]

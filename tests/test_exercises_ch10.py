@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from dlmath import attention as at, linalg
-from dlmath.exercises import ch10 as c
+from dlmath.course.exercises import ch10 as c
 from exercise_asserts import fails_with, passes
 
 rng = np.random.default_rng(100)

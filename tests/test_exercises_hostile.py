@@ -1,6 +1,6 @@
 """No answer a learner can type makes a check raise: hypothesis throws hostile inputs at every exercise.
 
-New chapters join automatically: the exercises come from the registry, dlmath.exercises.
+New chapters join automatically: the exercises come from the registry, dlmath.course.exercises.
 """
 import numpy as np
 import pytest
@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from dlmath import exercises
-from dlmath.checks import FAIL, PASS, TODO, Result
+from dlmath.course import exercises
+from dlmath.course.checks import FAIL, PASS, TODO, Result
 
 IDS = sorted(exercises.EXERCISES) + sorted(exercises.EXAMPLES)
 HOSTILE_PER_EXERCISE = 100
@@ -74,7 +74,7 @@ def test_unknown_id_is_reported_not_raised():
 
 def test_check_prints_and_remembers(capsys):
     from dlmath import progress
-    from dlmath.results import load
+    from dlmath.course.results import load
     exercises.check("01.max_sigmoid_slope", 0.25)
     exercises.check("01.weighted_input", 7)
     out = capsys.readouterr().out
@@ -91,12 +91,12 @@ def test_check_prints_and_remembers(capsys):
 def test_examples_are_not_counted():
     exercises.check("00.demo", 14)
     assert "00.demo" not in exercises.EXERCISES
-    from dlmath.results import load
+    from dlmath.course.results import load
     assert "00.demo" not in load()
 
 
 def test_progress_survives_a_broken_store(tmp_path, monkeypatch, capsys):
-    from dlmath import results as store
+    from dlmath.course import results as store
     path = tmp_path / "progress.json"
     path.write_text("{ not json")
     monkeypatch.setenv("DLMATH_PROGRESS", str(path))

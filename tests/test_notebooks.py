@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from dlmath import exercises
+from dlmath.course import exercises
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))

@@ -3,8 +3,8 @@ mistake an exercise declares against its own check: the data must tell each one 
 import pytest
 
 import probes
-from dlmath import exercises
-from dlmath.checks import FAIL, Array, Choice, Expression, Function, Number
+from dlmath.course import exercises
+from dlmath.course.checks import FAIL, Array, Choice, Expression, Function, Number
 
 CASES = probes.cases()
 PROBED = probes.chapter_modules()

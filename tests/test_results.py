@@ -1,7 +1,7 @@
 """Honest progress: only the learner's work counts, ⏳ never erases, solved stays solved, reset."""
 import pytest
 
-from dlmath import exercises, results
+from dlmath.course import exercises, results
 
 
 @pytest.fixture

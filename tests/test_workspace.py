@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from dlmath.workspace import Workspace, built_from, fingerprint, untouched
+from dlmath.course.workspace import Workspace, built_from, fingerprint, untouched
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")

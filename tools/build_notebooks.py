@@ -29,7 +29,7 @@ from pathlib import Path
 
 import nbformat
 
-from dlmath.workspace import WORK, BACKUPS, fingerprint
+from dlmath.course.workspace import WORK, BACKUPS, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, CHAPTERS, SOLUTIONS = ROOT / "source", ROOT / "chapters", ROOT / "solutions"

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import probes  # noqa: E402
-from dlmath import exercises  # noqa: E402
+from dlmath.course import exercises  # noqa: E402
 
 
 def main():

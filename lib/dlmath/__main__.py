@@ -1,6 +1,6 @@
 """`python -m dlmath …`: the same as the `dlmath` command."""
 import sys
 
-from .cli import main
+from .course.cli import main
 
 sys.exit(main())

@@ -2,6 +2,12 @@
 
     f'(x) ≈ (f(x + h) − f(x − h)) / 2h      error of order h² (one-sided differences: order h)
 
+`derivative` is the library's one central difference; every other first derivative here is built on
+it, one coordinate at a time (`central_differences`), each caller keeping the step that suits it:
+    derivative, gradient, partial_derivative   h = 1e-6   chapter 03's functions of a few numbers
+    numerical_gradient, gradient_check         h = 1e-5   a loss of many parameters (chapter 07)
+    jacobian                                   h = 1e-6   a layer as an operator (chapter 09)
+
 Chapter 03 adds the pieces built on it: the difference quotient, partial derivatives, the Hessian
 (second partial derivatives), the tangent line,
 the multivariable linear approximation Δz ≈ ∇z·Δx, and sequences given by a recurrence relation
@@ -11,7 +17,7 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_float_array, expect_shape
+from .arrays import as_float_array, expect_shape, same_shape
 
 
 def _step_size(h, name="h", allow_negative=False):
@@ -49,18 +55,28 @@ def derivative(f, x, h=1e-6):
     return (np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h)
 
 
+def central_differences(f, x, h):
+    """(f(x + h e_i) − f(x − h e_i)) / 2h for every entry i of an array x of any shape, where f returns a
+    number or an array: shape f(x).shape + x.shape, the Jacobian of f with its axes kept. One pair of
+    evaluations per entry — a loop over coordinates, not samples: this is the slow reference."""
+    x = np.array(as_float_array(x, "x"), dtype=np.float64)  # our own copy: f may change what it gets
+    columns = []
+    for i in range(x.size):
+        e = np.zeros_like(x)
+        e.flat[i] = 1.0
+        columns.append(derivative(lambda t: f(x + t * e), 0.0, h))
+    if not columns:
+        return np.zeros(x.shape)
+    return np.moveaxis(np.array(columns), 0, -1).reshape(columns[0].shape + x.shape)
+
+
 def gradient(f, x, h=1e-6):
     """Central-difference gradient ∇f(x) of a function f: R^n -> R, at the point x of shape (n,)."""
     x = as_float_array(x, "x")
     if x.ndim != 1:
         raise ValueError(f"x must have shape (n,), got shape {x.shape}")
     h = _step_size(h)
-    grad = np.empty_like(x)
-    for i in range(x.size):  # one pair of evaluations per coordinate; n is small in this course
-        step = np.zeros_like(x)
-        step[i] = h
-        grad[i] = (_single_number(f(x + step), "f(x)") - _single_number(f(x - step), "f(x)")) / (2 * h)
-    return grad
+    return central_differences(lambda v: _single_number(f(v), "f(x)"), x, h)
 
 
 def difference_quotient(f, a, h):
@@ -83,9 +99,9 @@ def partial_derivative(f, x, i, h=1e-6):
     if not 0 <= i < x.size:
         raise ValueError(f"the coordinate i must be one of 0 … {x.size - 1} for x of shape {x.shape}, got {i}")
     h = _step_size(h)
-    step = np.zeros_like(x)
-    step[i] = h
-    return (_single_number(f(x + step), "f(x)") - _single_number(f(x - step), "f(x)")) / (2 * h)
+    e = np.zeros_like(x)
+    e[i] = 1.0
+    return float(derivative(lambda t: _single_number(f(x + t * e), "f(x)"), 0.0, h))
 
 
 def hessian(f, x, h=1e-4):
@@ -173,3 +189,40 @@ def _unroll(start, rule, n, name):
         terms.append(nxt)
         term = nxt
     return np.stack(terms)
+
+
+# ---------------------------------------------------------------- checking a gradient
+
+def numerical_gradient(f, x, h=1e-5):
+    """∂f/∂x_i by central differences for every entry of an array x of any shape (f returns a number).
+    h = 1e-5 balances the two errors in float64: truncation ~ h² f\'\'\'/6 and rounding ~ ε|f|/h."""
+    return central_differences(lambda v: float(f(v)), x, h)
+
+
+def jacobian(T, x, h=1e-6):
+    """∂T/∂x at x by central differences: shape (output size, input size), both flattened."""
+    x = as_float_array(x, "x")
+    J = central_differences(lambda v: np.ravel(np.asarray(T(v), dtype=np.float64)), x, h)
+    return J.reshape(-1, x.size)
+
+
+def relative_error(a, b):
+    """max |a − b| / max(|a|, |b|): the largest difference relative to the largest entry.
+
+    Relative to the whole array, not entry by entry: an entry that is 0 up to rounding (1e-12 against
+    3e-12) is not a failure, while a wrong entry still shows, as a wrong entry is off by about its own size."""
+    a, b = same_shape(a, b, ("a", "b"))
+    scale = max(np.max(np.abs(a), initial=0.0), np.max(np.abs(b), initial=0.0))
+    return 0.0 if scale == 0 else float(np.max(np.abs(a - b)) / scale)
+
+
+def gradient_check(f, x, h=1e-5):
+    """The largest relative error between the gradient f claims and central differences.
+
+    f(x) returns (value, gradient of value w.r.t. x). Below 1e-7 in float64 the analytic gradient is
+    right; a wrong one gives errors near 1.
+    """
+    x = np.array(as_float_array(x, "x"), dtype=np.float64)
+    _, analytic = f(x.copy())
+    numeric = numerical_gradient(lambda v: f(v)[0], x, h)
+    return relative_error(np.asarray(analytic, dtype=np.float64), numeric)

@@ -1,14 +1,29 @@
 """The course's data sets, all built or loaded offline.
 
+HEIGHTS, WEIGHTS   seven students' heights (cm) and weights (kg), for the line of least squares (ch. 05)
 zero_one_images()  the book's task: 4×3-pixel black-and-white images of "0" and "1" (ch. 06–07)
+book_images()      the book's CNN task: 6×6 images of 1, 2 and 3; BOOK_FILTERS, its three 3×3 filters (ch. 08)
 digits()           scikit-learn's bundled 8×8 handwritten digits, scaled to [0, 1], with the one fixed
                    stratified split (25 % test, random_state 0) every chapter and benchmark uses
+embed(tokens)      hand-made 8-dimensional embeddings of the words of a small sentence (ch. 10)
 Arrays are handed out read-only, so a learner's `x -= …` cannot corrupt the data set for the session.
 """
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
+
+from .arrays import read_only
+
+# ---------------------------------------------------------------- chapter 05: heights and weights
+
+# Made up for the course around the rule weight ≈ 52 + 0.5·(height − 160) plus noise.
+HEIGHTS = read_only([158.0, 152.0, 164.5, 160.5, 155.5, 167.5, 162.0])  # cm
+WEIGHTS = read_only([49.9, 47.4, 55.2, 53.6, 51.0, 55.9, 51.5])        # kg
+HEIGHT_ORIGIN = 160.0  # cm, the mean height
+RULE = (0.5, 52.0)     # (p, q) of the rule the numbers were made up around, before the noise
+
+# ---------------------------------------------------------------- chapters 06–07: "0" and "1" in 4×3 pixels
 
 # 4 rows × 3 columns, 1 = ink. Drawn by hand for this course: a few ways to write each digit.
 ZERO_TEMPLATES = (
@@ -65,8 +80,10 @@ def zero_one_images():
     x = np.array(zeros + ones)
     labels = np.array([0] * len(zeros) + [1] * len(ones))
     t = np.eye(2)[labels]
-    return ZeroOne(*(_read_only(a) for a in (x, labels, t)))
+    return ZeroOne(*(read_only(a) for a in (x, labels, t)))
 
+
+# ---------------------------------------------------------------- chapters 07–08: scikit-learn's digits
 
 class Split(NamedTuple):
     x_train: np.ndarray  # (1347, 64), pixel values in [0, 1]
@@ -84,10 +101,77 @@ def digits():
     data = load_digits()
     x = data.data.astype(np.float64) / 16.0
     parts = train_test_split(x, data.target, test_size=0.25, stratify=data.target, random_state=0)
-    return Split(*(_read_only(a) for a in parts))
+    return Split(*(read_only(a) for a in parts))
 
 
-def _read_only(a):
-    a = np.array(a)
-    a.setflags(write=False)
-    return a
+# ---------------------------------------------------------------- chapter 08: the book's 6×6 images of 1, 2, 3
+
+# Drawn for this course: a few ways to write each digit in 6×6 pixels ('#' = ink).
+DIGIT_TEMPLATES = {
+    1: (("..#...", ".##...", "..#...", "..#...", "..#...", ".###.."),
+        ("...#..", "...#..", "...#..", "...#..", "...#..", "...#.."),
+        ("...#..", "..##..", ".#.#..", "...#..", "...#..", "...#..")),
+    2: ((".###..", "#...#.", "...#..", "..#...", ".#....", "#####."),
+        ("####..", "....#.", "...#..", "..#...", ".#....", "#####."),
+        (".###..", "....#.", "...#..", ".##...", "#.....", "#####.")),
+    3: (("####..", "....#.", ".###..", "....#.", "....#.", "####.."),
+        (".###..", "#...#.", "..##..", "....#.", "#...#.", ".###.."),
+        ("#####.", "...#..", "..##..", "....#.", "....#.", "####..")),
+}
+
+
+def _draw(rows):
+    return np.array([[ch == "#" for ch in row] for row in rows], dtype=np.float64)
+
+
+def book_images():
+    """(x, labels, t): every template of 1, 2 and 3, and each shifted one pixel right (where its ink
+    fits), as 6×6 images x (N, 6, 6); labels 0, 1, 2 for the digits 1, 2, 3; t the one-hot targets."""
+    images, labels = [], []
+    for k, digit in enumerate(sorted(DIGIT_TEMPLATES)):
+        for rows in DIGIT_TEMPLATES[digit]:
+            img = _draw(rows)
+            images.append(img)
+            labels.append(k)
+            if not img[:, -1].any():  # one pixel to the right, if the last column is empty
+                images.append(np.roll(img, 1, axis=1))
+                labels.append(k)
+    x, labels = np.array(images), np.array(labels)
+    return read_only(x), read_only(labels), read_only(np.eye(3)[labels])
+
+
+# Three 3×3 pattern detectors for the book's network (+1 where the pattern has ink, −1 around it):
+BOOK_FILTERS = {
+    "vertical stroke": read_only([[-1, 1, -1], [-1, 1, -1], [-1, 1, -1]], np.float64),
+    "horizontal stroke": read_only([[-1, -1, -1], [1, 1, 1], [-1, -1, -1]], np.float64),
+    "diagonal /": read_only([[-1, -1, 1], [-1, 1, -1], [1, -1, -1]], np.float64),
+}
+
+
+# ---------------------------------------------------------------- chapter 10: a small sentence
+
+SENTENCE = ("the", "cat", "sat", "on", "the", "mat")
+
+# Hand-made 8-dimensional embeddings, one row per word; the features are readable on purpose:
+#            det   noun  verb  prep  animal place past  small
+EMBEDDINGS = {
+    "the": (1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2),
+    "cat": (0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.6),
+    "sat": (0.0, 0.0, 1.0, 0.0, 0.3, 0.2, 1.0, 0.0),
+    "on": (0.0, 0.0, 0.0, 1.0, 0.0, 0.7, 0.0, 0.3),
+    "mat": (0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.5),
+    "dog": (0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.4),
+    "ran": (0.0, 0.0, 1.0, 0.0, 0.4, 0.0, 1.0, 0.1),
+}
+FEATURES = ("det", "noun", "verb", "prep", "animal", "place", "past", "small")
+
+
+def embed(tokens=SENTENCE):
+    """The (n, 8) matrix X whose row t is the embedding of tokens[t] (words from EMBEDDINGS)."""
+    if isinstance(tokens, str):
+        tokens = tokens.split()
+    unknown = [t for t in tokens if t not in EMBEDDINGS]
+    if unknown or not tokens:
+        raise ValueError(f"tokens must be a non-empty sequence of words from {sorted(EMBEDDINGS)}, "
+                         f"got unknown {unknown}" if unknown else "tokens must not be empty")
+    return np.array([EMBEDDINGS[t] for t in tokens], dtype=np.float64)

@@ -4,6 +4,8 @@ Vectors have shape (n,); most vector functions also take a stack of m vectors, o
 (m, n), and then return one value per row. Every function checks shapes and says which shape it
 expected. Each differentiable op has its derivative beside it (`norm_gradient`, `inner_gradient`,
 `cosine_similarity_gradient`, `hadamard_backward`, `matmul_backward`).
+Chapter 09 adds the norm of a matrix as an operator: `singular_values`, `operator_norm` (σ_max),
+`power_iteration` and `condition_number`.
 Chapter 10 adds subspaces from the SVD: `rank`, `column_space`, `null_space` (tolerances explained at
 `singular_tolerance`), `same_subspace`, and for square maps `spectral_radius` and `is_diagonalisable`.
 
@@ -11,7 +13,7 @@ Chapter 10 adds subspaces from the SVD: `rank`, `column_space`, `null_space` (to
 """
 import numpy as np
 
-from ._validate import as_float_array, expect_shape
+from .arrays import as_float_array, expect_shape
 
 
 # ---------------------------------------------------------------- shapes
@@ -259,6 +261,45 @@ def is_hadamard_matrix(H):
         return False
     n = H.shape[0]
     return bool(np.all(np.abs(H) == 1) and np.array_equal(H @ H.T, n * np.eye(n)))
+
+
+# ---------------------------------------------------------------- the operator norm (chapter 09)
+
+def singular_values(A):
+    """σ_1 ≥ σ_2 ≥ … ≥ 0 of A (numpy's SVD)."""
+    return np.linalg.svd(_matrix(A, "A"), compute_uv=False)
+
+
+def operator_norm(A):
+    """‖A‖₂ = max ‖A x‖ / ‖x‖ = σ_max, the largest singular value; the Lipschitz constant of x ↦ A x."""
+    return float(singular_values(A)[0])
+
+
+def power_iteration(A, steps=100, seed=0):
+    """σ_max without an SVD: repeat v ← AᵀA v / ‖AᵀA v‖; then ‖A v‖ → σ_max. Returns (σ_max estimate,
+    the estimates after each step). Converges like (σ_2/σ_1)^(2k)."""
+    A = _matrix(A, "A")
+    v = np.random.default_rng(seed).normal(size=A.shape[1])
+    v /= np.linalg.norm(v)
+    history = []
+    for _ in range(steps):
+        w = A.T @ (A @ v)
+        size = np.linalg.norm(w)
+        if size == 0:
+            history.append(0.0)
+            break
+        v = w / size
+        history.append(float(np.linalg.norm(A @ v)))
+    return history[-1], np.array(history)
+
+
+def condition_number(A):
+    """σ_max / σ_min over the min(m, n) singular values; inf when A is singular (loses information),
+    and a large value means small changes of the output correspond to large changes of the input."""
+    s = singular_values(A)
+    if s[0] == 0 or s[-1] <= s[0] * len(s) * np.finfo(float).eps:
+        return float("inf")
+    return float(s[0] / s[-1])
 
 
 # ---------------------------------------------------------------- subspaces (chapter 10)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_float_array, expect_shape
+from .arrays import as_float_array, expect_shape
 
 VERDICTS = ("converged", "slow", "oscillating", "diverging", "diverged")
 

@@ -8,7 +8,7 @@ intersection of half-spaces) it computes
 
     a^0 = x,   a^l = D^l (W^l a^(l−1) + b^l)  (hidden layers),   z^L = W^L a^(L−1) + b^L  (output).
 
-Conventions of `dlmath.nn`: W^l has shape (n_l, n_(l−1)); a network is an `nn.MLP` with
+Conventions of `dlmath.ops.dense`: W^l has shape (n_l, n_(l−1)); a network is an `MLP` with
 hidden='relu' or a list of (W, b) pairs, hidden layers first, the output layer last. The affine
 map a region carries is that of the output layer's weighted input z^L (the logits before a softmax
 or sigmoid; the output itself for output='identity').
@@ -40,15 +40,17 @@ from math import comb, prod
 
 import numpy as np
 
-from . import nn
-from ._validate import as_float_array
+from .arrays import as_batch, as_float_array
+from .linalg import rank
+from .models import MLP
+from .ops.dense import dense, dense_unchecked
 
 # ---------------------------------------------------------------- one layer: hyperplanes, patterns
 
 
 def layers_of(net):
-    """[(W, b), …] of a network: an nn.MLP with ReLU hidden units, or a list of (W, b) pairs."""
-    if isinstance(net, nn.MLP):
+    """[(W, b), …] of a network: an MLP with ReLU hidden units, or a list of (W, b) pairs."""
+    if isinstance(net, MLP):
         if net.hidden != "relu" and len(net.W) > 1:
             raise ValueError(f"linear regions need ReLU hidden units; this MLP has hidden={net.hidden!r}")
         pairs = list(zip(net.W, net.b))
@@ -68,7 +70,7 @@ def layers_of(net):
 def side(W, b, x):
     """Which side of each unit's hyperplane w_j·x + b_j = 0 the points x lie on: 1 on the positive
     open half-space (w·x + b > 0), 0 on the closed negative one. x (N, n_in) -> (N, n_out) of 0/1."""
-    return (nn.dense(x, W, b) > 0).astype(int)
+    return (dense(x, W, b) > 0).astype(int)
 
 
 def relu_as_matrix(z):
@@ -83,10 +85,10 @@ def activation_pattern(net, x):
     """The activation pattern of every hidden unit at each point: x (N, n0) or (n0,) ->
     (N, n_1 + … + n_(L−1)) of 0/1, the layers' patterns side by side (layer 1 first)."""
     layers = layers_of(net)
-    a = nn._batch(x, "x", layers[0][0].shape[1])
+    a = as_batch(x, "x", layers[0][0].shape[1])
     bits = []
     for W, b in layers[:-1]:
-        z = nn._dense(a, W, b)
+        z = dense_unchecked(a, W, b)
         on = z > 0
         bits.append(on.astype(int))
         a = np.where(on, z, 0.0)
@@ -96,11 +98,11 @@ def activation_pattern(net, x):
 def forward(net, x):
     """The output layer's weighted input z^L (logits) of a ReLU network, x (N, n0) -> (N, n_L)."""
     layers = layers_of(net)
-    a = nn._batch(x, "x", layers[0][0].shape[1])
+    a = as_batch(x, "x", layers[0][0].shape[1])
     for W, b in layers[:-1]:
-        a = np.maximum(nn._dense(a, W, b), 0.0)
+        a = np.maximum(dense_unchecked(a, W, b), 0.0)
     W, b = layers[-1]
-    return nn._dense(a, W, b)
+    return dense_unchecked(a, W, b)
 
 
 def affine_map(net, pattern):
@@ -152,7 +154,7 @@ def dynamic_rank(W_next, pattern):
     if W_next.ndim != 2 or W_next.shape[1] != pattern.size:
         raise ValueError(f"W_next must have shape (n_out, {pattern.size}) for a pattern of {pattern.size} units, "
                          f"got {W_next.shape}")
-    return int(np.linalg.matrix_rank(W_next * pattern[None, :]))
+    return rank(W_next * pattern[None, :])
 
 
 # ---------------------------------------------------------------- exact partition: polygons, segments
@@ -338,10 +340,10 @@ def hyperplane_meets_box(w, b, box):
 
 
 def random_relu_net(n0, widths, n_out=1, seed=0, bias=0.5):
-    """An nn.MLP (n0, *widths, n_out) with ReLU hidden units, He-scaled weights and random biases
-    N(0, bias²) (nn.MLP starts biases at 0, which would put every first-layer hyperplane through the
+    """An MLP (n0, *widths, n_out) with ReLU hidden units, He-scaled weights and random biases
+    N(0, bias²) (MLP starts biases at 0, which would put every first-layer hyperplane through the
     origin — not general position)."""
-    net = nn.MLP((n0, *widths, n_out), hidden="relu", output="identity", seed=seed)
+    net = MLP((n0, *widths, n_out), hidden="relu", output="identity", seed=seed)
     rng = np.random.default_rng([seed, 11])
     for b in net.b:
         b[:] = rng.normal(0.0, bias, b.shape)

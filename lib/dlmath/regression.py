@@ -15,17 +15,12 @@ around the rule weight ≈ 52 + 0.5·(height − 160) plus noise. The chapter me
 """
 import numpy as np
 
-from ._validate import as_float_array, expect_shape
+from .arrays import as_float_array, expect_shape, read_only
+from .datasets import HEIGHT_ORIGIN, HEIGHTS, RULE, WEIGHTS  # noqa: F401  (the chapter's data set)
 from .optimize import gradient_descent
 
-HEIGHTS = np.array([158.0, 152.0, 164.5, 160.5, 155.5, 167.5, 162.0])  # cm
-WEIGHTS = np.array([49.9, 47.4, 55.2, 53.6, 51.0, 55.9, 51.5])        # kg
-HEIGHT_ORIGIN = 160.0                                                  # cm, the mean height
-X = HEIGHTS - HEIGHT_ORIGIN  # height above 160 cm
+X = read_only(HEIGHTS - HEIGHT_ORIGIN)  # height above 160 cm; read-only, as every data set
 Y = WEIGHTS
-RULE = (0.5, 52.0)  # (p, q) of the rule the numbers were made up around, before the noise
-for _a in (HEIGHTS, WEIGHTS, X):  # read-only: a learner's `r = y; r -= …` cannot change the data set
-    _a.setflags(write=False)
 
 
 def data(x, y):

@@ -42,8 +42,8 @@ def cases():
 
 def verdict(exercise_id, expect, answer, hint):
     """None if the check answers as it should, else what went wrong ("false pass", …)."""
-    from dlmath.checks import PASS
-    from dlmath.exercises import evaluate
+    from dlmath.course.checks import PASS
+    from dlmath.course.exercises import evaluate
     result = evaluate(exercise_id, answer)
     if expect == "correct":
         return None if result.status == PASS else f"false fail: {result}"

@@ -5,7 +5,7 @@ import numpy as np
 import sympy as sp
 
 from dlmath import activations as act
-from dlmath.exercises import ch01 as c
+from dlmath.course.exercises import ch01 as c
 
 w, x, theta = c.W, c.X, c.THETA
 b = -theta

@@ -5,7 +5,7 @@ import numpy as np
 import sympy as sp
 
 from dlmath import linalg as la
-from dlmath.exercises import ch02 as c
+from dlmath.course.exercises import ch02 as c
 
 a, b = c.A_VEC, c.B_VEC
 r, s, alpha, beta = sp.symbols("r s alpha beta", positive=True)

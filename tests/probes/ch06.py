@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from dlmath.exercises import ch06 as c
+from dlmath.course.exercises import ch06 as c
 
 
 def sigmoid(z):

@@ -2,7 +2,7 @@
 import numpy as np
 import sympy as sp
 
-from dlmath.exercises import ch07 as c
+from dlmath.course.exercises import ch07 as c
 
 a3, t = c.A3, c.T
 W, d_next, a_here = c.W_NEXT, c.DELTA_NEXT, c.A_HERE

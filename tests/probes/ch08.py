@@ -2,7 +2,7 @@
 import numpy as np
 
 from dlmath import conv
-from dlmath.exercises import ch08 as c
+from dlmath.course.exercises import ch08 as c
 
 X, W3, B = c.X5, c.W3, c.B
 X3, W2 = c.X5[:3, :3], c.W2

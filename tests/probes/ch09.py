@@ -2,7 +2,7 @@
 import numpy as np
 
 from dlmath import nn
-from dlmath.exercises import ch09 as c
+from dlmath.course.exercises import ch09 as c
 
 A, B, X = c.A, c.B, c.X_BN
 

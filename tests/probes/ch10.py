@@ -3,7 +3,7 @@ import numpy as np
 import scipy.linalg
 
 from dlmath import linalg, nn
-from dlmath.exercises import ch10 as c
+from dlmath.course.exercises import ch10 as c
 
 N = c.NULL_BASIS
 q, K, V = c.Q_ROW, c.K_ROWS, c.V_ROWS

@@ -4,7 +4,7 @@ from math import comb
 import numpy as np
 
 from dlmath import regions as R
-from dlmath.exercises import ch11 as c
+from dlmath.course.exercises import ch11 as c
 
 w, b, P = c.SIDE_W, c.SIDE_B, c.SIDE_POINTS
 W1, B1, W2, B2, x = c.W1, c.B1, c.W2, c.B2, c.X

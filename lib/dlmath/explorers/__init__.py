@@ -1,3 +1,3 @@
 """The course's interactive figures, one module per topic; each is a pure compute function plus
-an `Explorer` (dlmath.widgets) that wires it to sliders.
+an `Explorer` (dlmath.course.explorer) that wires it to sliders.
 """

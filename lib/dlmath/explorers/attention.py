@@ -8,8 +8,8 @@ function; the projections W^Q, W^K are fixed random matrices from a seeded gener
 import ipywidgets as widgets
 import numpy as np
 
-from .. import attention as at
-from ..widgets import Explorer, new_figure
+from .. import datasets, ops
+from ..course.explorer import Explorer, new_figure
 
 D_MODEL, N_HEADS, D_K = 8, 2, 4
 MASKS = ("none", "causal")
@@ -25,16 +25,16 @@ def head_weights(X, W_Q, W_K, head, n_heads=N_HEADS, temperature=1.0, mask="none
     """The (n, n) attention weights of one head: softmax(Q_h K_hᵀ / (T·√d_k)), masked causally or not."""
     if mask not in MASKS:
         raise ValueError(f"mask must be one of {MASKS}, got {mask!r}")
-    Q, K = at.split_heads(X @ W_Q, n_heads)[head], at.split_heads(X @ W_K, n_heads)[head]
+    Q, K = ops.split_heads(X @ W_Q, n_heads)[head], ops.split_heads(X @ W_K, n_heads)[head]
     d_k = Q.shape[-1]
-    m = at.causal_mask(len(X)) if mask == "causal" else None
-    return at.scaled_dot_product_attention(Q, K, K, m, scale=1 / (temperature * np.sqrt(d_k)))[1]
+    m = ops.causal_mask(len(X)) if mask == "causal" else None
+    return ops.scaled_dot_product_attention(Q, K, K, m, scale=1 / (temperature * np.sqrt(d_k)))[1]
 
 
-def attention_explorer(tokens=at.SENTENCE, seed=0, head=0, temperature=1.0, mask="none"):
+def attention_explorer(tokens=datasets.SENTENCE, seed=0, head=0, temperature=1.0, mask="none"):
     """Heat map of one head's weights on `tokens` (embeddings + positions); head, T and mask on controls."""
-    X = at.embed(tokens)
-    X = X + 0.5 * at.positional_encoding(*X.shape)  # positions tell the two "the"s apart
+    X = datasets.embed(tokens)
+    X = X + 0.5 * ops.positional_encoding(*X.shape)  # positions tell the two "the"s apart
     W_Q, W_K, _, _ = projections(seed)
     n = len(X)
     fig, (ax,) = new_figure(width=5.6, height=4.6)

@@ -8,8 +8,9 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .. import datasets, nn
-from ..widgets import Explorer, new_figure
+from .. import datasets
+from ..models import MLP
+from ..course.explorer import Explorer, new_figure
 
 EPOCHS = 200          # full-batch gradient-descent steps per training
 SEED = 1              # the starting weights, the same for every η
@@ -22,7 +23,7 @@ def train_curves(eta, epochs=EPOCHS, seed=SEED):
     convention (on C_T itself the same step is η / N). Returns C_T and the training accuracy after each
     step, as arrays of length `epochs`, and the trained network."""
     data = datasets.zero_one_images()
-    net = nn.MLP((12, 3, 2), hidden="sigmoid", output="sigmoid", loss="squared_error", seed=seed)
+    net = MLP((12, 3, 2), hidden="sigmoid", output="sigmoid", loss="squared_error", seed=seed)
     history = net.fit(data.x, data.t, eta=eta, epochs=epochs, batch_size=len(data.x), progress=False)
     return {"cost": len(data.x) * np.asarray(history), "accuracy": np.asarray(net.train_accuracy), "net": net}
 

@@ -8,8 +8,9 @@ from functools import lru_cache
 import ipywidgets as widgets
 import numpy as np
 
-from .. import cnn, conv, datasets
-from ..widgets import Explorer, new_figure
+from .. import datasets, ops
+from ..models import CNN
+from ..course.explorer import Explorer, new_figure
 
 VERTICAL_EDGE = np.array([[1.0, 0.0, -1.0], [1.0, 0.0, -1.0], [1.0, 0.0, -1.0]])  # bright left, dark right
 HORIZONTAL_EDGE = VERTICAL_EDGE.T.copy()                                          # bright above, dark below
@@ -17,7 +18,7 @@ HORIZONTAL_EDGE = VERTICAL_EDGE.T.copy()                                        
 
 def book_image(digit=2, which=0):
     """One of the book's 6×6 images: the `which`-th image of `digit` (1, 2 or 3)."""
-    x, labels, _ = cnn.book_images()
+    x, labels, _ = datasets.book_images()
     return np.array(x[np.flatnonzero(labels == digit - 1)[which]])
 
 
@@ -25,8 +26,8 @@ def book_image(digit=2, which=0):
 def learned_book_filters(seed=1, epochs=300):
     """The three filters the book's network (three 3×3 filters, 2×2 max pooling, 3 sigmoid outputs)
     learns on the 6×6 images of 1, 2 and 3, by full-batch gradient descent from seeded weights."""
-    x, _, t = cnn.book_images()
-    net = cnn.CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+    x, _, t = datasets.book_images()
+    net = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                   loss="squared_error", seed=seed)
     net.fit(x, t, eta=3.0, epochs=epochs, batch_size=len(x), progress=False)
     return net.W[0][:, 0].copy()
@@ -34,7 +35,7 @@ def learned_book_filters(seed=1, epochs=300):
 
 def filters():
     """The filters the chooser offers, by name."""
-    out = dict(cnn.BOOK_FILTERS)
+    out = dict(datasets.BOOK_FILTERS)
     out["vertical edge"] = VERTICAL_EDGE
     out["horizontal edge"] = HORIZONTAL_EDGE
     for k, w in enumerate(learned_book_filters()):
@@ -60,7 +61,7 @@ def slide_state(image, w, i, j):
     where the filter has not been yet)."""
     image, w = np.asarray(image, dtype=np.float64), np.asarray(w, dtype=np.float64)
     k = w.shape[0]
-    full = conv.conv2d(image, w)
+    full = ops.conv2d(image, w)
     window = image[i:i + k, j:j + k]
     product = float(np.sum(window * w))
     norms = float(np.linalg.norm(window) * np.linalg.norm(w))
@@ -72,8 +73,8 @@ def slide_state(image, w, i, j):
 
 def slide_explorer(digit=2, filter_name="vertical stroke"):
     """Position sliders move a 3×3 filter over a 6×6 book image; the inner product fills the feature map."""
-    image, w = book_image(digit), cnn.BOOK_FILTERS[filter_name]
-    size = conv.output_size(image.shape[0], w.shape[0])
+    image, w = book_image(digit), datasets.BOOK_FILTERS[filter_name]
+    size = ops.output_size(image.shape[0], w.shape[0])
     fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.2)
     fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.9))  # room for the readout below the panels
     ax_img.imshow(image, cmap="gray_r", vmin=0, vmax=1)
@@ -82,7 +83,7 @@ def slide_explorer(digit=2, filter_name="vertical stroke"):
     for (r, c), v in np.ndenumerate(w):
         ax_w.text(c, r, f"{v:+g}", ha="center", va="center", fontsize=9)
     ax_w.set_title(f"filter: {filter_name}", fontsize=9)
-    bound = np.abs(conv.conv2d(image, w)).max() or 1.0
+    bound = np.abs(ops.conv2d(image, w)).max() or 1.0
     fmap = ax_map.imshow(np.full((size, size), np.nan), cmap="RdBu_r", vmin=-bound, vmax=bound)
     ax_map.set_title("feature map (window · filter)", fontsize=9)
     for ax in (ax_img, ax_w, ax_map):
@@ -108,7 +109,7 @@ def slide_explorer(digit=2, filter_name="vertical stroke"):
 def filter_response(image, w):
     """The feature map of `image` under filter `w` (stride 1, padding 1, so it keeps the image's size),
     scaled by its largest |value| for display, and that largest value."""
-    fmap = conv.conv2d(np.asarray(image, dtype=np.float64), np.asarray(w, dtype=np.float64), padding=1)
+    fmap = ops.conv2d(np.asarray(image, dtype=np.float64), np.asarray(w, dtype=np.float64), padding=1)
     peak = float(np.abs(fmap).max())
     return {"map": fmap, "scaled": fmap / peak if peak > 0 else fmap, "peak": peak}
 
@@ -153,7 +154,7 @@ def geometry(n=8, k=3, stride=1, padding=0):
     """Where a k×k window goes on an n×n image with this stride and zero padding: the output size
     n' = ⌊(n + 2·padding − k) / stride⌋ + 1 and the top-left corner of every window (image coordinates,
     negative = in the padding)."""
-    out = conv.output_size(n, k, stride, padding)
+    out = ops.output_size(n, k, stride, padding)
     starts = np.arange(max(out, 0)) * stride - padding
     rows, cols = np.meshgrid(starts, starts, indexing="ij")
     return {"out": out, "corners": (cols.ravel(), rows.ravel()),

@@ -8,8 +8,8 @@ layer, against s, with the critical scale (√χ = 1) marked and the current s a
 import ipywidgets as widgets
 import numpy as np
 
-from .. import operators
-from ..widgets import Explorer, new_figure
+from .. import depth
+from ..course.explorer import Explorer, new_figure
 
 DEPTH, WIDTH, SEED = 50, 100, 0
 SCALES = np.round(np.arange(0.25, 3.001, 0.05), 2)  # the slider's values
@@ -21,24 +21,24 @@ def depth_curves(scale, activation="tanh", weights=None, chi=None):
     """The explorer's data for one weight scale: forward and gradient norms per layer (relative to the
     input and to the top), clipped to the plot's range, and the verdict (from the gradient factor χ,
     computed unless given)."""
-    out = operators.signal_through_depth(scale, DEPTH, WIDTH, activation, SEED, weights=weights)
-    chi = operators.gradient_factor(scale, activation) if chi is None else chi
+    out = depth.signal_through_depth(scale, DEPTH, WIDTH, activation, SEED, weights=weights)
+    chi = depth.gradient_factor(scale, activation) if chi is None else chi
     clip = lambda v: np.clip(np.nan_to_num(v, nan=1 / LIMIT, posinf=LIMIT), 1 / LIMIT, LIMIT)  # noqa: E731
     return {"forward": clip(out["forward"]), "gradient": clip(out["gradient"]),
-            "regime": operators.regime_of(chi, DEPTH), "chi": chi,
+            "regime": depth.regime_of(chi, DEPTH), "chi": chi,
             "input_gradient": float(out["gradient"][0])}
 
 
 def factor_curve(activation):
     """√χ per layer against the slider's scales, and the critical scale where it is 1."""
-    return (np.array([np.sqrt(operators.gradient_factor(s, activation)) for s in SCALES]),
-            operators.critical_scale(activation))
+    return (np.array([np.sqrt(depth.gradient_factor(s, activation)) for s in SCALES]),
+            depth.critical_scale(activation))
 
 
 def depth_explorer(scale=1.0, activation="tanh"):
     """A weight-scale slider (and the activation) that redraws the norms of the signal and of the
     gradient through 50 random layers: vanishing, stable near the critical scale, exploding."""
-    weights = operators.random_layers(DEPTH, WIDTH, SEED)
+    weights = depth.random_layers(DEPTH, WIDTH, SEED)
     factors = {}
 
     def factor(name):
@@ -64,7 +64,7 @@ def depth_explorer(scale=1.0, activation="tanh"):
     critical_label = ax_c.text(0.97, 0.96, "", transform=ax_c.transAxes, ha="right", va="top", fontsize=8)
     controls = {"scale": widgets.FloatSlider(value=scale, min=SCALES[0], max=SCALES[-1], step=0.05,
                                              description="weight scale", readout_format=".2f"),
-                "activation": widgets.Dropdown(options=["tanh", "relu", "linear"], value=activation,
+                "activation": widgets.Dropdown(options=["tanh", "relu", "identity"], value=activation,
                                                description="activation")}
 
     def compute(scale, activation):

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..optimize import Quadratic
-from ..widgets import Explorer, new_figure, slider
+from ..course.explorer import Explorer, new_figure, slider
 
 # curvature 10 along (1, 1) and 1 along (1, −1): a valley running from top-left to bottom-right
 BOWL = Quadratic([[5.5, 4.5], [4.5, 5.5]])

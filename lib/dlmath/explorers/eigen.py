@@ -7,7 +7,7 @@ figure says so.
 """
 import numpy as np
 
-from ..widgets import Explorer, new_figure, slider
+from ..course.explorer import Explorer, new_figure, slider
 
 LIMIT = 3.2                 # the axes show [−LIMIT, LIMIT]² (the sliders keep images inside)
 THETA = np.linspace(0, 2 * np.pi, 181)

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import regression as reg
-from ..widgets import Explorer, new_figure, slider
+from ..course.explorer import Explorer, new_figure, slider
 
 P_RANGE, Q_RANGE = (-1.0, 2.0), (-5.0, 70.0)  # the window of the (p, q) plane on the contour maps
 X_RANGE = (-10.0, 10.0)                        # height above 160 cm

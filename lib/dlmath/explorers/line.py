@@ -1,7 +1,7 @@
 """Chapter 00: a first slider, the line y = w x + b."""
 import numpy as np
 
-from ..widgets import Explorer, new_figure, slider
+from ..course.explorer import Explorer, new_figure, slider
 
 
 def line_values(x, w, b):

@@ -10,11 +10,12 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .. import datasets, nn
-from ..widgets import Explorer
+from .. import datasets, ops
+from ..models import MLP
+from ..course.explorer import Explorer
 
 SIZES = (12, 3, 2)
-SEED, ETA, EPOCHS = 1, 10.0, 300   # full-batch gradient descent on the mean cost (nn.MLP.fit)
+SEED, ETA, EPOCHS = 1, 10.0, 300   # full-batch gradient descent on the mean cost (MLP.fit)
 WEIGHT = (2, 1, 5)                 # w²_15: from the centre pixel 5 to hidden unit 1 (book numbering)
 WEIGHT_RANGE = (-8.0, 8.0)
 ROWS, COLS = 4, 3
@@ -23,7 +24,7 @@ ROWS, COLS = 4, 3
 @lru_cache(maxsize=None)
 def _trained():
     data = datasets.zero_one_images()
-    net = nn.MLP(SIZES, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=SEED)
+    net = MLP(SIZES, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=SEED)
     net.fit(data.x, data.t, eta=ETA, epochs=EPOCHS, batch_size=len(data.x), progress=False)
     params = tuple(p.copy() for p in (*net.W, *net.b))
     for p in params:
@@ -32,8 +33,8 @@ def _trained():
 
 
 def trained_network():
-    """A fresh nn.MLP (12, 3, 2) with the trained weights (its own copies: change them freely)."""
-    net = nn.MLP(SIZES, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=SEED)
+    """A fresh MLP (12, 3, 2) with the trained weights (its own copies: change them freely)."""
+    net = MLP(SIZES, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=SEED)
     W2, W3, b2, b3 = (p.copy() for p in _trained())
     net.W, net.b = [W2, W3], [b2, b3]
     return net
@@ -42,7 +43,7 @@ def trained_network():
 def with_weight(net, weight, value):
     """A copy of `net` whose weight w^l_ji (weight = (l, j, i), book numbering from 1) is `value`."""
     l, j, i = weight
-    out = nn.MLP(net.sizes, hidden=net.hidden, output=net.output, loss=net.loss)
+    out = MLP(net.sizes, hidden=net.hidden, output=net.output, loss=net.loss)
     out.W, out.b = [W.copy() for W in net.W], [b.copy() for b in net.b]
     out.W[l - 2][j - 1, i - 1] = value
     return out
@@ -67,7 +68,7 @@ def cost_along_weight(net, weight, values, data=None):
         Ws = np.repeat(W[None], len(values), axis=0)            # (V, n_out, n_in)
         if k == l - 2:
             Ws[:, j - 1, i - 1] = values
-        a = nn.activation(a @ Ws.transpose(0, 2, 1) + b, "sigmoid")
+        a = ops.activation(a @ Ws.transpose(0, 2, 1) + b, "sigmoid")
     return np.sum(0.5 * (a - data.t) ** 2, axis=(1, 2))
 
 

@@ -2,8 +2,8 @@
 import ipywidgets as widgets
 import numpy as np
 
-from .. import activations as act
-from ..widgets import Explorer, new_figure, slider
+from ..ops import activations as act
+from ..course.explorer import Explorer, new_figure, slider
 
 
 def break_jumps(y, fraction=0.2):

@@ -13,7 +13,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import hsv_to_rgb
 
 from .. import regions as R
-from ..widgets import Explorer, slider
+from ..course.explorer import Explorer, slider
 
 BOX = (-1.0, 1.0, -1.0, 1.0)
 # five hidden units of a 2-5-1 network; unit 1 (row 0) moves. Chosen so every line crosses the box

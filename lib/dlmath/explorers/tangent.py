@@ -8,8 +8,8 @@ of Δz ≈ ∇f·Δ.
 import numpy as np
 
 from .. import calculus
-from .._validate import as_float_array
-from ..widgets import Explorer, new_figure, slider
+from ..arrays import as_float_array
+from ..course.explorer import Explorer, new_figure, slider
 
 
 def cubic(x):

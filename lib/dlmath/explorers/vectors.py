@@ -9,7 +9,7 @@ labels, not axes (a new scale would cost a full redraw of the figure).
 import numpy as np
 
 from .. import linalg as la
-from ..widgets import Explorer, new_figure, slider
+from ..course.explorer import Explorer, new_figure, slider
 
 ANGLES = np.linspace(0.0, 360.0, 361)  # degrees; the grid of the right panel, made once
 EQUALITY_ANGLES = np.array([0.0, 180.0, 360.0])  # cos θ = ±1: b points along a or against it

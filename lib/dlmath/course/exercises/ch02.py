@@ -2,7 +2,7 @@
 import numpy as np
 import sympy as sp
 
-from .. import linalg as la
+from ... import linalg as la
 from ..checks import Array, Choice, Expression, Function, Number, TrueFalse
 
 TITLE = "Vectors, the inner product and Cauchy–Schwarz"

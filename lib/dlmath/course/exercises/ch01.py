@@ -2,7 +2,7 @@
 import numpy as np
 import sympy as sp
 
-from .. import activations as act
+from ...ops import activations as act
 from ..checks import Choice, Expression, Function, Number, TrueFalse
 
 TITLE = "Neurons: step, sigmoid and friends"

@@ -8,14 +8,15 @@ forgotten padding, gradient spread over the window, …) gives a value of its ow
 """
 import numpy as np
 
-from .. import cnn, conv
+from ... import ops
+from ...models import CNN
 from ..checks import Array, Choice, Function, Number
 
 TITLE = "Convolutional networks"
 
 # ---------------------------------------------------------------- 1. output size
 SIZE = dict(H=20, k=5, stride=2, padding=2)  # ⌊(20 + 4 − 5) / 2⌋ + 1 = 10: the floor matters (19 / 2)
-OUT_SIZE = conv.output_size(SIZE["H"], SIZE["k"], SIZE["stride"], SIZE["padding"])
+OUT_SIZE = ops.output_size(SIZE["H"], SIZE["k"], SIZE["stride"], SIZE["padding"])
 
 # ---------------------------------------------------------------- 2–3. feature maps by hand
 # small integers, no symmetry: flipping the kernel, swapping i and j or forgetting the bias all change it
@@ -29,7 +30,7 @@ W3 = np.array([[1, 0, -1],
                [0, -1, 1]], dtype=np.float64)
 B = -1.0
 ENTRY = (1, 2)  # row i = 1, column j = 2 of the feature map (counted from 0)
-FMAP = conv.conv2d(X5, W3, np.array([B]))
+FMAP = ops.conv2d(X5, W3, np.array([B]))
 FLIPPED = W3[::-1, ::-1]  # the kernel of a true (flipped) convolution
 
 
@@ -39,16 +40,16 @@ def _entry(w, i, j, bias=B):
 
 # the feature map exercise: the same image, a 2×2 filter, padding 1, no bias
 W2 = np.array([[1, -1], [2, 0]], dtype=np.float64)
-FMAP_PADDED = conv.conv2d(X5[:3, :3], W2, padding=1)
+FMAP_PADDED = ops.conv2d(X5[:3, :3], W2, padding=1)
 
 # ---------------------------------------------------------------- 5–6. max pooling and its gradient
 POOL_X = np.array([[1, 3, 2, 0],
                    [4, 2, 1, 5],
                    [0, 6, 3, 3],
                    [2, 1, 3, 1]], dtype=np.float64)  # the bottom-right window has a tie (3, 3, 3)
-POOLED = conv.max_pool2d(POOL_X)
+POOLED = ops.max_pool2d(POOL_X)
 POOL_UP = np.array([[0.5, -1.0], [2.0, 0.25]])  # ∂C/∂(pooled output)
-POOL_DX = conv.max_pool2d_backward(POOL_UP, POOL_X)
+POOL_DX = ops.max_pool2d_backward(POOL_UP, POOL_X)
 
 
 def _pool_dx_spread(mean):
@@ -81,7 +82,7 @@ def conv_input_gradient_reference(dout, w):
     dout, w = np.asarray(dout, dtype=np.float64), np.asarray(w, dtype=np.float64)
     n, _, ho, wo = dout.shape
     _, c, kh, kw = w.shape
-    return conv.conv2d_backward(dout, np.zeros((n, c, ho + kh - 1, wo + kw - 1)), w)[0]
+    return ops.conv2d_backward(dout, np.zeros((n, c, ho + kh - 1, wo + kw - 1)), w)[0]
 
 
 def _input_gradient_variant(flip=False, one_channel=False, window_mean=False):
@@ -115,7 +116,7 @@ def _probe_points():
 PROBES = _probe_points()
 
 # ---------------------------------------------------------------- 8. parameters
-CNN_PARAMETERS = cnn.CNN().n_parameters  # 1898
+CNN_PARAMETERS = CNN().n_parameters  # 1898
 MLP_PARAMETERS = 64 * 64 + 64 + 64 * 10 + 10  # chapter 07's 64-64-10 MLP: 4810
 
 # ---------------------------------------------------------------- the exercises
@@ -143,12 +144,12 @@ EXERCISES = {
         hint="lay the 3×3 filter on the window whose top-left pixel is x[1, 2], multiply pixel by pixel, add, add b."),
     "feature_map": Array(
         FMAP_PADDED,
-        wrong=[(conv.conv2d(X5[:3, :3], W2), "you forgot the padding: with one ring of zeros the 3×3 image "
+        wrong=[(ops.conv2d(X5[:3, :3], W2), "you forgot the padding: with one ring of zeros the 3×3 image "
                                             "becomes 5×5, and the 2×2 filter fits at 4×4 positions."),
-               (conv.conv2d(X5[:3, :3], W2[::-1, ::-1], padding=1),
+               (ops.conv2d(X5[:3, :3], W2[::-1, ::-1], padding=1),
                 "you flipped the kernel: deep learning's convolution does not flip it."),
-               (conv.conv2d(X5[:3, :3], W2.T, padding=1), "you used the filter transposed."),
-               (conv.conv2d(X5[:3, :3], W2, padding=1, stride=2), "that is stride 2; this map has stride 1.")],
+               (ops.conv2d(X5[:3, :3], W2.T, padding=1), "you used the filter transposed."),
+               (ops.conv2d(X5[:3, :3], W2, padding=1, stride=2), "that is stride 2; this map has stride 1.")],
         hint="pad the 3×3 image with one ring of zeros (5×5), slide the 2×2 filter to every position: 4×4."),
     "vertical_edge": Choice(
         "b", options="abcd",
@@ -161,8 +162,8 @@ EXERCISES = {
         POOLED,
         wrong=[(np.array([[POOL_X[:2, :2].mean(), POOL_X[:2, 2:].mean()], [POOL_X[2:, :2].mean(), POOL_X[2:, 2:].mean()]]),
                 "that is average pooling; max pooling keeps the largest value of each window."),
-               (conv.max_pool2d(POOL_X, 2, 1), "that is stride 1 (overlapping windows); 2×2 pooling moves by 2."),
-               (-conv.max_pool2d(-POOL_X), "that is the smallest value of each window; max pooling keeps the largest."),
+               (ops.max_pool2d(POOL_X, 2, 1), "that is stride 1 (overlapping windows); 2×2 pooling moves by 2."),
+               (-ops.max_pool2d(-POOL_X), "that is the smallest value of each window; max pooling keeps the largest."),
                (POOLED.T, "transposed: the first row of the output comes from the top two rows of the image.")],
         hint="split the 4×4 image into four 2×2 windows and keep the largest value of each."),
     "pool_gradient": Array(

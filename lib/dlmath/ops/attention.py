@@ -11,16 +11,17 @@ A mask is boolean and True where a query may attend to a key (torch's convention
 counts as −∞, so its weight is exactly 0. A query that may attend to no key at all is an error, not NaN.
 
 Multi-head attention writes its projections as in the paper, Q = X W^Q, so W^Q has shape
-(d_model, h·d_k) — input size first, the transpose of a dense layer's W (n_out, n_in) in `dlmath.nn`.
+(d_model, h·d_k) — input size first, the transpose of a dense layer's W (n_out, n_in) in `ops.dense`.
 Head i sees columns i·d_k … (i+1)·d_k − 1 of Q, K and V; the heads' outputs are concatenated and
 mixed by W^O (h·d_v, d_out): MultiHead(X) = Concat(head_1, …, head_h) W^O.
 
-The softmax is `dlmath.nn.softmax` and its backward `dlmath.nn.softmax_backward`.
+The softmax is `ops.losses.softmax` and its backward `ops.losses.softmax_backward`; the words of
+chapter 10's sentence and their embeddings are in `dlmath.datasets`.
 """
 import numpy as np
 
-from ._validate import as_float_array
-from .nn import softmax, softmax_backward
+from ..arrays import as_float_array
+from .losses import softmax, softmax_backward
 
 
 # ---------------------------------------------------------------- shapes
@@ -213,34 +214,7 @@ def multi_head_attention_backward(dout, X, W_Q, W_K, W_V, W_O, n_heads, mask=Non
     return dX, rows(X).T @ rows(dQ), rows(X).T @ rows(dK), rows(X).T @ rows(dV), dW_O
 
 
-# ---------------------------------------------------------------- a small sentence
-
-SENTENCE = ("the", "cat", "sat", "on", "the", "mat")
-
-# Hand-made 8-dimensional embeddings, one row per word; the features are readable on purpose:
-#            det   noun  verb  prep  animal place past  small
-EMBEDDINGS = {
-    "the": (1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2),
-    "cat": (0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.6),
-    "sat": (0.0, 0.0, 1.0, 0.0, 0.3, 0.2, 1.0, 0.0),
-    "on": (0.0, 0.0, 0.0, 1.0, 0.0, 0.7, 0.0, 0.3),
-    "mat": (0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.5),
-    "dog": (0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.4),
-    "ran": (0.0, 0.0, 1.0, 0.0, 0.4, 0.0, 1.0, 0.1),
-}
-FEATURES = ("det", "noun", "verb", "prep", "animal", "place", "past", "small")
-
-
-def embed(tokens=SENTENCE):
-    """The (n, 8) matrix X whose row t is the embedding of tokens[t] (words from EMBEDDINGS)."""
-    if isinstance(tokens, str):
-        tokens = tokens.split()
-    unknown = [t for t in tokens if t not in EMBEDDINGS]
-    if unknown or not tokens:
-        raise ValueError(f"tokens must be a non-empty sequence of words from {sorted(EMBEDDINGS)}, "
-                         f"got unknown {unknown}" if unknown else "tokens must not be empty")
-    return np.array([EMBEDDINGS[t] for t in tokens], dtype=np.float64)
-
+# ---------------------------------------------------------------- positions
 
 def positional_encoding(n, d):
     """The sinusoidal positions of the Transformer paper, (n, d): PE[p, 2i] = sin(p / 10000^(2i/d)),

@@ -1,4 +1,15 @@
-"""Turn a learner's input into a float array, or fail with a message that says what was expected."""
+"""Arrays in, arrays out: every op validates its inputs here, once, with a message that names the shape
+it expected.
+
+    as_float_array(value, name)     a float64 array, or a TypeError that says what `name` must be
+    expect_shape(arr, shape, name)  arr, or a ValueError naming the expected shape (None = any length)
+    as_batch(a, name, n=None)       a batch (N, n), one sample per row; one sample (n,) becomes (1, n)
+    same_shape(y, t, names)         two arrays of one shape
+    read_only(a)                    a read-only float copy: data sets and probes a learner cannot change
+
+Ops call these before their arithmetic; a caller that has validated once (a training loop calling
+an op thousands of times) calls the op's `*_unchecked` form instead.
+"""
 import numbers
 
 import numpy as np
@@ -36,3 +47,30 @@ def expect_shape(arr, shape, name):
         want = "(" + ", ".join(next(letters) if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
         raise ValueError(f"{name} must have shape {want}, got shape {arr.shape}")
     return arr
+
+
+def as_batch(a, name, n=None):
+    """`a` as a float64 batch of shape (N, n); one sample of shape (n,) becomes a batch of one."""
+    a = as_float_array(a, name)
+    if a.ndim == 1:
+        a = a[None, :]
+    if a.ndim != 2 or (n is not None and a.shape[1] != n):
+        want = f"(N, {n}) or ({n},)" if n is not None else "(N, n) or (n,)"
+        raise ValueError(f"{name} must have shape {want} — one sample per row — got shape {a.shape}")
+    return a
+
+
+def same_shape(y, t, names=("y", "t")):
+    """y and t as float64 arrays of one shape; a ValueError naming the first's shape otherwise."""
+    y, t = as_float_array(y, names[0]), as_float_array(t, names[1])
+    if y.shape != t.shape:
+        raise ValueError(f"{names[1]} must have the shape of {names[0]}, {y.shape}, got shape {t.shape}")
+    return y, t
+
+
+def read_only(a, dtype=None):
+    """A copy of `a` that cannot be written to, so that a learner's `x -= …` or `x[0] = …` fails loudly
+    instead of changing a data set (or a check's probe) for the rest of the session."""
+    a = np.array(a, dtype=dtype)
+    a.setflags(write=False)
+    return a

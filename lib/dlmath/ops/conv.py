@@ -11,11 +11,15 @@ matrix `cols` (C·kh·kw rows, N·H'·W' columns), so the whole layer is one mat
 w.reshape(F, −1) @ cols. The backward pass is two more products with the same matrix and a scatter of
 each window's share back onto the image, one strided slice per kernel offset (kh·kw of them).
 Max pooling compares the size² strided slices of the image, one per window offset.
+
+`conv2d_unchecked`, `conv2d_backward_unchecked`, `max_pool2d_unchecked` and
+`max_pool2d_backward_unchecked` are the arithmetic alone, for 4-d float64 arrays a caller has checked
+once (the CNN's training loop); the forward pass also hands back what its backward pass reuses.
 """
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ._validate import as_float_array
+from ..arrays import as_float_array
 
 
 def output_size(n, k, stride=1, padding=0):
@@ -102,8 +106,9 @@ def _bias(b, f):
     return b
 
 
-def _conv(x, w, b, stride, padding):
-    """conv2d's arithmetic for checked 4-d arrays; also returns the im2col matrix for the backward pass."""
+def conv2d_unchecked(x, w, b, stride, padding):
+    """conv2d's arithmetic for checked 4-d arrays x (N, C, H, W), w (F, C, kh, kw), b (F,) or None:
+    returns (out, cols), the output and the im2col matrix that the backward pass reuses."""
     n, _, H, W = x.shape
     f, _, kh, kw = w.shape
     ho, wo = output_size(H, kh, stride, padding), output_size(W, kw, stride, padding)
@@ -114,8 +119,9 @@ def _conv(x, w, b, stride, padding):
     return out.reshape(f, n, ho, wo).transpose(1, 0, 2, 3), cols
 
 
-def _conv_backward(dout, cols, x_shape, w, stride, padding):
-    """conv2d_backward's arithmetic, given the im2col matrix of the forward pass."""
+def conv2d_backward_unchecked(dout, cols, x_shape, w, stride, padding):
+    """conv2d_backward's arithmetic for a checked dout (N, F, H', W'), given the im2col matrix `cols`
+    of the forward pass: returns (dx, dw, db)."""
     f, _, kh, kw = w.shape
     dout_rows = dout.transpose(1, 0, 2, 3).reshape(f, -1)  # (F, N·H'·W'), columns like cols
     dw = (dout_rows @ cols.T).reshape(w.shape)
@@ -130,7 +136,7 @@ def conv2d(x, w, b=None, stride=1, padding=0):
     w, single_filter = _filters(w, x.shape[1])
     stride, padding = _geometry(stride, padding)
     b = _bias(b, w.shape[0])
-    out, _ = _conv(x, w, b, stride, padding)
+    out, _ = conv2d_unchecked(x, w, b, stride, padding)
     return np.ascontiguousarray(_squeeze(out, single_image, single_filter))
 
 
@@ -151,7 +157,7 @@ def conv2d_backward(dout, x, w, stride=1, padding=0):
     if dout.shape != expected:
         raise ValueError(f"dout must have the shape of conv2d's output, {expected}, got shape {dout.shape}")
     cols = im2col(x_in, kh, kw, stride, padding)
-    dx, dw, db = _conv_backward(dout.reshape(n, f, ho, wo), cols, x_in.shape, w_in, stride, padding)
+    dx, dw, db = conv2d_backward_unchecked(dout.reshape(n, f, ho, wo), cols, x_in.shape, w_in, stride, padding)
     if single_image:
         dx = dx[0, 0]
     if single_filter:
@@ -175,14 +181,18 @@ def _offsets(x, size, stride, ho, wo):
                    slice(q, q + stride * (wo - 1) + 1, stride))
 
 
-def _max_pool(x, size, stride, ho, wo):
+def max_pool2d_unchecked(x, size, stride):
+    """max_pool2d's arithmetic for a checked float64 batch x (N, C, H, W) and whole size, stride ≥ 1."""
+    ho, wo = output_size(x.shape[2], size, stride), output_size(x.shape[3], size, stride)
     out = None
     for where in _offsets(x, size, stride, ho, wo):  # size² vectorised maxima, not a loop over pixels
         out = x[where].copy() if out is None else np.maximum(out, x[where], out=out)
     return out
 
 
-def _max_pool_backward(dout, x, out, size, stride, ho, wo):
+def max_pool2d_backward_unchecked(dout, x, out, size, stride):
+    """max_pool2d_backward's arithmetic, given out = max_pool2d_unchecked(x, size, stride)."""
+    ho, wo = out.shape[2:]
     dx = np.zeros_like(x)
     taken = np.zeros(out.shape, dtype=bool)  # windows whose gradient has found its first maximum
     for where in _offsets(x, size, stride, ho, wo):
@@ -196,7 +206,7 @@ def max_pool2d(x, size=2, stride=None):
     """The largest value of each size×size window, moved by `stride` (default: size, no overlap)."""
     x, single = _images(x)
     size, stride, ho, wo = _pool_geometry(x, size, stride)
-    out = _max_pool(x, size, stride, ho, wo)
+    out = max_pool2d_unchecked(x, size, stride)
     return out[0, 0] if single else out
 
 
@@ -210,8 +220,8 @@ def max_pool2d_backward(dout, x, size=2, stride=None):
     expected = (ho, wo) if single else (n, c, ho, wo)
     if dout.shape != expected:
         raise ValueError(f"dout must have the shape of max_pool2d's output, {expected}, got shape {dout.shape}")
-    out = _max_pool(x_in, size, stride, ho, wo)
-    dx = _max_pool_backward(dout.reshape(n, c, ho, wo), x_in, out, size, stride, ho, wo)
+    out = max_pool2d_unchecked(x_in, size, stride)
+    dx = max_pool2d_backward_unchecked(dout.reshape(n, c, ho, wo), x_in, out, size, stride)
     return dx[0, 0] if single else dx
 
 

@@ -1,11 +1,28 @@
 """Activation functions a(z) and their derivatives a'(z), vectorised and stable at extreme z.
 
 Every function takes a number or an array and returns a float64 array of the same shape
-(a 0-d array for a number). Each `name` has a partner `name_derivative`.
+(a 0-d array for a number). Each `name` has a partner `name_derivative`, and ACTIVATIONS is the one
+table of them by name that the rest of the library looks up (through `activation_pair`).
+
+As a layer of a network, an activation acts unit by unit, so its backward pass is element-wise:
+    activation(z, name)              a = a(z)
+    activation_backward(da, z, name) ∂C/∂z = ∂C/∂a ⊙ a'(z)
 """
+import warnings
+
 import numpy as np
 
-from ._validate import as_float_array, expect_shape
+from ..arrays import as_float_array, expect_shape
+
+
+def identity(z):
+    """a(z) = z: no activation, as in the output layer of a regression network."""
+    return np.array(as_float_array(z, "z"))
+
+
+def identity_derivative(z):
+    """1 everywhere."""
+    return np.ones_like(as_float_array(z, "z"))
 
 
 def step(z):
@@ -66,12 +83,37 @@ def softsign_derivative(z):
 
 
 ACTIVATIONS = {
+    "identity": (identity, identity_derivative),
     "step": (step, step_derivative),
     "sigmoid": (sigmoid, sigmoid_derivative),
     "tanh": (tanh, tanh_derivative),
     "relu": (relu, relu_derivative),
     "softsign": (softsign, softsign_derivative),
 }
+
+
+_OLD_NAMES = {"linear": "identity"}  # chapter 09's name for it before release 0.2
+
+
+def activation_pair(name):
+    """(a, a') for a name in ACTIVATIONS; a ValueError that lists the names otherwise."""
+    if name in _OLD_NAMES:
+        warnings.warn(f"the activation {name!r} is called {_OLD_NAMES[name]!r} now", DeprecationWarning, stacklevel=3)
+        name = _OLD_NAMES[name]
+    if name not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {name!r}; choose one of {sorted(ACTIVATIONS)}")
+    return ACTIVATIONS[name]
+
+
+def activation(z, name):
+    """a(z) for the activation called `name` in ACTIVATIONS."""
+    return activation_pair(name)[0](z)
+
+
+def activation_backward(da, z, name):
+    """∂C/∂z = ∂C/∂a ⊙ a'(z): element-wise, because unit j's output depends on its own z_j only."""
+    da = as_float_array(da, "da")
+    return da * activation_pair(name)[1](z)
 
 
 def weighted_input(w, x, b):
@@ -94,7 +136,5 @@ def weighted_input(w, x, b):
 def neuron(x, w, b, activation=sigmoid):
     """A neuron's output a(w·x + b). `activation` is a function or a name in ACTIVATIONS."""
     if isinstance(activation, str):
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"unknown activation {activation!r}; choose one of {sorted(ACTIVATIONS)}")
-        activation = ACTIVATIONS[activation][0]
+        activation = activation_pair(activation)[0]
     return activation(weighted_input(w, x, b))

@@ -5,7 +5,7 @@ Norms are Euclidean: ‖A‖₂ = max ‖Ax‖/‖x‖ = σ_max. Weight scale s 
 """
 import numpy as np
 
-from .. import nn
+from ... import ops
 from ..checks import Array, Choice, Function, Number
 
 TITLE = "Layers as operators"
@@ -34,14 +34,14 @@ DEPTH_FACTOR = 0.9 ** 50
 
 def softmax_jacobian_reference(z):
     """∂p/∂z = diag(p) − p pᵀ for p = softmax(z)."""
-    p = nn.softmax(z)
+    p = ops.softmax(z)
     return np.diag(p) - np.outer(p, p)
 
 
 def _jacobian_variant(kind):
     def jac(z):
         z = np.asarray(z, dtype=float)
-        p = nn.softmax(z)
+        p = ops.softmax(z)
         return {"diag": np.diag(p), "diag_p1mp": np.diag(p * (1 - p)), "outer": -np.outer(p, p),
                 "sign": np.outer(p, p) - np.diag(p)}[kind]
     return jac
@@ -95,14 +95,14 @@ EXERCISES = {
         hint="the largest ‖J(z)‖₂ = ‖diag(p) − ppᵀ‖₂ over all z; try two classes, where softmax(z)₁ = σ(z₁ − z₂)."),
     "softmax_jacobian": Function(
         softmax_jacobian_reference, JACOBIAN_POINTS, vectorised=False, warnings_fail=True,
-        stable_hint="compute p stably: exp(z − max z) cannot overflow (or use nn.softmax).",
+        stable_hint="compute p stably: exp(z − max z) cannot overflow (or use ops.softmax).",
         wrong=[(_jacobian_variant("diag"), "that is diag(p) only: p_i depends on every z_j (through the sum "
                                            "in the denominator), so subtract p pᵀ."),
                (_jacobian_variant("diag_p1mp"), "that is the diagonal only (p_i(1 − p_i)); the off-diagonal "
                                                 "entries are ∂p_i/∂z_j = −p_i p_j."),
                (_jacobian_variant("outer"), "that is −p pᵀ only; the diagonal also gets + p_i."),
                (_jacobian_variant("sign"), "off by a sign: ∂p_i/∂z_i = p_i(1 − p_i) > 0.")],
-        hint="J = diag(p) − p pᵀ with p = softmax(z); compute p stably (subtract max z, or use nn.softmax)."),
+        hint="J = diag(p) − p pᵀ with p = softmax(z); compute p stably (subtract max z, or use ops.softmax)."),
     "depth_factor": Number(
         DEPTH_FACTOR, rtol=1e-3,
         wrong=[(0.9 ** 49, "that is 49 layers; the signal passes all 50 weight matrices."),

@@ -7,7 +7,7 @@ from math import comb
 
 import numpy as np
 
-from .. import regions as R
+from ... import regions as R
 from ..checks import Array, Choice, Number
 
 TITLE = "Linear regions"

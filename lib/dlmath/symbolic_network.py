@@ -3,7 +3,7 @@ symbols, and writing the cost C_T out as one formula — to see why differentiat
 
 The book's notation: layer 1 is the input, layers 2 … L follow. Layer l has n_l units; its weights form
 W^l of shape (n_l, n_(l−1)) with entry w^l_ji (unit j of layer l, unit i of layer l − 1), its biases b^l_j.
-The numbers themselves (forward pass, losses) live in `dlmath.nn`; this module is the bookkeeping and
+The numbers themselves (forward pass, losses) live in `dlmath.ops` and `dlmath.models`; this module is the bookkeeping and
 the symbolic side.
 
     parameter_count((12, 3, 2))            47 = 3·12 + 3 + 2·3 + 2
@@ -16,7 +16,7 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from ._validate import as_float_array
+from .arrays import as_float_array
 
 
 def _sizes(sizes):

@@ -7,7 +7,7 @@ row. Every unit is a sigmoid, and the cost of a batch is C_T = Σ_images ½ Σ_j
 import numpy as np
 import sympy as sp
 
-from .. import datasets, nn
+from ... import datasets, ops
 from ..checks import (NOT_ATTEMPTED, Array, CheckTimeout, Choice, Expression, Function, Number, as_real_array,
                       call_with_timeout, close, correct, one_line, short, wrong)
 
@@ -74,14 +74,14 @@ GX, GY = 3.0, 2.0
 def backprop_reference(X, T, W2, b2, W3, b3):
     """∂C_T/∂W², ∂C_T/∂b², ∂C_T/∂W³, ∂C_T/∂b³ of C_T = Σ_images ½‖a³ − t‖², sigmoid units, a batch
     X (N, 12), T (N, 2). Built from the lib's forward/backward pairs."""
-    z2 = nn.dense(X, W2, b2)
-    a2 = nn.activation(z2, "sigmoid")
-    z3 = nn.dense(a2, W3, b3)
-    a3 = nn.activation(z3, "sigmoid")
-    d3 = nn.activation_backward(nn.squared_error_backward(a3, T), z3, "sigmoid")
-    da2, dW3, db3 = nn.dense_backward(d3, a2, W3)
-    d2 = nn.activation_backward(da2, z2, "sigmoid")
-    _, dW2, db2 = nn.dense_backward(d2, X, W2)
+    z2 = ops.dense(X, W2, b2)
+    a2 = ops.activation(z2, "sigmoid")
+    z3 = ops.dense(a2, W3, b3)
+    a3 = ops.activation(z3, "sigmoid")
+    d3 = ops.activation_backward(ops.squared_error_backward(a3, T), z3, "sigmoid")
+    da2, dW3, db3 = ops.dense_backward(d3, a2, W3)
+    d2 = ops.activation_backward(da2, z2, "sigmoid")
+    _, dW2, db2 = ops.dense_backward(d2, X, W2)
     return dW2, db2, dW3, db3
 
 

@@ -8,7 +8,7 @@ on a value of its own.
 """
 import numpy as np
 
-from .. import datasets, nn
+from ... import datasets, ops
 from ..checks import (Array, CheckTimeout, Choice, Function, Number, as_real_array, correct, one_line,
                       short)
 
@@ -42,24 +42,24 @@ LAYER_Z = LAYER_W @ LAYER_A + LAYER_B
 # the cost of three images: outputs a³ (rows) and targets t
 COST_A = np.array([[0.9, 0.2], [0.3, 0.6], [0.8, 0.1]])
 COST_T = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
-COST = float(np.sum(nn.squared_error(COST_A, COST_T)))
+COST = float(np.sum(ops.squared_error(COST_A, COST_T)))
 
 # softmax of four weighted inputs
 SOFTMAX_Z = np.array([1.0, 2.0, 0.5, -1.0])
-SOFTMAX_P = nn.softmax(SOFTMAX_Z)
+SOFTMAX_P = ops.softmax(SOFTMAX_Z)
 
 # cross entropy of a softmax output p for an image of class 2 (t one-hot)
 CE_P = np.array([0.7, 0.2, 0.1])
 CE_T = np.array([0.0, 1.0, 0.0])
-CE = float(nn.cross_entropy(CE_P, CE_T))
+CE = float(ops.cross_entropy(CE_P, CE_T))
 
 
 # ---------------------------------------------------------------- the forward pass, probed on random nets
 
 def forward_reference(X, W2, b2, W3, b3):
     """a³ for a batch X (N, 12) of the 12-3-2 sigmoid network: shape (N, 2). Built from the lib."""
-    a2 = nn.activation(nn.dense(X, W2, b2), "sigmoid")
-    return nn.activation(nn.dense(a2, W3, b3), "sigmoid")
+    a2 = ops.activation(ops.dense(X, W2, b2), "sigmoid")
+    return ops.activation(ops.dense(a2, W3, b3), "sigmoid")
 
 
 def _forward_variant(bias=True, hidden="sigmoid", output="sigmoid", hidden_only=False):
@@ -190,7 +190,7 @@ EXERCISES = {
                (-np.log(0.7), "that is the largest p, of class 1; with t = (0, 1, 0) only class 2 counts."),
                (float(-np.sum(np.log(CE_P))), "you added −log p_j over every class; t_j = 0 removes all but "
                                               "the true class."),
-               (float(nn.binary_cross_entropy(CE_P, CE_T)),
+               (float(ops.binary_cross_entropy(CE_P, CE_T)),
                 "that is the sigmoid form −Σ[t log a + (1 − t) log(1 − a)]; for softmax outputs C = −Σ t_j log p_j.")],
         hint="C = −Σ_j t_j log p_j with the natural log, to four decimals."),
     "faster_loss": Choice(

@@ -2,7 +2,7 @@
 import numpy as np
 import sympy as sp
 
-from .. import regression as reg
+from ... import regression as reg
 from ..checks import Array, Choice, Expression, Function, Number
 
 TITLE = "Least squares: fitting a line"

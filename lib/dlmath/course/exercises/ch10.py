@@ -5,7 +5,7 @@ Attention follows `dlmath.attention`: weights = softmax(q·k_j / √d_k) over th
 """
 import numpy as np
 
-from .. import linalg, nn
+from ... import linalg, ops
 from ..checks import (Array, Choice, Kind, Number, as_real_array, correct, short, wrong)
 
 TITLE = "Subspaces, eigenvectors and attention"
@@ -104,7 +104,7 @@ Q_ROW = np.array([1.0, 2.0])
 K_ROWS = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
 V_ROWS = np.array([[1.0, 0.0], [0.0, 2.0], [2.0, 2.0]])
 SCORES = K_ROWS @ Q_ROW
-WEIGHTS_ROW = nn.softmax(SCORES / np.sqrt(2))
+WEIGHTS_ROW = ops.softmax(SCORES / np.sqrt(2))
 OUTPUT_ROW = WEIGHTS_ROW @ V_ROWS
 
 # multi-head bookkeeping: n = 10 tokens, d_model = 64, h = 8 heads, d_k = d_v = 64 / 8
@@ -164,19 +164,19 @@ EXERCISES = {
         hint="ρ(A) = max |λ|; the eigenvalues here are complex."),
     "attention_weights_row": Array(
         WEIGHTS_ROW, rtol=0, atol=PRECISION,
-        wrong=[(nn.softmax(SCORES), "you forgot to divide the scores by √d_k = √2."),
-               (nn.softmax(SCORES / 2), "divide by √d_k = √2, not by d_k = 2."),
+        wrong=[(ops.softmax(SCORES), "you forgot to divide the scores by √d_k = √2."),
+               (ops.softmax(SCORES / 2), "divide by √d_k = √2, not by d_k = 2."),
                (np.exp(SCORES / np.sqrt(2)), "the exponentials must be divided by their sum (softmax), so the "
                                              "row adds up to 1."),
                (SCORES / np.sqrt(2), "those are the scaled scores; softmax turns them into weights."),
                (SCORES / SCORES.sum(), "the scores divided by their sum is not softmax: use e^(s_j) / Σ e^(s_i)."),
-               (nn.softmax(V_ROWS @ Q_ROW / np.sqrt(2)), "the query is compared with the keys K, not with the "
+               (ops.softmax(V_ROWS @ Q_ROW / np.sqrt(2)), "the query is compared with the keys K, not with the "
                                                         "values V.")],
         hint="weights_j = softmax(q·k_j / √d_k), one per key, to three decimals."),
     "attention_output_row": Array(
         OUTPUT_ROW, rtol=0, atol=PRECISION,
         wrong=[(WEIGHTS_ROW @ K_ROWS, "you averaged the keys; the output is the weighted mean of the values V."),
-               (nn.softmax(SCORES) @ V_ROWS, "the weights lack the scaling by 1/√d_k = 1/√2."),
+               (ops.softmax(SCORES) @ V_ROWS, "the weights lack the scaling by 1/√d_k = 1/√2."),
                (V_ROWS.mean(axis=0), "that gives every value the same weight 1/3; use the softmax weights."),
                (V_ROWS.T @ np.ones(3), "that is the plain sum of the values; weight them by the attention weights.")],
         hint="output = Σ_j weights_j v_j = weights @ V, to three decimals."),

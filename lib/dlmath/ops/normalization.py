@@ -1,7 +1,7 @@
 """Layers beyond dense and conv, as forward/backward pairs: batch norm (training and evaluation — two
 different operators), dropout (a random operator) and the gated linear unit (GLU).
 
-Conventions as in dlmath.nn: a batch is a matrix x of shape (N, D), one sample per row; every `op` has
+Conventions as in dlmath.ops.dense: a batch is a matrix x of shape (N, D), one sample per row; every `op` has
 an `op_backward` that takes dout = ∂C/∂(output) and returns the gradients with respect to the inputs.
 
   batch_norm_train  y = γ ⊙ (x − μ_B) / √(σ²_B + ε) + β, with μ_B, σ²_B the mean and (biased, 1/N)
@@ -13,9 +13,8 @@ an `op_backward` that takes dout = ∂C/∂(output) and returns the gradients wi
 """
 import numpy as np
 
+from ..arrays import as_batch, as_float_array
 from . import activations
-from ._validate import as_float_array
-from .nn import _batch
 
 
 def _per_feature(v, d, name):
@@ -29,13 +28,13 @@ def _per_feature(v, d, name):
 
 def batch_statistics(x):
     """The batch's mean and biased variance (divided by N, as batch norm uses), per feature."""
-    x = _batch(x, "x")
+    x = as_batch(x, "x")
     return x.mean(axis=0), x.var(axis=0)
 
 
 def batch_norm_train(x, gamma, beta, eps=1e-5):
     """Batch norm in training: normalise every feature with the statistics of this batch x (N, D)."""
-    x = _batch(x, "x")
+    x = as_batch(x, "x")
     gamma, beta = _per_feature(gamma, x.shape[1], "gamma"), _per_feature(beta, x.shape[1], "beta")
     mu, var = batch_statistics(x)
     return gamma * (x - mu) / np.sqrt(var + eps) + beta
@@ -44,8 +43,8 @@ def batch_norm_train(x, gamma, beta, eps=1e-5):
 def batch_norm_train_backward(dout, x, gamma, eps=1e-5):
     """(dx, dgamma, dbeta). μ_B and σ²_B depend on every sample, so dx of one sample involves the whole
     batch: dx = γ/σ · (dout − mean(dout) − x̂ · mean(dout ⊙ x̂)), means over the batch, σ = √(σ²_B + ε)."""
-    x = _batch(x, "x")
-    dout = _batch(dout, "dout", x.shape[1])
+    x = as_batch(x, "x")
+    dout = as_batch(dout, "dout", x.shape[1])
     if dout.shape != x.shape:
         raise ValueError(f"dout must have the shape of x, {x.shape}, got shape {dout.shape}")
     gamma = _per_feature(gamma, x.shape[1], "gamma")
@@ -60,7 +59,7 @@ def batch_norm_train_backward(dout, x, gamma, eps=1e-5):
 def running_statistics(mean, var, x, momentum=0.1):
     """The running mean and variance after one training batch, as torch keeps them:
     new = (1 − momentum)·old + momentum·batch (torch stores the unbiased batch variance here)."""
-    x = _batch(x, "x")
+    x = as_batch(x, "x")
     n = len(x)
     mu, v = batch_statistics(x)
     unbiased = v * n / max(n - 1, 1)
@@ -69,7 +68,7 @@ def running_statistics(mean, var, x, momentum=0.1):
 
 def batch_norm_eval(x, gamma, beta, mean, var, eps=1e-5):
     """Batch norm in evaluation: the fixed running `mean` and `var`; an affine map of each sample alone."""
-    x = _batch(x, "x")
+    x = as_batch(x, "x")
     d = x.shape[1]
     gamma, beta = _per_feature(gamma, d, "gamma"), _per_feature(beta, d, "beta")
     mean, var = _per_feature(mean, d, "mean"), _per_feature(var, d, "var")
@@ -78,9 +77,9 @@ def batch_norm_eval(x, gamma, beta, mean, var, eps=1e-5):
 
 def batch_norm_eval_backward(dout, x, gamma, mean, var, eps=1e-5):
     """(dx, dgamma, dbeta): the map is diagonal per feature, so dx = dout ⊙ γ / √(σ² + ε)."""
-    x = _batch(x, "x")
+    x = as_batch(x, "x")
     d = x.shape[1]
-    dout = _batch(dout, "dout", d)
+    dout = as_batch(dout, "dout", d)
     if dout.shape != x.shape:
         raise ValueError(f"dout must have the shape of x, {x.shape}, got shape {dout.shape}")
     gamma, mean, var = (_per_feature(v, d, n) for v, n in ((gamma, "gamma"), (mean, "mean"), (var, "var")))

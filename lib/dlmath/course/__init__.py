@@ -1,0 +1,11 @@
+"""The course around the mathematics: self-checks, exercises, progress, the learner's copies, the
+`dlmath` command and the explorer layer. Nothing in `dlmath`'s mathematics imports from here.
+
+checks      the engine: answer kinds (Number, Array, Function, Expression, Choice, …), a Result per answer
+exercises   one module of pure data per chapter (the expected answers and their typical mistakes);
+            check(id, answer) prints and remembers a Result, progress() prints the table
+results     where results are remembered (~/.dlmath/progress.json)
+workspace   my-work/: the learner's own copies of the chapters, never overwritten
+cli         the `dlmath` command: open, progress, check, reset
+explorer    the thin widget layer of every interactive figure: sliders -> a pure compute -> redraw
+"""

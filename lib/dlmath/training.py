@@ -1,0 +1,99 @@
+"""Training a model: minibatches, epochs, the optimiser's steps, and a record of how it went.
+
+    record = fit(model, x, t, optimizer=SGD(eta=0.1, momentum=0.9), epochs=10, batch_size=32)
+
+Each epoch visits the training samples once in an order shuffled by a seeded generator, in minibatches
+of `batch_size` (a batch of all samples is plain gradient descent, one step per epoch); after each epoch
+the record gets the mean loss and the accuracy on the whole training set, and on validation samples if
+given. The model is any `dlmath.models.Model` (MLP, CNN); the optimiser any object with
+`step(params, grads)` (`dlmath.optimizers`). Shapes are checked once here; the loop then runs the
+models' unchecked arithmetic.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .optimizers import SGD
+
+
+@dataclass
+class Record:
+    """What `fit` measured after each epoch (index k = after k + 1 epochs)."""
+    loss: list = field(default_factory=list)            # mean loss over the training set
+    train_accuracy: list = field(default_factory=list)  # fraction of training samples classified right
+    val_accuracy: list = field(default_factory=list)    # the same on the validation samples, if given
+
+    def summary(self):
+        text = f"loss {self.loss[-1]:.4f}, training accuracy {self.train_accuracy[-1]:.1%}"
+        return text + (f", validation {self.val_accuracy[-1]:.1%}" if self.val_accuracy else "")
+
+
+def in_notebook():
+    """Whether this runs in a Jupyter kernel (where a progress bar is a widget)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def progress_bar(total, label, show=None):
+    """A tqdm bar (tqdm.auto: an ipywidgets bar in Jupyter, text elsewhere), or None when not shown.
+    show=None shows it in Jupyter only."""
+    if not (show or (show is None and in_notebook())):
+        return None
+    from tqdm.auto import tqdm
+    return tqdm(total=total, desc=label, leave=True)
+
+
+def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=None, validation=None):
+    """Train `model` on samples x and targets t (rows (N, n_L), or class labels (N,) for a classifier)
+    with `optimizer` (default SGD(eta=0.1)); returns a Record. progress: show a bar (default: in Jupyter,
+    for more than 20 epochs). validation=(x_val, labels_val) records the accuracy on those samples too."""
+    optimizer = SGD() if optimizer is None else optimizer
+    x = model.check_inputs(x)
+    t = model.check_targets(t, x.shape[0])
+    if not (isinstance(batch_size, (int, np.integer)) and batch_size >= 1):
+        raise ValueError(f"batch_size must be a positive whole number, got {batch_size!r}")
+    labels = np.argmax(t, axis=1)
+    if validation is not None:
+        x_val = model.check_inputs(validation[0], "validation x")
+        y_val = model.check_labels(np.asarray(validation[1]), x_val.shape[0])
+    rng = np.random.default_rng(seed)
+    params = model.parameters()
+    bar = progress_bar(epochs, "training", progress if progress is not None else (None if epochs > 20 else False))
+    record = Record()
+    n = x.shape[0]
+    full_batch = batch_size >= n
+
+    def measure(y):  # y = the outputs for all of x after this epoch
+        record.loss.append(model.loss_value(y, t))
+        record.train_accuracy.append(float(np.mean(np.argmax(y, axis=1) == labels)))
+        if validation is not None:
+            record.val_accuracy.append(float(np.mean(np.argmax(model.forward_unchecked(x_val), axis=1) == y_val)))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(record.summary(), refresh=False)
+
+    for epoch in range(epochs):
+        if full_batch:  # the forward pass of this step also gives the loss after the last one
+            y = model.forward_unchecked(x)
+            grads = model.backward_unchecked(t)
+            if epoch > 0:
+                measure(y)  # after backward: a validation pass replaces the cache
+            optimizer.step(params, grads[0] + grads[1])
+            continue
+        order = rng.permutation(n)
+        for start in range(0, n, batch_size):  # a loop over batches, each vectorised
+            batch = order[start:start + batch_size]
+            model.forward_unchecked(x[batch])
+            dW, db = model.backward_unchecked(t[batch])
+            optimizer.step(params, dW + db)
+        measure(model.forward_unchecked(x))
+    if full_batch and epochs > 0:
+        measure(model.forward_unchecked(x))
+    model.cache = None
+    if bar is not None:
+        bar.close()
+    return record
