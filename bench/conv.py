@@ -1,8 +1,8 @@
-"""dlmath.conv and the chapter 08 CNN against a naive loop and torch (when installed). Not a test.
+"""dlmath.ops.conv and the chapter 08 CNN against a naive loop and torch (when installed). Not a test.
 
-    .venv/bin/python bench/conv.py              # the table: ops, one CNN epoch, accuracy and time
-    .venv/bin/python bench/conv.py --choose     # how η and the number of epochs were chosen
-    PYTHONPATH=lib /work/torchvenv/bin/python bench/conv.py   # the same, with torch's columns filled in
+    .venv/bin/python bench/ops.py              # the table: ops, one CNN epoch, accuracy and time
+    .venv/bin/python bench/ops.py --choose     # how η and the number of epochs were chosen
+    PYTHONPATH=lib /work/torchvenv/bin/python bench/ops.py   # the same, with torch's columns filled in
 
 Sizes are the course's: the first conv layer of the digits CNN, (64, 1, 8, 8) with 8 filters 3×3,
 padding 1; the second, (64, 8, 4, 4) with 16 filters; 2×2 max pooling of the first layer's maps
@@ -27,7 +27,8 @@ import time
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy: one thread, like torch below
 import numpy as np  # noqa: E402
 
-from dlmath import cnn, conv, datasets, nn  # noqa: E402
+from dlmath import calculus, datasets, ops
+from dlmath.models import CNN, MLP  # noqa: E402
 
 ETAS = (0.02, 0.05, 0.1)
 MAX_EPOCHS = 40
@@ -101,7 +102,7 @@ def ops_table():
                             ("conv 2: (64, 8, 4, 4), 16 filters 3×3, pad 1", (64, 8, 4, 4), 16)):
         x, w, b = rng.normal(size=shape), rng.normal(size=(f, shape[1], 3, 3)), rng.normal(size=f)
         dout = rng.normal(size=(shape[0], f, shape[2], shape[3]))
-        lib = cpu_time(lambda: (conv.conv2d(x, w, b, 1, 1), conv.conv2d_backward(dout, x, w, 1, 1)))
+        lib = cpu_time(lambda: (ops.conv2d(x, w, b, 1, 1), ops.conv2d_backward(dout, x, w, 1, 1)))
         naive = cpu_time(lambda: (conv_naive(x, w, b, 1), conv_naive_backward(dout, x, w, 1)), number=5, repeat=3)
         theirs = None
         if torch is not None:
@@ -111,12 +112,12 @@ def ops_table():
             def torch_step():
                 for p in (xt, wt, bt):
                     p.grad = None
-                torch.nn.functional.conv2d(xt, wt, bt, 1, 1).backward(dt)
+                torch.ops.functional.conv2d(xt, wt, bt, 1, 1).backward(dt)
             theirs = cpu_time(torch_step)
         rows.append((label + ", forward+backward", lib, naive, theirs))
     x = rng.normal(size=(64, 8, 8, 8))
-    pooled = conv.max_pool2d(x)
-    lib = cpu_time(lambda: (conv.max_pool2d(x), conv.max_pool2d_backward(pooled, x)))
+    pooled = ops.max_pool2d(x)
+    lib = cpu_time(lambda: (ops.max_pool2d(x), ops.max_pool2d_backward(pooled, x)))
     naive = cpu_time(lambda: pool_naive(x), number=5, repeat=3)
     theirs = None
     if torch is not None:
@@ -124,7 +125,7 @@ def ops_table():
 
         def torch_pool():
             xt.grad = None
-            torch.nn.functional.max_pool2d(xt, 2).backward(dt)
+            torch.ops.functional.max_pool2d(xt, 2).backward(dt)
         theirs = cpu_time(torch_pool)
     rows.append(("max pool 2×2: (64, 8, 8, 8), forward+backward", lib, naive, theirs))
     return rows, (torch.__version__ if torch is not None else None)
@@ -133,16 +134,16 @@ def ops_table():
 # ---------------------------------------------------------------- the CNN
 
 def lib_cnn(seed=0):
-    return cnn.CNN(seed=seed)
+    return CNN(seed=seed)
 
 
 def torch_cnn():
     import torch
     torch.manual_seed(0)
-    return torch.nn.Sequential(
-        torch.nn.Conv2d(1, 8, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Conv2d(8, 16, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Flatten(), torch.nn.Linear(64, 10)).double()
+    return torch.ops.Sequential(
+        torch.ops.Conv2d(1, 8, 3, padding=1), torch.ops.ReLU(), torch.ops.MaxPool2d(2),
+        torch.ops.Conv2d(8, 16, 3, padding=1), torch.ops.ReLU(), torch.ops.MaxPool2d(2),
+        torch.ops.Flatten(), torch.ops.Linear(64, 10)).double()
 
 
 def lib_epoch(d):
@@ -161,7 +162,7 @@ def torch_epoch(d):
     y = torch.tensor(np.asarray(d.y_train))
     model = torch_cnn()
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=MOMENTUM)
-    loss_fn = torch.nn.CrossEntropyLoss()
+    loss_fn = torch.ops.CrossEntropyLoss()
     batch = CHOSEN["batch_size"]
 
     def epoch():
@@ -185,7 +186,7 @@ def accuracy_runs(d):
         start = time.perf_counter()
         net.fit(d.x_train, d.y_train, momentum=MOMENTUM, seed=seed, progress=False, **CHOSEN)
         runs["cnn"].append((net.accuracy(d.x_test, d.y_test), time.perf_counter() - start))
-        mlp = nn.MLP((64, MLP_CHOSEN["hidden"], 10), hidden="relu", output="softmax", loss="cross_entropy", seed=seed)
+        mlp = MLP((64, MLP_CHOSEN["hidden"], 10), hidden="relu", output="softmax", loss="cross_entropy", seed=seed)
         start = time.perf_counter()
         mlp.fit(d.x_train, d.y_train, momentum=0.9, seed=seed, progress=False,
                 **{k: v for k, v in MLP_CHOSEN.items() if k != "hidden"})

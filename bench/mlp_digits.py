@@ -22,7 +22,8 @@ import warnings
 
 import numpy as np
 
-from dlmath import datasets, nn
+from dlmath import calculus, datasets, ops
+from dlmath.models import MLP
 
 HIDDEN = 64  # 64 pixels, HIDDEN ReLU units, 10 softmax outputs
 GRID = {"hidden": (64, 128), "eta": (0.1, 0.2), "batch_size": (32,), "epochs": (15, 20, 30)}
@@ -34,7 +35,7 @@ REPEATS = 3
 
 
 def lib_mlp(seed=0, hidden=None):
-    return nn.MLP((64, hidden or CHOSEN["hidden"], 10), hidden="relu", output="softmax", loss="cross_entropy", seed=seed)
+    return MLP((64, hidden or CHOSEN["hidden"], 10), hidden="relu", output="softmax", loss="cross_entropy", seed=seed)
 
 
 def fit_setting():
@@ -109,9 +110,9 @@ def torch_epoch(d, batch_size):
     x = torch.tensor(np.asarray(d.x_train))
     y = torch.tensor(np.asarray(d.y_train))
     h = CHOSEN["hidden"]
-    model = torch.nn.Sequential(torch.nn.Linear(64, h), torch.nn.ReLU(), torch.nn.Linear(h, 10)).double()
+    model = torch.ops.Sequential(torch.ops.Linear(64, h), torch.ops.ReLU(), torch.ops.Linear(h, 10)).double()
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=MOMENTUM)
-    loss_fn = torch.nn.CrossEntropyLoss()
+    loss_fn = torch.ops.CrossEntropyLoss()
 
     def epoch():
         order = torch.randperm(len(x))

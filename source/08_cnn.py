@@ -610,7 +610,7 @@ check("08.parameter_count", n_params)
 # thread, minimum of repeats; ratios are dlmath / other):
 #
 # ```
-# PYTHONPATH=lib /work/torchvenv/bin/python bench/conv.py   # or .venv/bin/python bench/conv.py without torch
+# PYTHONPATH=lib path/to/a-venv-with-torch/bin/python bench/conv.py   # or .venv/bin/python bench/conv.py without torch
 # ```
 #
 # | operation | dlmath | naive loop | torch 2.13 CPU | dlmath / torch (run 1, run 2) |

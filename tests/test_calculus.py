@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from dlmath import activations as act
+from dlmath.ops import activations as act
 from dlmath import calculus
 
 POINTS = np.linspace(-2.5, 2.5, 21)

@@ -3,7 +3,8 @@ training on the digits and on the book's images, clear shape errors."""
 import numpy as np
 import pytest
 
-from dlmath import cnn, conv, datasets, nn
+from dlmath import calculus, datasets, ops
+from dlmath.models import CNN, MLP
 
 TOL = 1e-7
 
@@ -21,7 +22,7 @@ def _flat_check(net, x, t):
                 value = net.loss_value(net.forward(x), t)
                 p[...] = keep
                 return value
-            worst = max(worst, nn.relative_error(g, nn.numerical_gradient(loss, p)))
+            worst = max(worst, calculus.relative_error(g, calculus.numerical_gradient(loss, p)))
     return worst
 
 
@@ -33,45 +34,45 @@ def _flat_check(net, x, t):
 ])
 def test_every_gradient_against_central_differences(kwargs):
     rng = np.random.default_rng(3)
-    net = cnn.CNN(seed=2, **kwargs)
+    net = CNN(seed=2, **kwargs)
     for b in net.b:  # non-zero biases, so a forgotten bias term shows
         b += rng.normal(scale=0.3, size=b.shape)
     x = rng.normal(size=(3, *net.shapes[0]))
-    t = np.eye(net.sizes[-1])[rng.integers(0, net.sizes[-1], size=3)]
+    t = np.eye(net.n_outputs)[rng.integers(0, net.n_outputs, size=3)]
     assert _flat_check(net, x, t) <= TOL
 
 
 def test_the_unit_errors_are_the_derivatives_of_the_loss_by_z():
     """δ of the conv layer = ∂(mean C)/∂z, checked by nudging z through a hook in the forward pass."""
     rng = np.random.default_rng(4)
-    net = cnn.CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+    net = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                   loss="squared_error", seed=1)
     x, t = rng.normal(size=(2, 1, 6, 6)), np.eye(3)[[0, 2]]
     net.forward(x)
     net.backward(t)
-    z = conv.conv2d(x, net.W[0], net.b[0])
+    z = ops.conv2d(x, net.W[0], net.b[0])
 
     def loss_of_z(zv):
         a = 1 / (1 + np.exp(-zv))
-        pooled = conv.max_pool2d(a).reshape(2, -1)
+        pooled = ops.max_pool2d(a).reshape(2, -1)
         y = 1 / (1 + np.exp(-(pooled @ net.W[1].T + net.b[1])))
-        return np.mean(nn.squared_error(y, t))
-    assert nn.relative_error(net.deltas[0], nn.numerical_gradient(loss_of_z, z)) <= TOL
+        return np.mean(ops.squared_error(y, t))
+    assert calculus.relative_error(net.deltas[0], calculus.numerical_gradient(loss_of_z, z)) <= TOL
     assert net.deltas[0].shape == (2, 3, 4, 4) and net.deltas[1].shape == (2, 3)
 
 
 def test_shapes_follow_the_output_size_formula():
-    net = cnn.CNN()
+    net = CNN()
     assert net.shapes == [(1, 8, 8), (8, 4, 4), (16, 2, 2)]
     assert net.n_parameters == 8 * 9 + 8 + 16 * 8 * 9 + 16 + 64 * 10 + 10
-    book = cnn.CNN((1, 6, 6), filters=(3,), padding=0, n_outputs=3)
+    book = CNN((1, 6, 6), filters=(3,), padding=0, n_outputs=3)
     assert book.shapes == [(1, 6, 6), (3, 2, 2)]
     maps = book.feature_maps(np.zeros((6, 6)))
     assert maps[0][0].shape == (1, 3, 4, 4) and maps[0][1].shape == (1, 3, 2, 2)
 
 
 def test_rows_images_and_single_images_give_the_same_outputs():
-    net = cnn.CNN(seed=1)
+    net = CNN(seed=1)
     x = datasets.digits().x_test[:5]
     rows = net.forward(x)
     assert np.allclose(rows, net.forward(x.reshape(5, 1, 8, 8)))
@@ -81,7 +82,7 @@ def test_rows_images_and_single_images_give_the_same_outputs():
 
 def test_training_on_the_digits_learns():
     d = datasets.digits()
-    net = cnn.CNN(seed=0)
+    net = CNN(seed=0)
     before = net.accuracy(d.x_test, d.y_test)
     net.fit(d.x_train, d.y_train, eta=0.05, epochs=3, batch_size=32, momentum=0.9, progress=False,
             validation=(d.x_test, d.y_test))
@@ -90,33 +91,33 @@ def test_training_on_the_digits_learns():
 
 
 def test_the_book_network_learns_the_book_images():
-    x, labels, t = cnn.book_images()
+    x, labels, t = datasets.book_images()
     assert x.shape[1:] == (6, 6) and set(np.unique(x)) == {0.0, 1.0} and np.bincount(labels).min() >= 5
     assert len({img.tobytes() for img in x}) == len(x)  # no image twice
     with pytest.raises(ValueError):
         x[0, 0, 0] = 5.0  # read-only
-    net = cnn.CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+    net = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                   loss="squared_error", seed=1)
     net.fit(x, t, eta=3.0, epochs=300, batch_size=len(x), progress=False)
     assert net.history[-1] < net.history[0] / 5 and net.train_accuracy[-1] == 1.0
 
 
 def test_book_filters_are_3x3_pattern_detectors():
-    assert len(cnn.BOOK_FILTERS) == 3
-    for w in cnn.BOOK_FILTERS.values():
+    assert len(datasets.BOOK_FILTERS) == 3
+    for w in datasets.BOOK_FILTERS.values():
         assert w.shape == (3, 3) and w.sum() < 0 and not w.flags.writeable
-    vertical = cnn.BOOK_FILTERS["vertical stroke"]
+    vertical = datasets.BOOK_FILTERS["vertical stroke"]
     image = np.zeros((6, 6))
     image[:, 2] = 1.0
-    fmap = conv.conv2d(image, vertical)
+    fmap = ops.conv2d(image, vertical)
     assert np.all(fmap[:, 1] == fmap.max()) and fmap.max() == 3.0  # lights up exactly on the stroke
 
 
 @pytest.mark.parametrize("call, words", [
-    (lambda: cnn.CNN().forward(np.ones((2, 63))), "(N, 1, 8, 8) or (N, 64)"),
-    (lambda: cnn.CNN((1, 4, 4), filters=(2, 2, 2)), "do not fit"),
-    (lambda: cnn.CNN(input_shape=(8, 8)), "(C, H, W)"),
-    (lambda: cnn.CNN().backward(np.ones(10)), "forward"),
+    (lambda: CNN().forward(np.ones((2, 63))), "(N, 1, 8, 8) or (N, 64)"),
+    (lambda: CNN((1, 4, 4), filters=(2, 2, 2)), "do not fit"),
+    (lambda: CNN(input_shape=(8, 8)), "(C, H, W)"),
+    (lambda: CNN().backward(np.ones(10)), "forward"),
 ])
 def test_errors_say_what_was_expected(call, words):
     with pytest.raises((ValueError, RuntimeError)) as err:

@@ -3,7 +3,7 @@ exercise data match the lib, and every typical mistake gives a value of its own.
 import numpy as np
 import pytest
 
-from dlmath import attention as at, linalg
+from dlmath import datasets, linalg, ops
 from dlmath.course.exercises import ch10 as c
 from exercise_asserts import fails_with, passes
 
@@ -36,14 +36,14 @@ def test_the_data_match_the_lib():
     assert linalg.rank(c.W_DENSE) == 3
     np.testing.assert_allclose(np.sort(np.linalg.eigvals(c.A_EIG)), [2, 5])
     assert c.RHO > 1 > 0.5
-    out, P = at.scaled_dot_product_attention(c.Q_ROW[None], c.K_ROWS, c.V_ROWS)
+    out, P = ops.scaled_dot_product_attention(c.Q_ROW[None], c.K_ROWS, c.V_ROWS)
     np.testing.assert_allclose(P[0], c.WEIGHTS_ROW)
     np.testing.assert_allclose(out[0], c.OUTPUT_ROW)
-    np.testing.assert_array_equal(c.CAUSAL4, at.causal_mask(4))
+    np.testing.assert_array_equal(c.CAUSAL4, ops.causal_mask(4))
     X = rng.normal(size=(c.N_TOK, c.D_MODEL))
     W = rng.normal(size=(c.D_MODEL, c.D_MODEL))
-    Qh = at.split_heads(X @ W, c.HEADS)
-    _, P = at.multi_head_attention(X, W, W, W, W, c.HEADS)
+    Qh = ops.split_heads(X @ W, c.HEADS)
+    _, P = ops.multi_head_attention(X, W, W, W, W, c.HEADS)
     np.testing.assert_array_equal(c.SHAPES, [Qh.shape, P.shape])
 
 

@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import activations as act
+from dlmath.ops import activations as act
 from dlmath.explorers.line import line_explorer, line_values
 from dlmath.explorers.neuron import break_jumps, neuron_curves, neuron_explorer
 

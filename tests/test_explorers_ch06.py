@@ -3,7 +3,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import datasets, nn
+from dlmath import calculus, datasets, ops
+from dlmath.models import MLP
 from dlmath.explorers.network import (WEIGHT, cost_along_weight, network_outputs, pixel_picture, pixels_explorer,
                                       trained_network, with_weight)
 
@@ -33,11 +34,11 @@ def test_cost_along_weight_is_c_t_with_that_one_weight_changed():
     net = trained_network()
     values = np.array([-3.0, 0.0, 2.5])
     got = cost_along_weight(net, WEIGHT, values)
-    by_hand = [np.sum(nn.squared_error(with_weight(net, WEIGHT, v).forward(data.x), data.t)) for v in values]
+    by_hand = [np.sum(ops.squared_error(with_weight(net, WEIGHT, v).forward(data.x), data.t)) for v in values]
     np.testing.assert_allclose(got, by_hand, rtol=1e-12)
     for weight in [(3, 2, 1), (2, 3, 12)]:  # another layer, another corner of W²
         np.testing.assert_allclose(cost_along_weight(net, weight, [1.5]),
-                                   [np.sum(nn.squared_error(with_weight(net, weight, 1.5).forward(data.x), data.t))])
+                                   [np.sum(ops.squared_error(with_weight(net, weight, 1.5).forward(data.x), data.t))])
 
 
 def test_with_weight_changes_exactly_one_parameter():

@@ -3,7 +3,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import datasets, nn
+from dlmath import calculus, datasets, ops
+from dlmath.models import MLP
 from dlmath.explorers.backprop import EPOCHS, eta_explorer, graph_figure, graph_values, train_curves
 
 
@@ -17,14 +18,14 @@ def test_train_curves_are_gradient_descent_on_the_mean_cost():
     """Ten full-batch steps by hand with the lib's backward pass give the same C_T as train_curves."""
     data = datasets.zero_one_images()
     out = train_curves(2.0, epochs=10)
-    net = nn.MLP((12, 3, 2), seed=1)
+    net = MLP((12, 3, 2), seed=1)
     costs = []
     for _ in range(10):
         net.forward(data.x)
         dW, db = net.backward(data.t)
         for p, g in zip(net.W + net.b, dW + db):
             p -= 2.0 * g
-        costs.append(np.sum(nn.squared_error(net.forward(data.x), data.t)))
+        costs.append(np.sum(ops.squared_error(net.forward(data.x), data.t)))
     np.testing.assert_allclose(out["cost"], costs, rtol=1e-12)
     assert out["accuracy"].shape == (10,) and np.all((0 <= out["accuracy"]) & (out["accuracy"] <= 1))
 

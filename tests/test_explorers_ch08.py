@@ -3,7 +3,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import cnn, conv
+from dlmath import datasets, ops
+from dlmath.models import CNN
 from dlmath.explorers import convolution as cv
 
 
@@ -19,14 +20,14 @@ def test_slide_state_is_the_inner_product_and_cauchy_schwarz_bounds_it():
     for i, j in [(0, 0), (1, 3), (3, 3)]:
         s = cv.slide_state(image, w, i, j)
         assert s["product"] == pytest.approx(float(np.sum(image[i:i + 3, j:j + 3] * w)))
-        assert s["product"] == pytest.approx(conv.conv2d(image, w)[i, j])
+        assert s["product"] == pytest.approx(ops.conv2d(image, w)[i, j])
         assert abs(s["product"]) <= s["bound"] + 1e-12 and -1 <= s["cosine"] <= 1
         filled = ~np.isnan(s["partial"])
         assert filled.sum() == i * 4 + j + 1 and np.allclose(s["partial"][filled], s["full"][filled])
 
 
 def test_the_cosine_is_one_when_the_window_is_the_filter_pattern():
-    w = cnn.BOOK_FILTERS["vertical stroke"]
+    w = datasets.BOOK_FILTERS["vertical stroke"]
     image = np.zeros((6, 6))
     image[1:4, 2:5] = w
     assert cv.slide_state(image, w, 1, 2)["cosine"] == pytest.approx(1.0)
@@ -54,13 +55,13 @@ def test_filter_response_keeps_the_size_with_padding_1():
     image = cv.book_image(1)
     r = cv.filter_response(image, cv.VERTICAL_EDGE)
     assert r["map"].shape == image.shape and np.abs(r["scaled"]).max() == pytest.approx(1.0)
-    assert np.allclose(r["map"], conv.conv2d(image, cv.VERTICAL_EDGE, padding=1))
+    assert np.allclose(r["map"], ops.conv2d(image, cv.VERTICAL_EDGE, padding=1))
 
 
 def test_the_learned_filters_come_from_training_the_book_network():
     w = cv.learned_book_filters()
     assert w.shape == (3, 3, 3)
-    untrained = cnn.CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+    untrained = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                         loss="squared_error", seed=1).W[0][:, 0]
     assert not np.allclose(w, untrained)
 
@@ -82,7 +83,7 @@ def test_the_filter_chooser_redraws_the_map():
 @pytest.mark.parametrize("n, k, stride, padding", [(8, 3, 1, 0), (8, 3, 1, 1), (8, 3, 2, 1), (8, 5, 4, 2), (7, 2, 3, 0)])
 def test_geometry_matches_what_conv2d_produces(n, k, stride, padding):
     g = cv.geometry(n, k, stride, padding)
-    out = conv.conv2d(np.zeros((n, n)), np.zeros((k, k)), stride=stride, padding=padding)
+    out = ops.conv2d(np.zeros((n, n)), np.zeros((k, k)), stride=stride, padding=padding)
     assert out.shape == (g["out"], g["out"]) and len(g["corners"][0]) == g["out"] ** 2
     assert g["formula"].endswith(f"= {g['out']}")
 

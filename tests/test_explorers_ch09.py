@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import operators
+from dlmath import depth
 from dlmath.explorers.depth import DEPTH, LIMIT, depth_curves, depth_explorer, factor_curve
 
 
@@ -14,7 +14,7 @@ def close_figures():
 
 
 def test_depth_curves_are_the_experiment_clipped():
-    raw = operators.signal_through_depth(0.6, DEPTH, 100, "tanh", 0)
+    raw = depth.signal_through_depth(0.6, DEPTH, 100, "tanh", 0)
     curves = depth_curves(0.6)
     np.testing.assert_allclose(curves["forward"], np.clip(raw["forward"], 1 / LIMIT, LIMIT))
     np.testing.assert_allclose(curves["gradient"], np.clip(raw["gradient"], 1 / LIMIT, LIMIT))

@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import attention as at
+from dlmath import datasets, ops
 from dlmath.explorers.attention import attention_explorer, head_weights, projections
 from dlmath.explorers.eigen import GRID_POINTS, eigen_explorer, map_picture, real_eigen
 
@@ -65,9 +65,9 @@ def test_eigen_sliders_redraw_the_picture():
 
 
 def test_head_weights_are_the_libs_multi_head_weights():
-    X = at.embed() + 0.5 * at.positional_encoding(6, 8)
+    X = datasets.embed() + 0.5 * ops.positional_encoding(6, 8)
     W_Q, W_K, W_V, W_O = projections(0)
-    _, P = at.multi_head_attention(X, W_Q, W_K, W_V, W_O, 2)
+    _, P = ops.multi_head_attention(X, W_Q, W_K, W_V, W_O, 2)
     for h in range(2):
         np.testing.assert_allclose(head_weights(X, W_Q, W_K, h), P[h], rtol=1e-12)
     causal = head_weights(X, W_Q, W_K, 1, mask="causal")
@@ -75,7 +75,7 @@ def test_head_weights_are_the_libs_multi_head_weights():
 
 
 def test_temperature_sharpens_and_flattens():
-    X = at.embed() + 0.5 * at.positional_encoding(6, 8)
+    X = datasets.embed() + 0.5 * ops.positional_encoding(6, 8)
     W_Q, W_K, _, _ = projections(0)
     cold, warm, hot = (head_weights(X, W_Q, W_K, 0, temperature=t) for t in (0.1, 1.0, 10.0))
     assert cold.max(1).mean() > warm.max(1).mean() > hot.max(1).mean()

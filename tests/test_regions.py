@@ -5,14 +5,15 @@ from math import comb
 import numpy as np
 import pytest
 
-from dlmath import nn
+from dlmath import calculus, ops
+from dlmath.models import MLP
 from dlmath import regions as R
 
 
 def random_net(widths, seed, n0=2, bias=1.0, n_out=1):
-    """A ReLU MLP with random weights and random biases (nn.MLP starts biases at 0, which puts every
+    """A ReLU MLP with random weights and random biases (MLP starts biases at 0, which puts every
     first-layer hyperplane through the origin — not general position)."""
-    net = nn.MLP((n0, *widths, n_out), hidden="relu", output="identity", seed=seed)
+    net = MLP((n0, *widths, n_out), hidden="relu", output="identity", seed=seed)
     rng = np.random.default_rng(1000 + seed)
     for b in net.b:
         b[:] = rng.normal(0.0, bias, b.shape)
@@ -259,7 +260,7 @@ def test_segment_regions_are_exact_along_a_line_in_any_dimension():
 
 def test_clear_errors():
     with pytest.raises(ValueError, match="ReLU"):
-        R.partition(nn.MLP((2, 3, 1), hidden="sigmoid"))
+        R.partition(MLP((2, 3, 1), hidden="sigmoid"))
     with pytest.raises(ValueError, match="takes 3 inputs"):
         R.partition(random_net((3,), 0, n0=3))
     with pytest.raises(ValueError, match=r"shape \(N, 2\)"):

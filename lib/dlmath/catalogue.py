@@ -79,7 +79,7 @@ def catalogue_operators(seed=0):
     def self_attention(X):  # the weights softmax(Q Kᵀ/√d) depend on X itself: a data-dependent operator
         return ops.scaled_dot_product_attention(X @ Wq, X @ Wk, X @ Wv)[0]
 
-    ops = [
+    table = [
         ("dense z = Wx + b", lambda x: W @ x + b, (n,), [perm]),
         ("conv 3×3, padding 1", lambda x: ops.conv2d(x, w3, padding=1), (8, 8), [shift1]),
         ("ReLU", ops.relu, (n,), [perm]),
@@ -97,7 +97,7 @@ def catalogue_operators(seed=0):
         ("GLU a ⊙ σ(b)", ops.glu, (8,), [glu_perm]),
         ("self-attention (4 tokens × 3)", self_attention, (4, 3), [token_perm]),
     ]
-    return ops
+    return table
 
 
 def catalogue(seed=0, points=4, scales=(0.1, 1.0, 10.0), pairs=300):

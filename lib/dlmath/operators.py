@@ -92,7 +92,7 @@ def is_equivariant(T, g_in, g_out, sample, trials=5, seed=0, rtol=1e-9, atol=1e-
 # names this module had in release 0.1, now in the module of their subject
 __getattr__ = forward_moved_names(__name__, {
     "singular_values": "dlmath.linalg", "operator_norm": "dlmath.linalg", "power_iteration": "dlmath.linalg",
-    "condition_number": "dlmath.linalg", "ACTIVATIONS": "dlmath.ops.activations",
+    "condition_number": "dlmath.linalg", "rank": "dlmath.linalg", "ACTIVATIONS": "dlmath.ops.activations",
     "random_layers": "dlmath.depth", "signal_through_depth": "dlmath.depth", "gradient_factor": "dlmath.depth",
     "critical_scale": "dlmath.depth", "regime": "dlmath.depth", "regime_of": "dlmath.depth",
     "catalogue_operators": "dlmath.catalogue", "catalogue": "dlmath.catalogue",

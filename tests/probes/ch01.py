@@ -4,7 +4,7 @@ import math
 import numpy as np
 import sympy as sp
 
-from dlmath import activations as act
+from dlmath.ops import activations as act
 from dlmath.course.exercises import ch01 as c
 
 w, x, theta = c.W, c.X, c.THETA

@@ -1,7 +1,7 @@
 """Chapter 08 probes: answers a learner plausibly writes for each exercise of `cnn`."""
 import numpy as np
 
-from dlmath import conv
+from dlmath import ops
 from dlmath.course.exercises import ch08 as c
 
 X, W3, B = c.X5, c.W3, c.B
@@ -66,12 +66,12 @@ def input_gradient_full_convolution(dout, w):
     """The textbook identity: a full convolution of dout with the flipped filters (channels swapped)."""
     kh, kw = w.shape[2:]
     padded = np.pad(dout, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
-    return conv.conv2d(padded, w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3))
+    return ops.conv2d(padded, w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3))
 
 
 def input_gradient_lib(dout, w):
     n, _, ho, wo = dout.shape
-    return conv.conv2d_backward(dout, np.zeros((n, w.shape[1], ho + w.shape[2] - 1, wo + w.shape[3] - 1)), w)[0]
+    return ops.conv2d_backward(dout, np.zeros((n, w.shape[1], ho + w.shape[2] - 1, wo + w.shape[3] - 1)), w)[0]
 
 
 def input_gradient_transposed(dout, w):
@@ -91,11 +91,11 @@ def input_gradient_in_place(dout, w):
 CORRECT = {
     "output_size": [10, 10.0, (20 + 2 * 2 - 5) // 2 + 1, int(np.floor((20 + 4 - 5) / 2)) + 1, np.int64(10)],
     "feature_entry": [-3, -3.0, entry_by_loop(), float(np.sum(X[1:4, 2:5] * W3) - 1)],
-    "feature_map": [feature_map_by_loops(), conv.conv2d(X3, W2, padding=1), feature_map_by_loops().tolist(),
-                    conv.conv2d(np.pad(X3, 1), W2)],
+    "feature_map": [feature_map_by_loops(), ops.conv2d(X3, W2, padding=1), feature_map_by_loops().tolist(),
+                    ops.conv2d(np.pad(X3, 1), W2)],
     "vertical_edge": ["b", "B", " b ", "b)"],
-    "max_pool": [pool_by_reshape(c.POOL_X), [[4, 5], [6, 3]], conv.max_pool2d(c.POOL_X), np.array([[4.0, 5], [6, 3]])],
-    "pool_gradient": [pool_gradient_by_loops(), conv.max_pool2d_backward(c.POOL_UP, c.POOL_X),
+    "max_pool": [pool_by_reshape(c.POOL_X), [[4, 5], [6, 3]], ops.max_pool2d(c.POOL_X), np.array([[4.0, 5], [6, 3]])],
+    "pool_gradient": [pool_gradient_by_loops(), ops.max_pool2d_backward(c.POOL_UP, c.POOL_X),
                       [[0, 0, 0, 0], [0.5, 0, 0, -1], [0, 2, 0.25, 0], [0, 0, 0, 0]]],
     "conv_input_gradient": [input_gradient_loops, input_gradient_offsets, input_gradient_full_convolution,
                             input_gradient_lib],
@@ -108,14 +108,14 @@ WRONG = {
                     (11, "rounded up"), (10.5, "not a whole number"), ("10", "without quotes")],
     "feature_entry": [(2, "flipped the kernel"), (1, "row 2, column 1"), (-2, "forgot the bias"),
                       (-1, "transposed"), (0, "too large")],
-    "feature_map": [(conv.conv2d(X3, W2), "forgot the padding"),
-                    (conv.conv2d(X3, W2[::-1, ::-1], padding=1), "flipped the kernel"),
-                    (conv.conv2d(X3, W2.T, padding=1), "transposed"),
-                    (conv.conv2d(X3, W2, padding=1, stride=2), "stride 2"),
+    "feature_map": [(ops.conv2d(X3, W2), "forgot the padding"),
+                    (ops.conv2d(X3, W2[::-1, ::-1], padding=1), "flipped the kernel"),
+                    (ops.conv2d(X3, W2.T, padding=1), "transposed"),
+                    (ops.conv2d(X3, W2, padding=1, stride=2), "stride 2"),
                     (np.zeros((5, 5)), "expected shape (4, 4)")],
     "vertical_edge": [("a", "horizontal edge"), ("c", "blur"), ("d", "diagonal"), (2, "option's letter")],
     "max_pool": [(c.POOL_X.reshape(2, 2, 2, 2).mean(axis=(1, 3)), "average pooling"),
-                 (conv.max_pool2d(c.POOL_X, 2, 1), "stride 1"),
+                 (ops.max_pool2d(c.POOL_X, 2, 1), "stride 1"),
                  (c.POOL_X.reshape(2, 2, 2, 2).min(axis=(1, 3)), "smallest value"),
                  ([[4, 5], [3, 6]], "entry (1, 0)")],
     "pool_gradient": [(np.kron(c.POOL_UP, np.ones((2, 2))), "spread the gradient over the whole window"),

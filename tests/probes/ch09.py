@@ -1,7 +1,8 @@
 """Chapter 09 probes: answers a learner plausibly writes for each exercise of `layers_as_operators`."""
 import numpy as np
 
-from dlmath import nn
+from dlmath import calculus, ops
+from dlmath.models import MLP
 from dlmath.course.exercises import ch09 as c
 
 A, B, X = c.A, c.B, c.X_BN
@@ -15,7 +16,7 @@ def jacobian_two_steps(z):
 
 
 def jacobian_loops(z):
-    p = nn.softmax(z)
+    p = ops.softmax(z)
     n = len(p)
     J = np.zeros((n, n))
     for i in range(n):
@@ -25,7 +26,7 @@ def jacobian_loops(z):
 
 
 def jacobian_broadcast(z):
-    p = nn.softmax(np.asarray(z))
+    p = ops.softmax(np.asarray(z))
     return p[:, None] * (np.eye(len(p)) - p[None, :])
 
 
@@ -43,11 +44,11 @@ def jacobian_in_place(z):
 
 
 def jacobian_diag(z):
-    return np.diag(nn.softmax(z))
+    return np.diag(ops.softmax(z))
 
 
 def jacobian_transposed_outer_only(z):
-    p = nn.softmax(z)
+    p = ops.softmax(z)
     return -np.outer(p, p)
 
 

@@ -2,7 +2,7 @@
 import numpy as np
 import scipy.linalg
 
-from dlmath import linalg, nn
+from dlmath import linalg, ops
 from dlmath.course.exercises import ch10 as c
 
 N = c.NULL_BASIS
@@ -26,10 +26,10 @@ CORRECT = {
     "dense_image": [[5, 3], (5, 3), [c.W_DENSE.shape[0], np.linalg.matrix_rank(c.W_DENSE)]],
     "eigenvalues": [[2, 5], [5, 2], np.linalg.eigvals(c.A_EIG), np.roots([1, -7, 10]), (2.0, 5.0)],
     "spectral_radius": [np.sqrt(1.25), 1.118, max(abs(np.linalg.eigvals(c.A_RHO))), abs(0.5 + 1j)],
-    "attention_weights_row": [w, nn.softmax(K @ q / np.sqrt(2)), [0.140, 0.284, 0.576],
+    "attention_weights_row": [w, ops.softmax(K @ q / np.sqrt(2)), [0.140, 0.284, 0.576],
                               np.exp(K @ q / 2 ** 0.5) / np.exp(K @ q / 2 ** 0.5).sum()],
     "attention_output_row": [w @ V, [1.292, 1.720], sum(wj * vj for wj, vj in zip(w, V)),
-                             nn.softmax(q @ K.T / np.sqrt(2)) @ V],
+                             ops.softmax(q @ K.T / np.sqrt(2)) @ V],
     "multi_head_shapes": [[[8, 10, 8], [8, 10, 10]], np.array([(8, 10, 8), (8, 10, 10)]),
                           [[c.HEADS, c.N_TOK, c.D_MODEL // c.HEADS], [c.HEADS, c.N_TOK, c.N_TOK]]],
     "causal_mask": [np.tril(np.ones((4, 4), dtype=bool)), np.tri(4), [[j <= i for j in range(4)] for i in range(4)],

@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import datasets, ops
+from ..arrays import read_only
 from ..models import MLP
 from ..course.explorer import Explorer
 
@@ -26,25 +27,19 @@ def _trained():
     data = datasets.zero_one_images()
     net = MLP(SIZES, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=SEED)
     net.fit(data.x, data.t, eta=ETA, epochs=EPOCHS, batch_size=len(data.x), progress=False)
-    params = tuple(p.copy() for p in (*net.W, *net.b))
-    for p in params:
-        p.setflags(write=False)
-    return params
+    return tuple(read_only(p) for p in (*net.W, *net.b))
 
 
 def trained_network():
     """A fresh MLP (12, 3, 2) with the trained weights (its own copies: change them freely)."""
-    net = MLP(SIZES, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=SEED)
-    W2, W3, b2, b3 = (p.copy() for p in _trained())
-    net.W, net.b = [W2, W3], [b2, b3]
-    return net
+    W2, W3, b2, b3 = _trained()
+    return MLP.from_weights([W2, W3], [b2, b3], hidden="sigmoid", output="sigmoid", loss="squared_error")
 
 
 def with_weight(net, weight, value):
     """A copy of `net` whose weight w^l_ji (weight = (l, j, i), book numbering from 1) is `value`."""
     l, j, i = weight
-    out = MLP(net.sizes, hidden=net.hidden, output=net.output, loss=net.loss)
-    out.W, out.b = [W.copy() for W in net.W], [b.copy() for b in net.b]
+    out = MLP.from_weights(net.W, net.b, hidden=net.hidden, output=net.output, loss=net.loss)
     out.W[l - 2][j - 1, i - 1] = value
     return out
 

@@ -9,6 +9,7 @@ forgotten padding, gradient spread over the window, …) gives a value of its ow
 import numpy as np
 
 from ... import ops
+from ...arrays import read_only
 from ...models import CNN
 from ..checks import Array, Choice, Function, Number
 
@@ -107,9 +108,7 @@ def _probe_points():
     for n, f, c, ho, wo, kh, kw in [(1, 1, 1, 3, 3, 2, 2), (1, 1, 1, 4, 3, 3, 2), (2, 3, 1, 3, 4, 3, 3),
                                     (2, 2, 3, 2, 3, 2, 3), (3, 4, 2, 5, 4, 3, 3)]:
         dout, w = rng.normal(size=(n, f, ho, wo)), rng.normal(size=(f, c, kh, kw))
-        dout.setflags(write=False)  # the learner's function cannot change the probes
-        w.setflags(write=False)
-        points.append((dout, w))
+        points.append((read_only(dout), read_only(w)))  # the learner's function cannot change the probes
     return points
 
 

@@ -6,6 +6,7 @@ Norms are Euclidean: ‖A‖₂ = max ‖Ax‖/‖x‖ = σ_max. Weight scale s 
 import numpy as np
 
 from ... import ops
+from ...arrays import read_only
 from ..checks import Array, Choice, Function, Number
 
 TITLE = "Layers as operators"
@@ -47,17 +48,9 @@ def _jacobian_variant(kind):
     return jac
 
 
-def _read_only(*values):
-    out = []
-    for v in values:
-        a = np.array(v, dtype=np.float64)
-        a.setflags(write=False)  # the learner's function cannot change the probes
-        out.append(a)
-    return out
-
-
-JACOBIAN_POINTS = [(z,) for z in _read_only([0.0, 0.0], [1.0, 2.0, 3.0], [0.5, -1.0, 2.0, 0.0],
-                                            [1000.0, 0.0, -1000.0], [-3.0, 7.0])]
+# read-only: the learner's function cannot change the probes
+JACOBIAN_POINTS = [(read_only(z, np.float64),) for z in ([0.0, 0.0], [1.0, 2.0, 3.0], [0.5, -1.0, 2.0, 0.0],
+                                                         [1000.0, 0.0, -1000.0], [-3.0, 7.0])]
 
 EXERCISES = {
     "operator_norm": Number(

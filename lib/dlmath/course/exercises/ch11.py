@@ -7,6 +7,7 @@ from math import comb
 
 import numpy as np
 
+from ... import linalg
 from ... import regions as R
 from ..checks import Array, Choice, Number
 
@@ -118,7 +119,7 @@ EXERCISES = {
         hint="a unit is redundant on U when its positive side misses U: it is off, 0, for every input in U."),
     "dynamic_rank": Number(
         RANK,
-        wrong=[(np.linalg.matrix_rank(WRANK), "that is rank W; the off units' columns are zeroed: rank(W D)."),
+        wrong=[(linalg.rank(WRANK), "that is rank W; the off units' columns are zeroed: rank(W D)."),
                (RANK_PATTERN.sum(), "two units are on, but their columns of W are parallel (column 4 = 2 × "
                                     "column 1): rank(W D) counts independent columns."),
                (0, "two units are on, so W D keeps two non-zero columns.")],

@@ -3,7 +3,7 @@ padding and overlapping pooling windows, and clear shape errors."""
 import numpy as np
 import pytest
 
-from dlmath import conv, nn
+from dlmath import calculus, ops
 
 rng = np.random.default_rng(0)
 TOL = 1e-7
@@ -29,67 +29,67 @@ GEOMETRIES = [(1, 0), (2, 0), (1, 1), (2, 1), (3, 2)]
 @pytest.mark.parametrize("stride, padding", GEOMETRIES)
 def test_conv2d_is_the_cross_correlation(stride, padding):
     x, w, b = rng.normal(size=(2, 3, 7, 6)), rng.normal(size=(4, 3, 3, 2)), rng.normal(size=4)
-    out = conv.conv2d(x, w, b, stride, padding)
-    assert out.shape == (2, 4, conv.output_size(7, 3, stride, padding), conv.output_size(6, 2, stride, padding))
+    out = ops.conv2d(x, w, b, stride, padding)
+    assert out.shape == (2, 4, ops.output_size(7, 3, stride, padding), ops.output_size(6, 2, stride, padding))
     assert np.allclose(out, conv_by_loops(x, w, b, stride, padding))
 
 
 def test_the_kernel_is_not_flipped():
     x = np.arange(9.0).reshape(3, 3)
     w = np.array([[1.0, 0.0], [0.0, 0.0]])  # picks the top-left pixel of each window
-    assert np.array_equal(conv.conv2d(x, w), [[0, 1], [3, 4]])
+    assert np.array_equal(ops.conv2d(x, w), [[0, 1], [3, 4]])
 
 
 @pytest.mark.parametrize("stride, padding", GEOMETRIES)
 def test_conv2d_backward_against_central_differences(stride, padding):
     x, w, b = rng.normal(size=(2, 2, 6, 5)), rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
-    up = rng.normal(size=conv.conv2d(x, w, b, stride, padding).shape)
-    dx, dw, db = conv.conv2d_backward(up, x, w, stride, padding)
-    loss = lambda x_, w_, b_: np.sum(up * conv.conv2d(x_, w_, b_, stride, padding))
-    assert nn.relative_error(dx, nn.numerical_gradient(lambda v: loss(v, w, b), x)) <= TOL
-    assert nn.relative_error(dw, nn.numerical_gradient(lambda v: loss(x, v, b), w)) <= TOL
-    assert nn.relative_error(db, nn.numerical_gradient(lambda v: loss(x, w, v), b)) <= TOL
+    up = rng.normal(size=ops.conv2d(x, w, b, stride, padding).shape)
+    dx, dw, db = ops.conv2d_backward(up, x, w, stride, padding)
+    loss = lambda x_, w_, b_: np.sum(up * ops.conv2d(x_, w_, b_, stride, padding))
+    assert calculus.relative_error(dx, calculus.numerical_gradient(lambda v: loss(v, w, b), x)) <= TOL
+    assert calculus.relative_error(dw, calculus.numerical_gradient(lambda v: loss(x, v, b), w)) <= TOL
+    assert calculus.relative_error(db, calculus.numerical_gradient(lambda v: loss(x, w, v), b)) <= TOL
 
 
 def test_single_image_and_single_filter():
     x, w = rng.normal(size=(6, 6)), rng.normal(size=(3, 3))
-    out = conv.conv2d(x, w)
+    out = ops.conv2d(x, w)
     assert out.shape == (4, 4)
-    assert np.allclose(out, conv.conv2d(x[None, None], w[None, None])[0, 0])
-    dx, dw, db = conv.conv2d_backward(np.ones((4, 4)), x, w)
+    assert np.allclose(out, ops.conv2d(x[None, None], w[None, None])[0, 0])
+    dx, dw, db = ops.conv2d_backward(np.ones((4, 4)), x, w)
     assert dx.shape == (6, 6) and dw.shape == (3, 3) and db.shape == (1,)
-    assert conv.conv2d(x, rng.normal(size=(3, 1, 3, 3))).shape == (3, 4, 4)
+    assert ops.conv2d(x, rng.normal(size=(3, 1, 3, 3))).shape == (3, 4, 4)
 
 
 def test_max_pool_forward():
     x = np.array([[1, 2, 5, 0], [3, 4, 1, 1], [0, 0, 2, 2], [0, 9, 2, 2.0]])
-    assert np.array_equal(conv.max_pool2d(x), [[4, 5], [9, 2]])
-    assert conv.max_pool2d(x, size=3, stride=1).shape == (2, 2)
+    assert np.array_equal(ops.max_pool2d(x), [[4, 5], [9, 2]])
+    assert ops.max_pool2d(x, size=3, stride=1).shape == (2, 2)
 
 
 @pytest.mark.parametrize("size, stride", [(2, None), (3, 1), (2, 1), (3, 2)])
 def test_max_pool_backward_against_central_differences(size, stride):
     x = rng.normal(size=(2, 3, 7, 6))  # distinct values: the maximum of each window is unique
-    up = rng.normal(size=conv.max_pool2d(x, size, stride).shape)
-    dx = conv.max_pool2d_backward(up, x, size, stride)
-    numeric = nn.numerical_gradient(lambda v: np.sum(up * conv.max_pool2d(v, size, stride)), x)
-    assert nn.relative_error(dx, numeric) <= TOL
+    up = rng.normal(size=ops.max_pool2d(x, size, stride).shape)
+    dx = ops.max_pool2d_backward(up, x, size, stride)
+    numeric = calculus.numerical_gradient(lambda v: np.sum(up * ops.max_pool2d(v, size, stride)), x)
+    assert calculus.relative_error(dx, numeric) <= TOL
 
 
 def test_max_pool_backward_sends_a_tie_to_the_first_maximum():
     x = np.array([[1.0, 1.0], [1.0, 0.0]])
-    assert np.array_equal(conv.max_pool2d_backward(np.array([[5.0]]), x), [[5, 0], [0, 0]])
+    assert np.array_equal(ops.max_pool2d_backward(np.array([[5.0]]), x), [[5, 0], [0, 0]])
 
 
 @pytest.mark.parametrize("call, words", [
-    (lambda: conv.conv2d(np.ones((1, 2, 5, 5)), np.ones((3, 1, 3, 3))), "(F, 2, kh, kw)"),
-    (lambda: conv.conv2d(np.ones((1, 1, 2, 5)), np.ones((1, 1, 3, 3))), "H' = ⌊(H + 2·padding − kh) / stride⌋ + 1"),
-    (lambda: conv.conv2d(np.ones((5, 5, 5)), np.ones((3, 3))), "(N, C, H, W) or (H, W)"),
-    (lambda: conv.conv2d(np.ones((5, 5)), np.ones((3, 3)), b=np.ones(2)), "b must have shape (1,)"),
-    (lambda: conv.conv2d(np.ones((5, 5)), np.ones((3, 3)), stride=0), "stride"),
-    (lambda: conv.conv2d_backward(np.ones((2, 2)), np.ones((5, 5)), np.ones((3, 3))), "(3, 3)"),
-    (lambda: conv.max_pool2d(np.ones((1, 1, 1, 5))), "does not fit"),
-    (lambda: conv.max_pool2d_backward(np.ones((3, 3)), np.ones((4, 4))), "(2, 2)"),
+    (lambda: ops.conv2d(np.ones((1, 2, 5, 5)), np.ones((3, 1, 3, 3))), "(F, 2, kh, kw)"),
+    (lambda: ops.conv2d(np.ones((1, 1, 2, 5)), np.ones((1, 1, 3, 3))), "H' = ⌊(H + 2·padding − kh) / stride⌋ + 1"),
+    (lambda: ops.conv2d(np.ones((5, 5, 5)), np.ones((3, 3))), "(N, C, H, W) or (H, W)"),
+    (lambda: ops.conv2d(np.ones((5, 5)), np.ones((3, 3)), b=np.ones(2)), "b must have shape (1,)"),
+    (lambda: ops.conv2d(np.ones((5, 5)), np.ones((3, 3)), stride=0), "stride"),
+    (lambda: ops.conv2d_backward(np.ones((2, 2)), np.ones((5, 5)), np.ones((3, 3))), "(3, 3)"),
+    (lambda: ops.max_pool2d(np.ones((1, 1, 1, 5))), "does not fit"),
+    (lambda: ops.max_pool2d_backward(np.ones((3, 3)), np.ones((4, 4))), "(2, 2)"),
 ])
 def test_errors_name_the_expected_shape(call, words):
     with pytest.raises(ValueError) as err:
@@ -100,8 +100,8 @@ def test_errors_name_the_expected_shape(call, words):
 def test_vectorised_speed_is_a_benchmark_not_a_test_but_the_batch_axis_is_not_looped():
     # a batch of 256 images goes through the same single matrix product as one image
     x, w = rng.normal(size=(256, 1, 8, 8)), rng.normal(size=(4, 1, 3, 3))
-    out = conv.conv2d(x, w)
-    assert np.allclose(out[17], conv.conv2d(x[17:18], w)[0])
+    out = ops.conv2d(x, w)
+    assert np.allclose(out[17], ops.conv2d(x[17:18], w)[0])
 
 
 def conv_by_definition(x, w, b, stride, padding):
@@ -131,7 +131,7 @@ def test_conv2d_agrees_with_the_direct_sum_on_random_geometries(trial):
     x = r.normal(size=(int(r.integers(1, 3)), int(r.integers(1, 4)), H, W))
     w = r.normal(size=(int(r.integers(1, 4)), x.shape[1], kh, kw))
     b = r.normal(size=w.shape[0])
-    np.testing.assert_allclose(conv.conv2d(x, w, b, stride, padding), conv_by_definition(x, w, b, stride, padding),
+    np.testing.assert_allclose(ops.conv2d(x, w, b, stride, padding), conv_by_definition(x, w, b, stride, padding),
                                rtol=1e-12, atol=1e-12)
 
 
@@ -139,10 +139,10 @@ def test_conv2d_agrees_with_the_direct_sum_on_random_geometries(trial):
 def test_col2im_is_the_adjoint_of_im2col(stride, padding):
     """⟨im2col(x), D⟩ = ⟨x, col2im(D)⟩ for every x and D: what makes the backward pass right."""
     x = rng.normal(size=(2, 3, 7, 6))
-    cols = conv.im2col(x, 3, 2, stride, padding)
+    cols = ops.im2col(x, 3, 2, stride, padding)
     assert cols.flags.c_contiguous and cols.shape[0] == 3 * 3 * 2
     d = rng.normal(size=cols.shape)
-    assert np.sum(cols * d) == pytest.approx(np.sum(x * conv.col2im(d, x.shape, 3, 2, stride, padding)), rel=1e-12)
+    assert np.sum(cols * d) == pytest.approx(np.sum(x * ops.col2im(d, x.shape, 3, 2, stride, padding)), rel=1e-12)
 
 
 def pool_by_loops(x, size, stride):
@@ -163,5 +163,5 @@ def pool_by_loops(x, size, stride):
 def test_max_pool_agrees_with_loops_even_with_ties_in_overlapping_windows(size, stride):
     x = rng.integers(0, 3, size=(2, 2, 7, 6)).astype(float)  # many ties
     out, up, dx = pool_by_loops(x, size, stride or size)
-    assert np.array_equal(conv.max_pool2d(x, size, stride), out)
-    assert np.array_equal(conv.max_pool2d_backward(up, x, size, stride), dx)
+    assert np.array_equal(ops.max_pool2d(x, size, stride), out)
+    assert np.array_equal(ops.max_pool2d_backward(up, x, size, stride), dx)

@@ -3,15 +3,16 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from dlmath import datasets, nn
-from dlmath.network import (derivative_size, parameter_count, parameter_symbols, symbolic_cost,
+from dlmath import calculus, datasets, ops
+from dlmath.models import MLP
+from dlmath.symbolic_network import (derivative_size, parameter_count, parameter_symbols, symbolic_cost,
                             symbolic_forward)
 
 SIZES = [(12, 3, 2), (2, 1), (4, 5, 3, 2), (64, 64, 10)]
 
 
 def values_of(params, net):
-    """{symbol: number} putting an nn.MLP's weights into the sympy parameters."""
+    """{symbol: number} putting an MLP's weights into the sympy parameters."""
     out = {}
     for (W, b), Wn, bn in zip(params, net.W, net.b):
         out.update(zip(W, Wn.ravel()))
@@ -22,7 +23,7 @@ def values_of(params, net):
 @pytest.mark.parametrize("sizes", SIZES)
 def test_parameter_count_agrees_with_the_mlp_and_the_symbols(sizes):
     n = parameter_count(sizes)
-    assert n == nn.MLP(sizes).n_parameters
+    assert n == MLP(sizes).n_parameters
     if n < 1000:
         symbols = [s for W, b in parameter_symbols(sizes) for s in (*W, *b)]
         assert len(symbols) == len(set(symbols)) == n
@@ -43,7 +44,7 @@ def test_bad_sizes_say_what_is_expected(bad):
 
 def test_symbolic_forward_and_cost_agree_with_the_numeric_network():
     data = datasets.zero_one_images()
-    net = nn.MLP((12, 3, 2), seed=3)
+    net = MLP((12, 3, 2), seed=3)
     rng = np.random.default_rng(0)
     for p in net.b:
         p += rng.normal(size=p.shape)  # non-zero biases, so a forgotten bias would show
@@ -55,7 +56,7 @@ def test_symbolic_forward_and_cost_agree_with_the_numeric_network():
         got = [float(a.evalf(subs=values)) for a in symbolic_forward(x, params)]
         np.testing.assert_allclose(got, row, rtol=1e-12)
     cost = float(symbolic_cost(X, T, params).evalf(subs=values))
-    assert cost == pytest.approx(np.sum(nn.squared_error(y, T)), rel=1e-12)
+    assert cost == pytest.approx(np.sum(ops.squared_error(y, T)), rel=1e-12)
 
 
 def test_the_symbolic_derivative_is_the_gradient():
@@ -63,7 +64,7 @@ def test_the_symbolic_derivative_is_the_gradient():
     central differences of the numeric cost, in float64."""
     data = datasets.zero_one_images()
     X, T = data.x[:2], data.t[:2]
-    net = nn.MLP((12, 3, 2), seed=5)
+    net = MLP((12, 3, 2), seed=5)
     params = parameter_symbols((12, 3, 2))
     values = values_of(params, net)
     cost = symbolic_cost(X, T, params)
@@ -72,7 +73,7 @@ def test_the_symbolic_derivative_is_the_gradient():
     net.forward(X)
     dW, db = net.backward(T)
     lib = 2 * np.array([dW[0][0, 0], dW[0][2, 7], db[0][1], dW[1][1, 2], db[1][0]])
-    assert nn.relative_error(exact, lib) <= 1e-7
+    assert calculus.relative_error(exact, lib) <= 1e-7
 
     everything = list(values)
     f = sp.lambdify([everything], cost)
@@ -83,7 +84,7 @@ def test_the_symbolic_derivative_is_the_gradient():
         full[where] = p
         return f(full)
     start = np.array([values[s] for s in symbols])
-    assert nn.relative_error(exact, nn.numerical_gradient(cost_at, start)) <= 1e-7
+    assert calculus.relative_error(exact, calculus.numerical_gradient(cost_at, start)) <= 1e-7
 
 
 def test_the_derivative_grows_with_images_and_layers():

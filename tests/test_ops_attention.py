@@ -5,7 +5,8 @@ import warnings
 import numpy as np
 import pytest
 
-from dlmath import attention as at, nn
+from dlmath import calculus, datasets, ops
+from dlmath.ops import attention as at
 
 rng = np.random.default_rng(10)
 TOL = 1e-7
@@ -114,9 +115,9 @@ def test_attention_backward_against_central_differences(masked, lead):
     def loss(Q_, K_, V_):
         o, p = at.scaled_dot_product_attention(Q_, K_, V_, mask)
         return np.sum(up * o) + np.sum(up_P * p)  # uses the output and the weights
-    assert nn.relative_error(dQ, nn.numerical_gradient(lambda v: loss(v, K, V), Q)) <= TOL
-    assert nn.relative_error(dK, nn.numerical_gradient(lambda v: loss(Q, v, V), K)) <= TOL
-    assert nn.relative_error(dV, nn.numerical_gradient(lambda v: loss(Q, K, v), V)) <= TOL
+    assert calculus.relative_error(dQ, calculus.numerical_gradient(lambda v: loss(v, K, V), Q)) <= TOL
+    assert calculus.relative_error(dK, calculus.numerical_gradient(lambda v: loss(Q, v, V), K)) <= TOL
+    assert calculus.relative_error(dV, calculus.numerical_gradient(lambda v: loss(Q, K, v), V)) <= TOL
 
 
 def test_attention_backward_with_a_custom_scale():
@@ -125,9 +126,9 @@ def test_attention_backward_with_a_custom_scale():
     up = rng.normal(size=out.shape)
     dQ, dK, _ = at.scaled_dot_product_attention_backward(up, Q, K, V, P, scale=0.7)
     f = lambda q: np.sum(up * at.scaled_dot_product_attention(q, K, V, scale=0.7)[0])
-    assert nn.relative_error(dQ, nn.numerical_gradient(f, Q)) <= TOL
+    assert calculus.relative_error(dQ, calculus.numerical_gradient(f, Q)) <= TOL
     wrong, _, _ = at.scaled_dot_product_attention_backward(up, Q, K, V, P)  # default scale: differs
-    assert nn.relative_error(wrong, dQ) > 1e-2
+    assert calculus.relative_error(wrong, dQ) > 1e-2
 
 
 def test_split_and_merge_heads_are_inverse():
@@ -183,7 +184,7 @@ def test_multi_head_backward_against_central_differences(lead, mask):
             a[i] = v
             return np.sum(up * at.multi_head_attention(*a, 2, mask)[0])
         assert g.shape == args[i].shape
-        assert nn.relative_error(g, nn.numerical_gradient(loss, args[i])) <= TOL, f"gradient {i}"
+        assert calculus.relative_error(g, calculus.numerical_gradient(loss, args[i])) <= TOL, f"gradient {i}"
 
 
 def test_per_sample_mask_reaches_every_head():
@@ -225,13 +226,13 @@ def test_inputs_are_not_modified():
 
 
 def test_the_sentence_embeddings():
-    X = at.embed()
-    assert X.shape == (len(at.SENTENCE), len(at.FEATURES))
+    X = datasets.embed()
+    assert X.shape == (len(datasets.SENTENCE), len(datasets.FEATURES))
     np.testing.assert_array_equal(X[0], X[4])  # the two "the"s are the same row …
     P = at.positional_encoding(*X.shape)
     assert not np.allclose((X + P)[0], (X + P)[4])  # … until positions are added
     np.testing.assert_allclose(P[:, 0], np.sin(np.arange(6)))
     np.testing.assert_allclose(P[:, 1], np.cos(np.arange(6)))
-    assert at.embed("the dog ran").shape == (3, 8)
+    assert datasets.embed("the dog ran").shape == (3, 8)
     with pytest.raises(ValueError, match="unknown"):
-        at.embed(["the", "unicorn"])
+        datasets.embed(["the", "unicorn"])

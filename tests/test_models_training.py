@@ -1,0 +1,167 @@
+"""The models apart from their training: parameters(), a network from given weights, fit(model, …) with an
+optimiser as an argument, and what fit records."""
+import numpy as np
+import pytest
+
+from dlmath import calculus, datasets, ops, training
+from dlmath.models import CNN, MLP, Model
+from dlmath.optimizers import SGD
+
+
+def small_data(seed=0, n=40):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, 5))
+    return x, (x[:, 0] + x[:, 1] > 0).astype(int)
+
+
+def test_parameters_are_the_models_own_arrays_in_the_order_of_the_gradients():
+    net = MLP((5, 4, 3), hidden="tanh", output="softmax", loss="cross_entropy", seed=1)
+    params = net.parameters()
+    assert all(p is q for p, q in zip(params, net.W + net.b)) and len(params) == 4
+    net.forward(np.ones((2, 5)))
+    dW, db = net.backward(np.eye(3)[[0, 2]])
+    assert [g.shape for g in dW + db] == [p.shape for p in params]
+    assert net.n_parameters == 5 * 4 + 4 + 4 * 3 + 3
+
+
+def test_a_network_from_given_weights_computes_with_them_and_keeps_its_own_copies():
+    rng = np.random.default_rng(2)
+    W = [rng.normal(size=(3, 4)), rng.normal(size=(2, 3))]
+    b = [rng.normal(size=3), rng.normal(size=2)]
+    net = MLP.from_weights(W, b, hidden="relu", output="identity", loss="squared_error")
+    x = rng.normal(size=(5, 4))
+    by_hand = np.maximum(x @ W[0].T + b[0], 0) @ W[1].T + b[1]
+    assert np.allclose(net.forward(x), by_hand)
+    W[0][:] = 0.0  # changing the arrays passed in does not change the network
+    assert np.allclose(net.forward(x), by_hand) and net.sizes == (4, 3, 2)
+
+
+@pytest.mark.parametrize("W, b, message", [
+    ([np.ones((3, 4)), np.ones((2, 5))], [np.ones(3), np.ones(2)], r"layer 1: W must have shape \(2, 3\)"),
+    ([np.ones((3, 4))], [np.ones(4)], r"layer 0: W must have shape \(3, n_in\) and b shape \(n_out,\)"),
+    ([np.ones((3, 4))], [], "the same number"),
+])
+def test_weights_that_do_not_fit_together_are_refused_with_the_expected_shape(W, b, message):
+    with pytest.raises(ValueError, match=message):
+        MLP.from_weights(W, b)
+
+
+def test_fit_with_an_sgd_optimiser_is_what_the_fit_method_does():
+    x, y = small_data()
+    a = MLP((5, 6, 2), hidden="relu", output="softmax", loss="cross_entropy", seed=3)
+    b = MLP((5, 6, 2), hidden="relu", output="softmax", loss="cross_entropy", seed=3)
+    record = training.fit(a, x, y, SGD(eta=0.3, momentum=0.9), epochs=4, batch_size=8, seed=5)
+    history = b.fit(x, y, eta=0.3, momentum=0.9, epochs=4, batch_size=8, seed=5)
+    assert record.loss == history == b.history and record.train_accuracy == b.train_accuracy
+    for p, q in zip(a.parameters(), b.parameters()):
+        assert np.array_equal(p, q)
+    assert record.loss[-1] < record.loss[0]
+
+
+class Recorder:
+    """An optimiser that only remembers what it is given: fit must hand it the model's own arrays."""
+
+    def __init__(self):
+        self.calls = []
+
+    def step(self, params, grads):
+        self.calls.append(([id(p) for p in params], [g.shape for g in grads]))
+
+
+def test_fit_hands_any_optimiser_the_models_parameters_and_gradients_once_per_batch():
+    x, y = small_data(n=20)
+    net = MLP((5, 3, 2), hidden="sigmoid", output="sigmoid", loss="binary_cross_entropy")
+    opt = Recorder()
+    record = training.fit(net, x, y, opt, epochs=3, batch_size=8)
+    assert len(opt.calls) == 3 * 3  # ⌈20 / 8⌉ batches per epoch
+    ids, shapes = opt.calls[0]
+    assert ids == [id(p) for p in net.parameters()] and shapes == [p.shape for p in net.parameters()]
+    assert len(record.loss) == 3 and len(set(record.loss)) == 1  # nothing stepped, nothing changed
+
+
+def test_full_batch_fit_is_gradient_descent_on_the_mean_loss():
+    x, y = small_data(n=12)
+    net = MLP((5, 2), hidden="sigmoid", output="softmax", loss="cross_entropy", seed=0)
+    start = [p.copy() for p in net.parameters()]
+    record = training.fit(net, x, y, SGD(eta=0.5), epochs=1, batch_size=len(x))
+    ref = MLP.from_weights(start[:1], start[1:], output="softmax", loss="cross_entropy")
+    _, dW, db = ref.loss_and_gradients(x, ops.one_hot(y, 2))
+    assert np.allclose(net.W[0], start[0] - 0.5 * dW[0]) and np.allclose(net.b[0], start[1] - 0.5 * db[0])
+    assert record.loss[0] == pytest.approx(net.loss_value(net.forward(x), ops.one_hot(y, 2)))
+
+
+def test_validation_accuracy_is_recorded_per_epoch():
+    d = datasets.digits()
+    net = MLP((64, 16, 10), hidden="relu", output="softmax", loss="cross_entropy")
+    record = training.fit(net, d.x_train[:200], d.y_train[:200], SGD(0.2, 0.9), epochs=3,
+                          validation=(d.x_test[:50], d.y_test[:50]))
+    assert len(record.val_accuracy) == 3 and 0 <= min(record.val_accuracy) <= max(record.val_accuracy) <= 1
+    assert "validation" in record.summary()
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"batch_size": 0}, "batch_size must be a positive whole number"),
+    ({"batch_size": 2.5}, "batch_size must be a positive whole number"),
+    ({"validation": (np.zeros((3, 5)), [0, 1, 7])}, r"labels must be integer class numbers in 0…1"),
+])
+def test_fit_refuses_what_it_cannot_use(kwargs, message):
+    x, y = small_data(n=10)
+    with pytest.raises(ValueError, match=message):
+        training.fit(MLP((5, 2), output="softmax", loss="cross_entropy"), x, y, **kwargs)
+
+
+def test_targets_of_the_wrong_length_name_the_expected_rows():
+    x, y = small_data(n=10)
+    with pytest.raises(ValueError, match=r"one row per sample of x \(10\)"):
+        training.fit(MLP((5, 2), output="softmax", loss="cross_entropy"), x, y[:7])
+
+
+@pytest.mark.parametrize("eta, momentum", [(0.0, 0.0), (-1.0, 0.0), (float("nan"), 0.0), (0.1, 1.0)])
+def test_sgd_refuses_a_learning_rate_or_momentum_that_cannot_train(eta, momentum):
+    with pytest.raises(ValueError):
+        SGD(eta, momentum)
+
+
+def test_sgd_with_momentum_is_the_heavy_ball_recurrence():
+    p, opt = np.array([1.0, -2.0]), SGD(eta=0.1, momentum=0.5)
+    g1, g2 = np.array([1.0, 1.0]), np.array([2.0, 0.0])
+    opt.step([p], [g1])
+    opt.step([p], [g2])
+    v1 = -0.1 * g1
+    assert np.allclose(p, [1.0, -2.0] + v1 + (0.5 * v1 - 0.1 * g2))
+
+
+def test_a_cnn_is_a_model_not_an_mlp_and_trains_with_the_same_fit():
+    net = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
+              loss="squared_error")
+    assert isinstance(net, Model) and not isinstance(net, MLP) and net.n_outputs == 3
+    assert not hasattr(net, "sizes")
+    x, labels, t = datasets.book_images()
+    record = training.fit(net, x, t, SGD(3.0), epochs=30, batch_size=len(x))
+    assert record.loss[-1] < record.loss[0] and len(net.parameters()) == 4
+
+
+def test_the_cnn_gradient_of_every_parameter_against_central_differences():
+    net = CNN((1, 6, 6), filters=(2,), padding=1, activation="tanh", n_outputs=3, seed=4)
+    rng = np.random.default_rng(0)
+    x, labels = rng.normal(size=(2, 1, 6, 6)), np.array([0, 2])
+    t = ops.one_hot(labels, 3)
+    net.forward(x)
+    grads = sum(net.backward(t), [])
+    for p, g in zip(net.parameters(), grads):
+        def loss(v, p=p):
+            keep = p.copy()
+            p[...] = v
+            value = net.loss_value(net.forward(x), t)
+            p[...] = keep
+            return value
+        assert calculus.relative_error(g, calculus.numerical_gradient(loss, p.copy())) < 1e-6
+
+
+def test_no_progress_bar_outside_jupyter_unless_asked():
+    assert training.progress_bar(10, "training") is None
+    bar = training.progress_bar(10, "training", show=True)
+    try:
+        assert bar is not None and bar.total == 10
+    finally:
+        bar.close()
