@@ -1,9 +1,10 @@
 """The models apart from their training: parameters(), a network from given weights, fit(model, …) with an
-optimiser as an argument, and what fit records."""
+optimiser as an argument, and what fit records. (Each model's gradients against central differences:
+test_ops_dense_losses_mlp.py and test_cnn.py.)"""
 import numpy as np
 import pytest
 
-from dlmath import calculus, datasets, ops, training
+from dlmath import datasets, ops, training
 from dlmath.models import CNN, MLP, Model
 from dlmath.optimizers import SGD
 
@@ -141,23 +142,6 @@ def test_a_cnn_is_a_model_not_an_mlp_and_trains_with_the_same_fit():
     assert record.loss[-1] < record.loss[0] and len(net.parameters()) == 4
 
 
-def test_the_cnn_gradient_of_every_parameter_against_central_differences():
-    net = CNN((1, 6, 6), filters=(2,), padding=1, activation="tanh", n_outputs=3, seed=4)
-    rng = np.random.default_rng(0)
-    x, labels = rng.normal(size=(2, 1, 6, 6)), np.array([0, 2])
-    t = ops.one_hot(labels, 3)
-    net.forward(x)
-    grads = sum(net.backward(t), [])
-    for p, g in zip(net.parameters(), grads):
-        def loss(v, p=p):
-            keep = p.copy()
-            p[...] = v
-            value = net.loss_value(net.forward(x), t)
-            p[...] = keep
-            return value
-        assert calculus.relative_error(g, calculus.numerical_gradient(loss, p.copy())) < 1e-6
-
-
 def test_no_progress_bar_outside_jupyter_unless_asked():
     assert training.progress_bar(10, "training") is None
     bar = training.progress_bar(10, "training", show=True)
@@ -165,3 +149,12 @@ def test_no_progress_bar_outside_jupyter_unless_asked():
         assert bar is not None and bar.total == 10
     finally:
         bar.close()
+
+
+def test_training_goes_on_without_a_bar_when_tqdm_is_missing(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # `import tqdm.auto` now raises ImportError
+    assert training.progress_bar(10, "training", show=True) is None
+    x, y = small_data(n=10)
+    record = training.fit(MLP((5, 2), output="softmax", loss="cross_entropy"), x, y, epochs=2, progress=True)
+    assert len(record.loss) == 2

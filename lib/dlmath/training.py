@@ -40,10 +40,13 @@ def in_notebook():
 
 def progress_bar(total, label, show=None):
     """A tqdm bar (tqdm.auto: an ipywidgets bar in Jupyter, text elsewhere), or None when not shown.
-    show=None shows it in Jupyter only."""
+    show=None shows it in Jupyter only; without tqdm installed there is no bar, and training goes on."""
     if not (show or (show is None and in_notebook())):
         return None
-    from tqdm.auto import tqdm
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # a course updated by `git pull` before `pip install -r requirements.txt`: no bar
+        return None
     return tqdm(total=total, desc=label, leave=True)
 
 
