@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import check, datasets, ops
+from dlmath import calculus, check, datasets, ops
 from dlmath import linalg as la
 
 rng = np.random.default_rng(10)  # every random number in this chapter comes from here
