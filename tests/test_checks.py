@@ -393,3 +393,110 @@ def test_real_values_stored_as_complex_pass_and_complex_ones_fail():
     assert result.status == FAIL and "complex" in result.message
     result = Number(5.0).evaluate(5.0 + 1e-3j)
     assert result.status == FAIL and "complex" in result.message
+
+
+# ---------------------------------------------------------------- one evaluation's state, and networks
+
+def test_two_evaluations_of_one_exercise_share_no_state():
+    import weakref
+    exercise = Function(lambda x: 2 * x, [0.0, 1.0, 2.0], wrong=[(lambda x: 3 * x, "three, not two")])
+    first, second = exercise.run(lambda x: 3 * x), exercise.run(lambda x: 2 * x)
+    assert first is not second and first.outputs[1][1] == 3.0 and second.outputs[1][1] == 2.0
+    assert exercise.evaluate(lambda x: 3 * x).message == "three, not two"
+
+    def answer(x):
+        return 2 * x
+    ref = weakref.ref(answer)
+    assert exercise.evaluate(answer).passed
+    del answer
+    assert ref() is None, "the exercise kept the learner's function alive"
+    assert not any(callable(v) and v is not exercise.reference for v in vars(exercise).values()
+                   if not isinstance(v, list))
+
+
+def _network_exercise(**kwargs):
+    from dlmath.course.checks import NetworkFunction
+    rng = np.random.default_rng(0)
+    probes = [(rng.normal(size=(n, 3)), rng.normal(size=(2, 3)), rng.normal(size=2)) for n in (1, 1, 4)]
+    return NetworkFunction(lambda X, W, b: X @ W.T + b, probes, outputs=("z",), **kwargs)
+
+
+def test_network_function_accepts_every_form_of_the_right_answer():
+    exercise = _network_exercise()
+    for answer in (lambda X, W, b: X @ W.T + b, lambda X, W, b: (W @ X.T).T + b,
+                   lambda X, W, b: np.einsum("ni,ji->nj", X, W) + b, lambda X, W, b: (X @ W.T + b).tolist()):
+        assert exercise.evaluate(answer).passed
+
+
+def test_network_function_names_the_probe_the_shape_and_the_first_wrong_entry():
+    exercise = _network_exercise()
+    transposed = exercise.evaluate(lambda X, W, b: (X @ W.T + b).T)
+    assert "on test network 1 (a batch of 1 image) z has shape (2, 1); expected (1, 2)" in transposed.message
+    entry = exercise.evaluate(lambda X, W, b: X @ W.T + b + np.array([0.0, 1.0]))
+    assert entry.message.startswith("on test network 1 (a batch of 1 image) z[0, 1] is")
+    nan = exercise.evaluate(lambda X, W, b: X @ W.T * np.nan)
+    assert "z holds nan" in nan.message
+
+
+def test_network_function_recognises_a_declared_mistake_without_running_the_answer_again():
+    calls = []
+
+    def no_bias(X, W, b):
+        calls.append(1)
+        return X @ W.T
+    exercise = _network_exercise(wrong=[(lambda X, W, b: X @ W.T, "you forgot the bias.")])
+    assert exercise.evaluate(no_bias).message == "you forgot the bias."
+    assert len(calls) == 3  # once per probe
+
+
+def test_network_function_says_when_only_batches_are_wrong_and_when_float32_is_the_cause():
+    exercise = _network_exercise(batch_hint=lambda n, said: f"right for one sample, not for {n}: {said}")
+    result = exercise.evaluate(lambda X, W, b: X @ W.T + b * len(X))
+    assert "right for one sample, not for 4:" in result.message
+    low = exercise.evaluate(lambda X, W, b: (X @ W.T + b).astype(np.float32) * np.float32(1 + 3e-6))
+    assert "float32" in low.message and not low.passed
+
+
+def test_network_function_survives_raises_loops_and_in_place_changes():
+    exercise = _network_exercise(error_hint=lambda exc: "shapes!" if "matmul" in str(exc) else None, timeout=0.3,
+                                 first_timeout=0.3)
+    assert "shapes!" in exercise.evaluate(lambda X, W, b: X @ W + b).message
+    assert "raised KeyError" in exercise.evaluate(lambda X, W, b: {}["x"]).message
+
+    def loop(X, W, b):
+        while True:
+            pass
+    assert "did not finish" in exercise.evaluate(loop).message
+
+    def in_place(X, W, b):
+        X -= 1
+        return X @ W.T + b
+    assert "read-only" in exercise.evaluate(in_place).message
+    assert exercise.evaluate(lambda X, W, b: ...).status == TODO
+
+
+def test_check_shows_the_verdict_as_text_and_as_data_that_dlmath_check_reads(tmp_path, monkeypatch):
+    """In a kernel, check() emits one output: the line as text/plain and the verdict as JSON data."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from dlmath.course.exercises import MIME, verdicts
+    monkeypatch.setenv("DLMATH_PROGRESS", str(tmp_path / "progress.json"))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        'from dlmath import check\ncheck("01.weighted_input", 0.2)\ncheck("00.demo", 14)\ncheck("02.inner_product", ...)')])
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    outputs = nb.cells[0].outputs
+    assert [o.output_type for o in outputs] == ["display_data"] * 3
+    assert outputs[0].data["text/plain"].startswith("❌ 01.weighted_input: not yet")
+    assert outputs[0].data[MIME]["status"] == FAIL
+    found = verdicts(nb)
+    assert [(s, i) for s, i, _ in found] == [(FAIL, "01.weighted_input"), (PASS, "00.demo"), (TODO, "02.inner_product")]
+    # a text that merely looks like a verdict is not one
+    nb.cells.append(nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("stream", text="✅ 03.x: correct.\n")]))
+    assert len(verdicts(nb)) == 3
+
+
+def test_check_prints_outside_a_kernel(capsys):
+    from dlmath.course.exercises import check
+    check("00.demo", 14)
+    assert capsys.readouterr().out.startswith("✅ 00.demo")

@@ -17,9 +17,11 @@ import signal
 import threading
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from ..arrays import read_only
 
 PASS, FAIL, TODO = "pass", "fail", "todo"
 SYMBOL = {PASS: "✅", FAIL: "❌", TODO: "⏳"}
@@ -356,6 +358,18 @@ class Array(Kind):
         return wrong(f"the shape is right, but{entry} is {short(float(arr[where]))}, which is not it. {self.hint}".strip())
 
 
+@dataclass
+class Trial:
+    """One evaluation of one answer that is a function: the learner's function, what it returned at each
+    probe point, where it stopped, and the time limit its later calls get. A new Trial is made for every
+    evaluation, so two evaluations never share state, and nothing of the learner's function stays on the
+    exercise (one object shared by every learner's call) once the check is done."""
+    fn: object
+    outputs: list = field(default_factory=list)  # [(args, value as a float array, numpy warnings)]
+    stop: object = None   # None, or (args, hint) at the first point where fn failed; hint None = the stub
+    limit: float = 2.0    # the time limit of fn's later calls
+
+
 class Function(Kind):
     """A function, probed at chosen points against `reference`.
 
@@ -383,10 +397,8 @@ class Function(Kind):
         self.timeout = timeout
         self.first_timeout = max(first_timeout, timeout)
         self.stable_hint = stable_hint
-        self._seen = None  # (fn, outputs, stop) of the answer being checked, for `_agrees`
-        self._limit = timeout  # the time limit of later calls of that answer
 
-    def _call_copies(self, fn, args, seconds=None):
+    def call_copies(self, fn, args, seconds=None):
         """fn on fresh copies of args: (value, numpy warnings, name of an argument fn changed or None).
         Raises what fn raises, and CheckTimeout."""
         copies = tuple(fresh(a) for a in args)
@@ -398,95 +410,97 @@ class Function(Kind):
                         if not unchanged(a, c)), None)
         return value, [w for w in caught if issubclass(w.category, RuntimeWarning)], changed
 
-    def _call(self, fn, args, seconds=None):
-        """fn on fresh copies of args: (value, numpy warnings). For subclasses' own comparisons."""
-        value, caught, _ = self._call_copies(fn, args, seconds)
-        return value, caught
-
     def _expected(self, args):
         with np.errstate(all="ignore"):
             return np.asarray(self.reference(*args), dtype=np.float64)
 
-    def _outputs(self, fn):
-        """fn at every probe point, run once each: ([(args, value as float array, warnings)], stop),
-        where stop is None, or (args, hint) at the first point where fn raised, ran out of time,
-        changed its input or returned no number; hint None means the stub (not attempted).
-        Sets self._limit, the time limit later calls of fn get."""
-        outputs, seconds = [], self.first_timeout
-        self._limit = self.timeout
+    def describe(self, args):
+        """How a hint names the probe point `args`, with its preposition: "at x = 0"."""
+        return f"at x = {fmt_point(args)}"
+
+    def unusable(self, problem, where):
+        """The hint when the value returned at a probe point is not what `convert` can read."""
+        return f"{where[1:]} it returned something that is not a number: {problem}"
+
+    def convert(self, value):
+        """The learner's value at one point as what `compare` takes, or a str saying why it is not."""
+        return as_real_array(value)
+
+    def run(self, fn):
+        """A Trial: fn at every probe point, run once each, until the first point where it raised, ran
+        out of time, changed its input or returned something unusable (then `stop` says so)."""
+        trial, seconds = Trial(fn, limit=self.timeout), self.first_timeout
         for args in self.points:
-            where = f" at x = {fmt_point(args)}"
+            where = f" {self.describe(args)}"
             start = time.perf_counter()
             try:
-                value, caught, changed = self._call_copies(fn, args, seconds)
+                value, caught, changed = self.call_copies(fn, args, seconds)
             except CheckTimeout:
-                return outputs, (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
+                trial.stop = (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
+                return trial
             except Exception as exc:
-                return outputs, (args, raised_hint(exc, where))
-            if not outputs:  # later calls: the usual limit, or 3× the first call if that is longer
+                trial.stop = (args, self.raised(exc, where))
+                return trial
+            if not trial.outputs:  # later calls: the usual limit, or 3× the first call if that is longer
                 seconds = min(self.first_timeout, max(self.timeout, round(3 * (time.perf_counter() - start), 1)))
-                self._limit = seconds
+                trial.limit = seconds
             if value is Ellipsis:
-                return outputs, (args, None)
+                trial.stop = (args, None)
+                return trial
             if changed is not None:
-                return outputs, (args, Complete(in_place_hint(changed)))
-            got = as_real_array(value)
+                trial.stop = (args, Complete(in_place_hint(changed)))
+                return trial
+            got = self.convert(value)
             if isinstance(got, str):
-                return outputs, (args, f"{where[1:]} it returned something that is not a number: {got}")
-            outputs.append((args, got, caught))
-        return outputs, None
+                trial.stop = (args, self.unusable(got, where))
+                return trial
+            trial.outputs.append((args, got, caught))
+        return trial
+
+    def raised(self, exc, where):
+        """The hint for an exception the learner's function raised at a probe point."""
+        return raised_hint(exc, where)
 
     def _same(self, got, ref):
         if got.size == 1 and ref.size == 1:
             got, ref = got.reshape(()), ref.reshape(())
         return got.shape == ref.shape and close(got, ref, self.rtol, self.atol) and not np.isnan(got).any()
 
-    def _first_difference(self, fn):
-        """None if fn agrees with the reference at every probe point, else (point, hint); hint None
-        means the stub. Runs fn once per point and keeps the outputs for `_agrees`."""
-        outputs, stop = self._outputs(fn)
-        self._seen = (fn, outputs, stop)
-        for args, got, caught in outputs:  # the first point where something is wrong, in order
-            exp = self._expected(args)
-            if self._same(got, exp):
+    def compare(self, got, args):
+        """None if the learner's value `got` at `args` is right, else the hint that says how it differs."""
+        exp = self._expected(args)
+        if self._same(got, exp):
+            return None
+        shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
+                                      exp.reshape(()) if exp.size == 1 else exp)
+        return f"differs {self.describe(args)}: gives {shown}, expected {expected}."
+
+    def first_difference(self, trial):
+        """None if the trial agrees with the reference at every probe point, else (point, hint); hint
+        None means the stub."""
+        for args, got, caught in trial.outputs:  # the first point where something is wrong, in order
+            said = self.compare(got, args)
+            if said is None:
                 continue
-            shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
-                                          exp.reshape(()) if exp.size == 1 else exp)
-            said = f"differs at x = {fmt_point(args)}: gives {shown}, expected {expected}."
             if caught:  # an overflow made the wrong value: say how to avoid it, not the formula again
                 return args, Complete(f"{said} numpy warned '{one_line(caught[0].message, 50)}' there — "
                                       f"{self.stable_hint}")
             return args, said
-        if stop is not None:
-            return stop
+        if trial.stop is not None:
+            return trial.stop
         if self.warnings_fail:
-            for args, _, caught in outputs:
+            for args, _, caught in trial.outputs:
                 if caught:
-                    return args, Complete(f"gives the right value at x = {fmt_point(args)} but numpy warns "
+                    return args, Complete(f"gives the right value {self.describe(args)} but numpy warns "
                                           f"'{one_line(caught[0].message, 50)}' — {self.stable_hint}")
         return None
 
-    def _agrees(self, fn, other):
-        """Whether fn gives the same numbers as the function `other` at every probe point (quietly).
-        Uses the outputs `_first_difference` kept, so fn is not run again."""
-        seen = getattr(self, "_seen", None)
-        if seen is not None and seen[0] is fn:
-            _, outputs, stop = seen
-            return stop is None and self._matches(outputs, other)
-        outputs = []  # a subclass's own _first_difference: run fn here
-        for args in self.points:
-            try:
-                got = as_real_array(self._call(fn, args)[0])
-            except Exception:
-                return False
-            if isinstance(got, str):
-                return False
-            outputs.append((args, got, []))
-        return self._matches(outputs, other)
-
-    def _matches(self, outputs, other):
-        """Whether the function `other` gives the same numbers as the learner's outputs (quietly)."""
-        for args, got, _ in outputs:
+    def matches(self, trial, other):
+        """Whether the function `other` gives the trial's outputs at every probe point (quietly): a
+        declared mistake is recognised from the outputs already computed, without running fn again."""
+        if trial.stop is not None:
+            return False
+        for args, got, _ in trial.outputs:
             try:
                 with np.errstate(all="ignore"), warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -497,29 +511,29 @@ class Function(Kind):
                 return False
         return True
 
+    def passed(self, trial):
+        return correct(f"correct at all {len(self.points)} test points.")
+
     def _evaluate(self, fn):
         if not callable(fn):
             return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
-        self._seen = None
-        try:
-            diff = self._first_difference(fn)
-            if diff is not None:
-                args, hint = diff
-                if hint is None:
-                    return NOT_ATTEMPTED
-                for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
-                    if self._agrees(fn, wrong_fn):
-                        return wrong(wrong_hint)
-                return wrong(hint if isinstance(hint, Complete) else f"{hint} {self.hint}".strip())
-        finally:
-            self._seen = None  # do not keep the learner's function alive
+        trial = self.run(fn)
+        diff = self.first_difference(trial)
+        if diff is not None:
+            args, hint = diff
+            if hint is None:
+                return NOT_ATTEMPTED
+            for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
+                if self.matches(trial, wrong_fn):
+                    return wrong(wrong_hint)
+            return wrong(hint if isinstance(hint, Complete) else f"{hint} {self.hint}".strip())
         if self.vectorised:
-            problem = self._array_problem(fn)
+            problem = self._array_problem(fn, trial.limit)
             if problem:
                 return wrong(problem)
-        return correct(f"correct at all {len(self.points)} test points.")
+        return self.passed(trial)
 
-    def _array_problem(self, fn):
+    def _array_problem(self, fn, limit):
         """None if fn takes the whole probe column as numpy arrays, else what goes wrong."""
         columns = tuple(np.array([p[i] for p in self.points], dtype=np.float64)
                         for i in range(len(self.points[0])))
@@ -527,7 +541,7 @@ class Function(Kind):
         numpy_ops = ("use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, "
                      "which take one number at a time.")
         try:
-            value, _, changed = self._call_copies(fn, columns, getattr(self, "_limit", self.timeout))
+            value, _, changed = self.call_copies(fn, columns, limit)
         except CheckTimeout:
             return f"{start} it did not finish in time."
         except Exception as exc:
@@ -553,6 +567,132 @@ class Function(Kind):
         if np.array_equal(got, np.round(got)) and not np.array_equal(exp, np.round(exp)):
             return f"{said}: the results were rounded to whole numbers — keep them as floats."
         return f"{said}. {numpy_ops}"
+
+
+class NetworkFunction(Function):
+    """A learner's function of a small network — its inputs and parameters in, one array or a tuple of
+    arrays out: a forward pass forward(X, W2, b2, W3, b3) -> A3, or a backward pass
+    backprop(X, T, W2, b2, W3, b3) -> (dW2, db2, dW3, db3) — probed on several random networks.
+
+    `probes` are argument tuples of arrays, the first one a batch of samples (one per row); the learner's
+    function gets read-only copies, so nothing it does can change them. Time limits, the stub, in-place
+    changes and declared mistakes (recognised from the outputs already computed) are the engine's, as for
+    every Function. The exercise's own wording is data:
+      outputs      the names of the returned arrays, in order: ("a³",) or ("∂C/∂W²", "∂C/∂b²", …)
+      tuple_hint   said when the function does not return a tuple of that many arrays
+      shape_hint   (name, got shape, expected shape, where) -> the hint for a wrong shape, or None
+      locate       (got arrays, expected arrays, args, where) -> the hint naming the first wrong entry
+      error_hint   (exception) -> what a raised exception probably means, or None
+      batch_hint   (batch size, hint) -> the hint when every single-sample probe is right and a batch is not
+      passed       the message of a correct answer
+    """
+
+    def __init__(self, reference, probes, outputs, wrong=(), hint="", tuple_hint=None, shape_hint=None,
+                 locate=None, error_hint=None, batch_hint=None, passed=None, rtol=1e-6, atol=1e-9,
+                 timeout=2.0, first_timeout=10.0):
+        probes = [tuple(read_only(a, np.float64) for a in args) for args in probes]
+        super().__init__(reference, probes, rtol=rtol, atol=atol, wrong=wrong, hint=hint, vectorised=False,
+                         warnings_fail=False, timeout=timeout, first_timeout=first_timeout)
+        self.outputs = tuple(outputs)
+        self.tuple_hint = tuple_hint or f"return the {len(self.outputs)} arrays as a tuple ({', '.join(self.outputs)})"
+        self.shape_hint, self.locate, self.error_hint = shape_hint, locate, error_hint
+        self.batch_hint, self.passed_message = batch_hint, passed
+
+    def describe(self, args):
+        k = next(i for i, p in enumerate(self.points) if p is args)
+        n = len(args[0])
+        return f"on test network {k + 1} (a batch of {n} image{'s' * (n > 1)})"
+
+    def _arrays(self, value):
+        """A returned value as a list of float arrays, one per output, or a str saying why it is not."""
+        if len(self.outputs) == 1:
+            values = [value]
+        elif isinstance(value, (tuple, list)) and len(value) == len(self.outputs):
+            values = list(value)
+        else:
+            return f"{self.tuple_hint}; got {short(value, 40)}."
+        arrays = []
+        for name, v in zip(self.outputs, values):
+            arr = as_real_array(v)
+            if isinstance(arr, str):
+                return f"{name}: {arr}" if len(self.outputs) > 1 else f"it returned something that is not an array of numbers: {arr}"
+            arrays.append(arr)
+        return arrays
+
+    def convert(self, value):
+        arrays = self._arrays(value)
+        if isinstance(arrays, list):
+            low = [getattr(v, "dtype", None) in (np.float16, np.float32) for v in
+                   (value if len(self.outputs) > 1 else [value])]
+            arrays = LowPrecision(arrays) if any(low) else arrays
+        return arrays
+
+    def unusable(self, problem, where):
+        return f"{where[1:]} {problem}"
+
+    def raised(self, exc, where):
+        meaning = self.error_hint(exc) if self.error_hint else None
+        if meaning:
+            return Complete(f"raised {type(exc).__name__} {where[1:]} ({one_line(exc, 80)}): {meaning}")
+        return raised_hint(exc, where)
+
+    def _expected_arrays(self, args):
+        with np.errstate(all="ignore"):
+            ref = self.reference(*args)
+        return [np.asarray(r, dtype=np.float64) for r in (ref if len(self.outputs) > 1 else [ref])]
+
+    def compare(self, got, args):
+        where = self.describe(args)
+        expected = self._expected_arrays(args)
+        for name, g, e in zip(self.outputs, got, expected):
+            if g.shape != e.shape:
+                said = self.shape_hint(name, g.shape, e.shape, where) if self.shape_hint else None
+                return Complete(said or f"{where} {name} has shape {g.shape}; expected {e.shape}.")
+            if np.isnan(g).any():
+                return Complete(f"{where} {name} holds nan (not a number): look for 0/0 or inf − inf.")
+        if all(close(g, e, self.rtol, self.atol) for g, e in zip(got, expected)):
+            return None
+        if isinstance(got, LowPrecision) and all(close(g, e, 1e-3, 1e-6) for g, e in zip(got, expected)):
+            return Complete(f"{where} right to about 7 digits only: your arrays are float32, which keeps 7 "
+                            f"significant digits. Compute in float64 (numpy's default; drop the "
+                            f".astype(np.float32) or dtype=np.float32).")
+        if self.locate:
+            return self.locate(got, expected, args, where)
+        name, g, e = next((n, g, e) for n, g, e in zip(self.outputs, got, expected) if not close(g, e, self.rtol, self.atol))
+        k = tuple(int(i) for i in np.argwhere(~np.isclose(g, e, rtol=self.rtol, atol=self.atol))[0])
+        return f"{where} {name}{list(k)} is {short(float(g[k]))}; expected {float(e[k]):.6g}."
+
+    def first_difference(self, trial):
+        diff = super().first_difference(trial)
+        if diff is None or diff[1] is None or self.batch_hint is None or len(diff[0][0]) == 1:
+            return diff
+        singles = [(a, g) for a, g, _ in trial.outputs if len(a[0]) == 1]
+        if singles and all(self.compare(g, a) is None for a, g in singles):
+            return diff[0], Complete(self.batch_hint(len(diff[0][0]), diff[1]))
+        return diff
+
+    def matches(self, trial, other):
+        if trial.stop is not None:
+            return False
+        for args, got, _ in trial.outputs:
+            try:
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    ref = other(*(fresh(a) for a in args))
+                theirs = [np.asarray(r, dtype=np.float64) for r in (ref if len(self.outputs) > 1 else [ref])]
+            except Exception:
+                return False
+            if len(theirs) != len(got) or not all(
+                    g.shape == t.shape and close(g, t, self.rtol, self.atol) for g, t in zip(got, theirs)):
+                return False
+        return True
+
+    def passed(self, trial):
+        return correct(self.passed_message or f"correct on all {len(self.points)} test networks.")
+
+
+class LowPrecision(list):
+    """A learner's arrays that were float32 (or float16) before the check read them as float64."""
 
 
 class Expression(Kind):

@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path
 
 URL = re.compile(r"(https?://(?:localhost|127\.0\.0\.1|\[::1\]):\d+/lab\S*)")
-VERDICT = re.compile(r"^(✅|❌|⏳) (\S+?): (.*)")
 
 
 def _workspace(args):
@@ -81,19 +80,6 @@ def cmd_progress(args):
     return 0
 
 
-def verdicts(nb):
-    """[(symbol, exercise id, message)] from the stored outputs of an executed notebook."""
-    found = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            text = out.get("text", "") if out.get("output_type") == "stream" else ""
-            for line in text.splitlines():
-                m = VERDICT.match(line)
-                if m and not m[2].endswith(".demo"):
-                    found.append((m[1], m[2], m[3]))
-    return found
-
-
 def cmd_check(args):
     import nbformat
     from nbclient import NotebookClient
@@ -113,15 +99,17 @@ def cmd_check(args):
             client.execute()
         except Exception as exc:
             print(f"the notebook stopped: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-    found = verdicts(nb)
-    for symbol, exercise_id, message in found:
-        print(f"{symbol} {exercise_id}: {message}")
+    from .checks import FAIL, PASS, SYMBOL, TODO, verdict
+    from .exercises import verdicts
+    found = [v for v in verdicts(nb) if not v[1].endswith(".demo")]  # read from the data, not the text
+    for status, exercise_id, message in found:
+        print(f"{SYMBOL[status]} {exercise_id}: {verdict(status, message)}")
     errors = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code"
               for o in c.get("outputs", []) if o.get("output_type") == "error"]
     for i, out in errors:
         print(f"cell {i + 1} raised {out.get('ename')}: {str(out.get('evalue'))[:160]}")
-    counts = {s: sum(f[0] == s for f in found) for s in ("✅", "❌", "⏳")}
-    print(f"{counts['✅']} correct, {counts['❌']} not yet, {counts['⏳']} not attempted"
+    counts = {s: sum(f[0] == s for f in found) for s in (PASS, FAIL, TODO)}
+    print(f"{counts[PASS]} correct, {counts[FAIL]} not yet, {counts[TODO]} not attempted"
           + (f", {len(errors)} cell(s) raised an error" if errors else ""))
     return 0
 

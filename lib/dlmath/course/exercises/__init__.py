@@ -35,15 +35,50 @@ def evaluate(exercise_id, answer):
     return kind.evaluate(answer)
 
 
+MIME = "application/vnd.dlmath.result+json"  # the verdict as data, beside its text, in a notebook's outputs
+
+
 def check(exercise_id, answer):
-    """Print ✅ / ❌ with a hint / ⏳ not attempted yet, and remember the result for `progress()`."""
+    """Show ✅ / ❌ with a hint / ⏳ not attempted yet, and remember the result for `progress()`.
+
+    In a notebook the line is one output with two forms: the text the learner reads, and the verdict as
+    data ({"id", "status", "message"} under MIME), which `dlmath check` reads back — never the text.
+    Elsewhere the line is printed."""
     result = evaluate(exercise_id, answer)
     before = _results.record(exercise_id, result.status) if exercise_id in EXERCISES else None
     line = f"{SYMBOL[result.status]} {exercise_id}: {verdict(result.status, result.message)}"
     if result.status == FAIL and _results.solved(before):
         line += ("\n   (you solved this one before, and it still counts as done. If you ran this cell out of "
                  "order, a later cell may have reused the name: Kernel → Restart Kernel and Run All Cells.)")
-    print(line)
+    data = {"id": exercise_id, "status": result.status, "message": result.message}
+    if not _display({"text/plain": line, MIME: data}):
+        print(line)
+
+
+def _display(bundle):
+    """Show a MIME bundle in a Jupyter kernel; False outside one (plain Python, a script)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None or type(shell).__name__ != "ZMQInteractiveShell":
+        return False
+    display(bundle, raw=True)
+    return True
+
+
+def verdicts(nb):
+    """[(status, exercise id, message)] of every check in the outputs of an executed notebook (a dict or
+    nbformat node), read from the data each check stores beside its text."""
+    found = []
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []) if cell["cell_type"] == "code" else []:
+            data = out.get("data", {}).get(MIME)
+            if isinstance(data, dict) and {"id", "status", "message"} <= data.keys():
+                found.append((data["status"], data["id"], data["message"]))
+    return found
 
 
 def progress():

@@ -9,8 +9,7 @@ on a value of its own.
 import numpy as np
 
 from ... import datasets, ops
-from ..checks import (Array, CheckTimeout, Choice, Function, Number, as_real_array, correct, one_line,
-                      short)
+from ..checks import Array, Choice, NetworkFunction, Number, short
 
 TITLE = "The network as an optimisation problem"
 
@@ -74,12 +73,6 @@ def _forward_variant(bias=True, hidden="sigmoid", output="sigmoid", hidden_only=
     return forward
 
 
-def _read_only(a):
-    a = np.array(a, dtype=np.float64)
-    a.setflags(write=False)  # the learner's function cannot change the probe data
-    return a
-
-
 def _probe_networks():
     """Five random 12-3-2 networks with biases of a real size, on batches of 1, 2, 4, 5 and 7 images
     (never 3: W @ X.T + b would broadcast silently for a batch of 3)."""
@@ -89,48 +82,25 @@ def _probe_networks():
     for n in (1, 2, 4, 5, 7):
         rows = rng.choice(len(images.x), size=n, replace=False)
         params = (rng.normal(0, 0.8, (3, 12)), rng.normal(0, 0.8, 3), rng.normal(0, 1.2, (2, 3)), rng.normal(0, 0.8, 2))
-        probes.append(tuple(_read_only(a) for a in (images.x[rows], *params)))
+        probes.append((images.x[rows], *params))
     return probes
 
 
 PROBES = _probe_networks()
 
 
-class ForwardFunction(Function):
-    """forward(X, W2, b2, W3, b3), probed on random networks; a hint names the probe by its batch size
-    and the first wrong output, not by printing five arrays."""
+def _forward_shape_hint(name, got, expected, where):
+    if got[::-1] == expected:
+        return (f"{where} the result has shape {got}, the transpose of {expected}: return one row per image, "
+                f"one column per output.")
+    return f"{where} the result has shape {got}; expected {expected}, one row per image."
 
-    def _first_difference(self, fn):
-        for k, args in enumerate(self.points):
-            where = f"on test network {k + 1} (a batch of {len(args[0])} image{'s' * (len(args[0]) > 1)})"
-            try:
-                value, _ = self._call(fn, args)
-            except CheckTimeout:
-                return args, f"did not finish within {self.timeout:g} s {where} (an endless loop?)."
-            except Exception as exc:
-                return args, f"raised {type(exc).__name__} {where}: {one_line(exc, 80)}."
-            if value is Ellipsis:
-                return args, None  # the stub: not attempted
-            got, exp = as_real_array(value), self._expected(args)
-            if isinstance(got, str):
-                return args, f"{where} it returned something that is not an array of numbers: {got}"
-            if got.shape != exp.shape:
-                if got.T.shape == exp.shape:
-                    return args, (f"{where} the result has shape {got.shape}, the transpose of {exp.shape}: "
-                                  f"return one row per image, one column per output.")
-                return args, f"{where} the result has shape {got.shape}; expected {exp.shape}, one row per image."
-            bad = ~np.isclose(got, exp, rtol=self.rtol, atol=self.atol) | np.isnan(got)
-            if bad.any():
-                n, j = (int(i) for i in np.argwhere(bad)[0])
-                return args, (f"{where} output a³_{j + 1} of image {n + 1} is {short(float(got[n, j]))}; "
-                              f"expected {float(exp[n, j]):.6g}.")
-        return None
 
-    def _evaluate(self, fn):
-        result = super()._evaluate(fn)
-        if result.passed:
-            return correct(f"correct on all {len(self.points)} test networks (batches of 1 to 7 images).")
-        return result
+def _first_wrong_output(got, expected, args, where):
+    (got,), (exp,) = got, expected
+    bad = ~np.isclose(got, exp, rtol=1e-6, atol=1e-9)
+    n, j = (int(i) for i in np.argwhere(bad)[0])
+    return f"{where} output a³_{j + 1} of image {n + 1} is {short(float(got[n, j]))}; expected {float(exp[n, j]):.6g}."
 
 
 # ---------------------------------------------------------------- the exercises
@@ -208,8 +178,9 @@ EXERCISES = {
                "c": "adding a constant to every input leaves softmax unchanged (e^c cancels); only the scaling "
                     "changes it.",
                "d": "try it: scaling z by 2 makes the largest p larger, e.g. softmax([1, 2]) vs softmax([2, 4])."}),
-    "forward": ForwardFunction(
-        forward_reference, PROBES, vectorised=False, warnings_fail=False,
+    "forward": NetworkFunction(
+        forward_reference, PROBES, outputs=("a³",), shape_hint=_forward_shape_hint, locate=_first_wrong_output,
+        passed="correct on all 5 test networks (batches of 1 to 7 images).",
         wrong=[(_forward_variant(bias=False), "you forgot the biases: z = X @ W.T + b in both layers."),
                (_forward_variant(output="identity"), "the outputs need σ too: a³ = σ(z³), not z³."),
                (_forward_variant(hidden="identity"), "the hidden layer needs σ too: a² = σ(z²), not z²."),

@@ -8,8 +8,7 @@ import numpy as np
 import sympy as sp
 
 from ... import datasets, ops
-from ..checks import (NOT_ATTEMPTED, Array, CheckTimeout, Choice, Expression, Function, Number, as_real_array,
-                      call_with_timeout, close, correct, one_line, short, wrong)
+from ..checks import Array, Choice, Expression, NetworkFunction, Number
 
 TITLE = "Backpropagation"
 
@@ -111,131 +110,54 @@ def _backprop_variant(output_prime=True, hidden_prime=True, sign=1.0, factor=1.0
 NAMES = ("∂C/∂W²", "∂C/∂b²", "∂C/∂W³", "∂C/∂b³")
 TRANSPOSE_HINT = ("the shapes do not fit — W instead of Wᵀ? To go back a layer use (W³)ᵀ δ³ per image; for a "
                   "batch with one image per row, δ³ (N, 2) @ W³ (2, 3) gives (N, 3).")
-SHAPE_ERRORS = ("mismatch", "not aligned", "could not be broadcast", "shapes", "dimension")
+BROADCAST_HINT = ("two arrays of different shapes were combined element by element. Print the shapes: δ² = "
+                  "(δ³ @ W3) ⊙ a'(z²) needs both factors of shape (N, 3), and δᵀ a_prev gives the shape of W.")
 
 
-class BackpropFunction(Function):
-    """A learner's backward pass backprop(X, T, W2, b2, W3, b3) -> (dW2, db2, dW3, db3), probed on several
-    random 12-3-2 networks: first one image at a time (there ∂C/∂b^l is δ^l itself, so a wrong unit
-    error shows as a wrong bias gradient), then batches. A typical mistake gets its own hint; any other
-    error names the first layer and unit, in the order backpropagation computes them (δ³, ∂C/∂W³, δ²,
-    ∂C/∂W²), whose value is wrong. The learner gets read-only copies, so nothing it does can change the
-    probes."""
-
-    def __init__(self, reference, probes, wrong=(), hint="", timeout=2.0):
-        super().__init__(reference, points=probes, wrong=wrong, hint=hint, vectorised=False,
-                         warnings_fail=False, timeout=timeout)
-
-    @staticmethod
-    def _copies(args):
-        out = []
-        for a in args:
-            a = np.array(a, dtype=np.float64)
-            a.setflags(write=False)
-            out.append(a)
-        return out
-
-    def _run(self, fn, args):
-        """The four gradients as float arrays, or a str saying what is wrong with the returned value;
-        Ellipsis for the stub. Raises what fn raises (and CheckTimeout)."""
-        value = call_with_timeout(fn, self._copies(args), self.timeout)
-        if value is Ellipsis:
-            return Ellipsis
-        if not isinstance(value, (tuple, list)) or len(value) != 4:
-            return (f"return the four gradients as a tuple (dW2, db2, dW3, db3); got {short(value, 40)}.")
-        grads = []
-        for name, got, exp in zip(NAMES, value, self.reference(*args)):
-            arr = as_real_array(got)
-            if isinstance(arr, str):
-                return f"{name}: {arr}"
-            if arr.shape != exp.shape:
-                if arr.ndim == 2 and arr.T.shape == exp.shape:
-                    return (f"{name} has shape {arr.shape}, the transpose of W's {exp.shape}: ∂C/∂w_ji belongs "
-                            f"where w_ji sits in W (row j = unit of this layer, column i = unit below), "
-                            f"so it is δ_j a_i, δᵀ a for a batch.")
-                return f"{name} must have shape {exp.shape} (the shape of the parameter), got {arr.shape}."
-            grads.append(arr)
-        return grads
-
-    def _matches(self, fn, other):
-        """Whether fn and `other` give the same four gradients on every probe."""
-        for args in self.points:
-            try:
-                mine = self._run(fn, args)
-                with np.errstate(all="ignore"):
-                    theirs = [np.asarray(g, dtype=np.float64) for g in other(*self._copies(args))]
-            except Exception:
-                return False
-            if isinstance(mine, str) or mine is Ellipsis:
-                return False
-            if not all(m.shape == o.shape and close(m, o, self.rtol, self.atol) for m, o in zip(mine, theirs)):
-                return False
-        return True
-
-    def _first_wrong_unit(self, grads, expected, n_images):
-        """Names the first wrong value, in the order backpropagation computes them."""
-        dW2, db2, dW3, db3 = grads
-        eW2, eb2, eW3, eb3 = expected
-        per = "for this one image" if n_images == 1 else f"for a batch of {n_images} images"
-        for got, exp, layer in ((db3, eb3, 3), (dW3, eW3, 3), (db2, eb2, 2), (dW2, eW2, 2)):
-            bad = ~np.isclose(got, exp, rtol=self.rtol, atol=self.atol)
-            if not bad.any():
-                continue
-            if got.ndim == 1:
-                j = int(np.argmax(bad))
-                what = (f"δ^{layer}_{j + 1}, the unit error of unit {j + 1} in layer {layer}" if n_images == 1
-                        else f"∂C_T/∂b^{layer}_{j + 1} (unit {j + 1} of layer {layer})")
-                return f"{what}, is {got[j]:.6g} {per}; expected {exp[j]:.6g}."
-            j, i = (int(k) for k in np.argwhere(bad)[0])
-            return (f"the unit errors δ^{layer} are right, but ∂C/∂w^{layer}_{j + 1}{i + 1} (unit {j + 1} of layer "
-                    f"{layer}, from unit {i + 1} of layer {layer - 1}) is {got[j, i]:.6g} {per}; expected "
-                    f"{exp[j, i]:.6g}. It is δ^{layer}_j a^{layer - 1}_i, summed over the images.")
+def _error_meaning(exc):
+    """What a shape error in a backward pass most likely means."""
+    text = str(exc)
+    if not isinstance(exc, ValueError):
         return None
+    if "could not be broadcast" in text:
+        return BROADCAST_HINT
+    if any(s in text for s in ("matmul", "not aligned", "mismatch", "dimension")):
+        return TRANSPOSE_HINT
+    return None
 
-    def _evaluate(self, fn):
-        if not callable(fn):
-            return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
-        for args in self.points:
-            try:
-                got = self._run(fn, args)
-            except CheckTimeout:
-                return wrong(f"did not finish within {self.timeout:g} s (an endless loop?).")
-            except Exception as exc:
-                message = one_line(exc, 80)
-                if isinstance(exc, ValueError) and any(s in str(exc) for s in SHAPE_ERRORS):
-                    return wrong(f"raised ValueError ({message}): {TRANSPOSE_HINT}")
-                return wrong(f"raised {type(exc).__name__}: {message}")
-            if got is Ellipsis:
-                return NOT_ATTEMPTED
-            if isinstance(got, str):
-                return wrong(got)
-            expected = [np.asarray(e) for e in self.reference(*args)]
-            if any(np.isnan(g).any() for g in got):
-                return wrong("your gradients contain nan.")
-            if all(close(g, e, self.rtol, self.atol) for g, e in zip(got, expected)):
-                continue
-            for wrong_fn, wrong_hint in self.wrong:
-                if self._matches(fn, wrong_fn):
-                    return wrong(wrong_hint)
-            where = self._first_wrong_unit(got, expected, len(args[0]))
-            if len(args[0]) > 1 and self._right_for_single_images(fn, args):
-                where = (f"right for one image at a time but not for a batch of {len(args[0])}: {where} "
-                         f"C_T adds the images' C, so every gradient is a sum over the rows.")
-            return wrong(f"{where} {self.hint}".strip())
-        return correct(f"correct on all {len(self.points)} test networks (single images and batches).")
 
-    def _right_for_single_images(self, fn, args):
-        X, T, *params = args
-        try:
-            for k in range(len(X)):
-                one = (X[k:k + 1], T[k:k + 1], *params)
-                got = self._run(fn, one)
-                if isinstance(got, str) or got is Ellipsis or not all(
-                        close(g, e, self.rtol, self.atol) for g, e in zip(got, self.reference(*one))):
-                    return False
-        except Exception:
-            return False
-        return True
+def _gradient_shape_hint(name, got, expected, where):
+    if len(got) == 2 and got[::-1] == expected:
+        return (f"{name} has shape {got}, the transpose of W's {expected}: ∂C/∂w_ji belongs where w_ji sits in W "
+                f"(row j = unit of this layer, column i = unit below), so it is δ_j a_i, δᵀ a for a batch.")
+    return f"{name} must have shape {expected} (the shape of the parameter), got {got}."
+
+
+def _first_wrong_unit(grads, expected, args, where):
+    """Names the first wrong value, in the order backpropagation computes them."""
+    n_images = len(args[0])
+    dW2, db2, dW3, db3 = grads
+    eW2, eb2, eW3, eb3 = expected
+    per = "for this one image" if n_images == 1 else f"for a batch of {n_images} images"
+    for got, exp, layer in ((db3, eb3, 3), (dW3, eW3, 3), (db2, eb2, 2), (dW2, eW2, 2)):
+        bad = ~np.isclose(got, exp, rtol=1e-6, atol=1e-9)
+        if not bad.any():
+            continue
+        if got.ndim == 1:
+            j = int(np.argmax(bad))
+            what = (f"δ^{layer}_{j + 1}, the unit error of unit {j + 1} in layer {layer}" if n_images == 1
+                    else f"∂C_T/∂b^{layer}_{j + 1} (unit {j + 1} of layer {layer})")
+            return f"{what}, is {got[j]:.6g} {per}; expected {exp[j]:.6g}."
+        j, i = (int(k) for k in np.argwhere(bad)[0])
+        return (f"the unit errors δ^{layer} are right, but ∂C/∂w^{layer}_{j + 1}{i + 1} (unit {j + 1} of layer "
+                f"{layer}, from unit {i + 1} of layer {layer - 1}) is {got[j, i]:.6g} {per}; expected "
+                f"{exp[j, i]:.6g}. It is δ^{layer}_j a^{layer - 1}_i, summed over the images.")
+    return None
+
+
+def _batch_hint(n, said):
+    return (f"right for one image at a time but not for a batch of {n}: {said} C_T adds the images' C, so "
+            f"every gradient is a sum over the rows.")
 
 
 def _probe_networks():
@@ -304,8 +226,11 @@ EXERCISES = {
                (_delta2, "that is δ² = ∂C/∂b²; ∂C/∂w² = δ² · x, the input the weight multiplies."),
                (_delta3 * _a2, "that is ∂C/∂w³ = δ³ a²; the question asks for ∂C/∂w², one layer further back.")],
         hint="δ³ = (a³ − t) σ'(z³), δ² = δ³ w³ σ'(z²), ∂C/∂w² = δ² x — or sp.diff(C, w2)."),
-    "backprop": BackpropFunction(
-        backprop_reference, PROBES,
+    "backprop": NetworkFunction(
+        backprop_reference, PROBES, outputs=NAMES,
+        tuple_hint="return the four gradients as a tuple (dW2, db2, dW3, db3)",
+        shape_hint=_gradient_shape_hint, locate=_first_wrong_unit, error_hint=_error_meaning,
+        batch_hint=_batch_hint, passed="correct on all 5 test networks (single images and batches).",
         wrong=[(_backprop_variant(output_prime=False),
                 "δ³ lacks the factor a'(z³) = a³(1 − a³): δ³ = (a³ − t) ⊙ a³(1 − a³)."),
                (_backprop_variant(hidden_prime=False),
