@@ -27,7 +27,7 @@ import time
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy: one thread, like torch below
 import numpy as np  # noqa: E402
 
-from dlmath import calculus, datasets, ops
+from dlmath import datasets, ops
 from dlmath.models import CNN, MLP  # noqa: E402
 
 ETAS = (0.02, 0.05, 0.1)

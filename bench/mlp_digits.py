@@ -22,7 +22,7 @@ import warnings
 
 import numpy as np
 
-from dlmath import calculus, datasets, ops
+from dlmath import datasets
 from dlmath.models import MLP
 
 HIDDEN = 64  # 64 pixels, HIDDEN ReLU units, 10 softmax outputs

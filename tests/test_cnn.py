@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from dlmath import calculus, datasets, ops
-from dlmath.models import CNN, MLP
+from dlmath.models import CNN
 
 TOL = 1e-7
 

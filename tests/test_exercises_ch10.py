@@ -3,7 +3,7 @@ exercise data match the lib, and every typical mistake gives a value of its own.
 import numpy as np
 import pytest
 
-from dlmath import datasets, linalg, ops
+from dlmath import linalg, ops
 from dlmath.course.exercises import ch10 as c
 from exercise_asserts import fails_with, passes
 

@@ -3,8 +3,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import calculus, datasets, ops
-from dlmath.models import MLP
+from dlmath import datasets, ops
 from dlmath.explorers.network import (WEIGHT, cost_along_weight, network_outputs, pixel_picture, pixels_explorer,
                                       trained_network, with_weight)
 

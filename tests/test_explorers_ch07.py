@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlmath import calculus, datasets, ops
+from dlmath import datasets, ops
 from dlmath.models import MLP
 from dlmath.explorers.backprop import EPOCHS, eta_explorer, graph_figure, graph_values, train_curves
 

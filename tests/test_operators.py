@@ -3,7 +3,7 @@ against a direct product of the matrices, and the catalogue's verdicts."""
 import numpy as np
 import pytest
 
-from dlmath import calculus, catalogue, depth, ops
+from dlmath import catalogue, depth, ops
 from dlmath import linalg as la
 from dlmath import operators as op
 

@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from dlmath import calculus, datasets, ops
+from dlmath import calculus, datasets
 from dlmath.ops import attention as at
 
 rng = np.random.default_rng(10)

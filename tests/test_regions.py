@@ -5,7 +5,6 @@ from math import comb
 import numpy as np
 import pytest
 
-from dlmath import calculus, ops
 from dlmath.models import MLP
 from dlmath import regions as R
 

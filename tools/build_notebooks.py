@@ -5,10 +5,11 @@
     python tools/build_notebooks.py --check      # exit 1 if chapters/ or solutions/ drifted from source/
     python tools/build_notebooks.py --no-execute # chapters only (fast)
 
-A source is a Python file in jupytext's "percent" format: `# %%` starts a code cell, `# %% [markdown]`
-a markdown cell (each line behind `# `), and `tags=["..."]` after either sets the cell's tags. In a
-code cell `# %magic` lines become `%magic` (as in jupytext), and the answer sits between `### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets
-a stub instead: `name = ...` for each name the answer assigns, `return ...` where it returns.
+A source is a Python file in jupytext's "percent" format, read by jupytext: `# %%` starts a code cell,
+`# %% [markdown]` a markdown cell (each line behind `# `), `tags=["..."]` after either sets the cell's
+tags, and `# %magic` lines become `%magic`. What is ours: in a code cell the answer sits between
+`### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets a stub instead: `name = ...` for each
+name the answer assigns, `return ...` where it returns.
 
 Learners work in their own copies in my-work/ (`dlmath open`), so chapters/ stays as built. Should a
 chapter notebook have been edited or run all the same, it is left alone (each records a fingerprint of
@@ -18,7 +19,6 @@ Stored solutions keep a PNG of every figure and no widget state: GitHub, nbviewe
 `jupyter nbconvert --to html` then show the picture instead of an empty widget box.
 """
 import argparse
-import json
 import os
 import re
 import shutil
@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import jupytext
 import nbformat
 
 from dlmath.course.workspace import WORK, BACKUPS, fingerprint
@@ -34,8 +35,6 @@ from dlmath.course.workspace import WORK, BACKUPS, fingerprint
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, CHAPTERS, SOLUTIONS = ROOT / "source", ROOT / "chapters", ROOT / "solutions"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-CELL = re.compile(r"^# %%(?P<markdown> \[markdown\])?(?:\s+tags=(?P<tags>\[.*\]))?\s*$")
-MAGIC = re.compile(r"^(\s*)# (%\w)")
 ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::[^=]*)?=(?!=)")
 TERM = re.compile(r"\*\*([^*()]+?)\s+\(([^()]*[\u4e00-\u9fff][^()]*)\)\*\*")  # **term (中文)**
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -44,20 +43,11 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 # ------------------------------------------------------------------ source -> cells
 
 def parse(text):
-    """[(kind, source, tags)] from a percent-format file; anything before the first `# %%` is ignored."""
-    cells, current = [], None
-    for line in text.splitlines():
-        m = CELL.match(line)
-        if m:
-            current = ("markdown" if m["markdown"] else "code", [], json.loads(m["tags"]) if m["tags"] else [])
-            cells.append(current)
-        elif current is not None:
-            if current[0] == "markdown":
-                line = line[2:] if line.startswith("# ") else line.lstrip("#")
-            else:
-                line = MAGIC.sub(r"\1\2", line)  # `# %matplotlib widget` -> `%matplotlib widget`
-            current[1].append(line)
-    return [(kind, "\n".join(lines).strip("\n"), tags) for kind, lines, tags in cells]
+    """[(kind, source, tags)] from a percent-format file, read by jupytext. Anything before the first
+    `# %%` (the file's note on how it is built) is not a cell."""
+    start = text.find("# %%")
+    nb = jupytext.reads(text[start:] if start > 0 else text, fmt="py:percent")
+    return [(c.cell_type, c.source.strip("\n"), list(c.metadata.get("tags", []))) for c in nb.cells]
 
 
 def stub(block, indent):

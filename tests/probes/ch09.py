@@ -1,8 +1,7 @@
 """Chapter 09 probes: answers a learner plausibly writes for each exercise of `layers_as_operators`."""
 import numpy as np
 
-from dlmath import calculus, ops
-from dlmath.models import MLP
+from dlmath import ops
 from dlmath.course.exercises import ch09 as c
 
 A, B, X = c.A, c.B, c.X_BN
