@@ -26,7 +26,6 @@ import numpy as np
 import sympy as sp
 
 from dlmath import calculus, check, datasets, ops, symbolic_network
-from dlmath.models import MLP
 from dlmath.explorers.network import network_figure, trained_network
 
 rng = np.random.default_rng(6)  # every random number in this chapter comes from here
@@ -482,7 +481,10 @@ print("12-3-2 network          C_T   ∂C_T/∂w")
 for n in (1, 2, 4, 8):
     size_c, size_d = symbolic_network.derivative_size((12, 3, 2), n)
     print(f"{n:2d} image{'s' if n > 1 else ' '}            {size_c:6d}   {size_d:7d}")
-print(f"all {len(data.x)} images: about {size_d / n * len(data.x):,.0f} operations for this one weight")
+pixel = int(np.argmax(data.x.sum(axis=0)))  # the pixel that is ink most often: its weight's images
+inked = int(np.sum(data.x[:, pixel] != 0))  # an image where it is blank adds nothing to ∂C_T/∂w
+print(f"the {inked} of the {len(data.x)} images in which pixel {pixel + 1} is ink: about "
+      f"{size_d / n * inked:,.0f} operations for this one weight")
 print("\none image           C_T   ∂C_T/∂w")
 for sizes in ((12, 3, 2), (12, 3, 3, 2), (12, 3, 3, 3, 2)):
     size_c, size_d = symbolic_network.derivative_size(sizes, 1)
@@ -490,7 +492,8 @@ for sizes in ((12, 3, 2), (12, 3, 3, 2), (12, 3, 3, 3, 2)):
 
 # %% [markdown]
 # The derivative grows in proportion to the number of images, and four- to five-fold with every extra
-# layer. For all 119 images it is tens of thousands of operations for this one weight, and each of the
+# layer. Only the images in which that pixel is ink contribute — in the others the weight multiplies 0
+# — and for them it is already tens of thousands of operations for this one weight, and each of the
 # 47 parameters has its own such formula, to be evaluated again at every step of gradient descent.
 # This is what the book calls **derivative hell (导数地狱)**: each derivative is simple in principle,
 # but there are too many, each too long, and they repeat the same pieces over and over.

@@ -208,7 +208,9 @@ print(f"largest output of the matrix: {np.linalg.norm(W5, axis=0).max():.2f} ≤
 #
 # A deep network composes many layers, and the norms compose too:
 # $\|W_L\cdots W_1\mathbf x\| \le \|W_L\|_2\cdots\|W_1\|_2\,\|\mathbf x\|$. If each layer shrinks a
-# little the product vanishes; if each stretches a little it explodes. The backward pass multiplies by
+# little the product vanishes; if each stretches a little it *can* explode — the bound allows growth, it
+# does not force it: a bounded activation such as tanh keeps every $|a_j| \le 1$, so the forward signal
+# stays bounded whatever the weights. The backward pass multiplies by
 # the *transposes* and the activation slopes, $\partial C/\partial\mathbf a^{l-1} = W_l^\top\bigl(\partial C/\partial\mathbf a^l\odot\varphi'(\mathbf z^l)\bigr)$,
 # so gradients suffer the same fate.
 #
@@ -615,8 +617,10 @@ print(f"kinks on the grid: f1 {kinks(f1)}, f2 {kinks(f2)}, f1 + f2 {kinks(f1 + f
 # - $\|W\|_2 = \sigma_{\max}$ (SVD or power iteration) is the Lipschitz constant of a linear layer;
 #   a nonlinear layer's is the largest Jacobian norm (ReLU 1, sigmoid ¼, softmax ½).
 # - Every matrix is a compact operator; compactness fails only in infinite dimensions (identity, shift).
-# - Norms multiply through depth: below the critical scale signals and gradients vanish, above it they
-#   explode ($s = 1$ for tanh, $\sqrt2$ for ReLU); sigmoid stacks with $\|W\|_2 < 4$ always shrink gradients.
+# - Norms multiply through depth: below the critical scale ($s = 1$ for tanh, $\sqrt2$ for ReLU) signals and
+#   gradients vanish; above it the gradient explodes, while a bounded activation keeps the tanh signal
+#   itself bounded (its ratio stays below 1 at $s = 2$); sigmoid stacks with $\|W\|_2 < 4$ always shrink
+#   gradients.
 # - The condition number measures how safely a layer can be inverted; ReLU, pooling, softmax and
 #   batch norm in training lose information.
 # - Softmax is shift-invariant, not scale-invariant; raising one input lowers every other probability.

@@ -317,9 +317,13 @@ check("10.eigenvalues", eigenvalues)
 # %% [markdown]
 # ### Rank and eigenvalues
 #
-# > **⚠️ Careful — the number of non-zero eigenvalues equals the rank only for diagonalisable
-# > matrices.** A reading note claims it always does. The matrix $N = \begin{pmatrix}0 & 1\\ 0 & 0\end{pmatrix}$
-# > has rank 1 (one independent column) but both eigenvalues are 0: no non-zero eigenvalue at all.
+# > **⚠️ Careful — the number of non-zero eigenvalues need not equal the rank.** A reading note claims it
+# > always does. The matrix $N = \begin{pmatrix}0 & 1\\ 0 & 0\end{pmatrix}$ has rank 1 (one independent
+# > column) but both eigenvalues are 0: no non-zero eigenvalue at all. The two counts agree exactly when
+# > the eigenvalue 0 is *semisimple* — when $\operatorname{rank}A = \operatorname{rank}A^2$ (applying $A$
+# > again loses nothing more). Every diagonalisable matrix passes that test, but so do others: the shear
+# > $\begin{pmatrix}1 & 1\\ 0 & 1\end{pmatrix}$ is not diagonalisable, yet it has rank 2 and two
+# > non-zero eigenvalues, 1 and 1.
 
 # %%
 N = np.array([[0.0, 1.0], [0.0, 0.0]])
@@ -341,11 +345,17 @@ for name, M in (("N = [[0, 1], [0, 0]]", N), ("D = [[1, 0], [0, 0]]", D)):
     print(f"{name}: rank {la.rank(M)}, eigenvalues {lam_M}, non-zero ones {int(np.sum(lam_M != 0))}, "
           f"dim eigenspace(0) = {eigenspace_0}, diagonalisable: {la.is_diagonalisable(M)}")
 print("sympy agrees:", sp.Matrix([[0, 1], [0, 0]]).is_diagonalizable(), sp.Matrix([[1, 0], [0, 0]]).is_diagonalizable())
+for name, M in (("N", N), ("D", D), ("shear [[1, 1], [0, 1]]", np.array([[1.0, 1.0], [0.0, 1.0]]))):
+    lam_M = np.real_if_close(np.linalg.eigvals(M))
+    print(f"{name}: rank A = {la.rank(M)}, rank A² = {la.rank(M @ M)}, non-zero eigenvalues "
+          f"{int(np.sum(np.abs(lam_M) > 1e-12))}, diagonalisable: {la.is_diagonalisable(M)}")
 
 # %% [markdown]
 # For any square matrix, the number of non-zero eigenvalues (with repetition) is at most the rank; the
-# gap is the defect of the eigenvalue 0. In the explorer, the shear $a = d = 1$, $b = 1$, $c = 0$ shows the
-# same thing with $\lambda = 1$ twice and a single eigenvector line.
+# gap is the defect of the eigenvalue 0, and $\operatorname{rank}A = \operatorname{rank}A^2$ says there is
+# none. The shear ($a = d = 1$, $b = 1$, $c = 0$ in the explorer) is defective too — $\lambda = 1$ twice
+# and a single eigenvector line — but its defect sits at $\lambda = 1$, not at 0, so its rank and its
+# count of non-zero eigenvalues still agree.
 #
 # ## 5. Stability: $\mathbf{x}_{k+1} = A\mathbf{x}_k$
 #
@@ -551,11 +561,15 @@ check("10.causal_mask", causal)
 # $$\operatorname{MultiHead}(X) = \operatorname{Concat}(\text{head}_1, \dots, \text{head}_h)\,W^O,\qquad
 #   \text{head}_i = \operatorname{Attention}(XW^Q_i, XW^K_i, XW^V_i).$$
 #
-# In subspace language: $\mathbf{x} \mapsto (W^Q_i)^\top\mathbf{x}$ has rank $d_k$, so head $i$ only sees the
-# component of each embedding in a $d_k$-dimensional subspace of $\mathbb{R}^{d_\text{model}}$ (the column
-# space of $W^Q_i$; everything in its null space is invisible to it). Different heads read different
-# subspaces — the "several representation subspaces" of the Transformer paper. In code all heads live
-# in one wide matrix $W^Q$ of shape $(d_\text{model}, h\,d_k)$, and `ops.split_heads` cuts the columns:
+# In subspace language: $\mathbf{x} \mapsto (W^Q_i)^\top\mathbf{x}$ has rank $d_k$, so head $i$'s *queries*
+# see only the component of each embedding in a $d_k$-dimensional subspace of $\mathbb{R}^{d_\text{model}}$
+# (the column space of $W^Q_i$). The head as a whole sees more: it reads $X$ through $W^Q_i$, $W^K_i$ and
+# $W^V_i$, three subspaces, and a direction its queries cannot see may still move its keys and values —
+# the cell after the next shows it. What is fixed is where the output lies: each output row is a weighted
+# mean of the value rows, so it stays in their convex hull, inside the $d_v$-dimensional column space of
+# $W^V_i$. Different heads read through different subspaces — the "several representation subspaces" of
+# the Transformer paper. In code all heads live in one wide matrix $W^Q$ of shape
+# $(d_\text{model}, h\,d_k)$, and `ops.split_heads` cuts the columns:
 
 # %%
 h, d_head = 2, 4
@@ -570,6 +584,21 @@ for i in range(h):
 both = la.column_space(W_Q)
 print("the two heads' subspaces together span", both.shape[1], "dimensions of R^8;",
       "head 0's = head 1's:", la.same_subspace(W_Q[:, :4], W_Q[:, 4:]))
+
+# %% [markdown]
+# Move one token in a direction head 0's queries cannot see (in the null space of $(W^Q_0)^\top$): its
+# query stays the same, its key and value do not, and so does the head's output.
+
+# %%
+Wq0, Wk0, Wv0 = (W[:, :d_head] for W in (W_Q, W_K, W_V))
+blind = la.null_space(Wq0.T)[:, 0]           # a direction in R^8 that head 0's queries cannot see
+X_moved = X.copy()
+X_moved[2] += 3.0 * blind                     # move token 2 along it
+out, _ = ops.scaled_dot_product_attention(X @ Wq0, X @ Wk0, X @ Wv0)
+out_moved, _ = ops.scaled_dot_product_attention(X_moved @ Wq0, X_moved @ Wk0, X_moved @ Wv0)
+print(f"largest change of a query:  {np.abs(X_moved @ Wq0 - X @ Wq0).max():.1e}")
+print(f"largest change of a key:    {np.abs(X_moved @ Wk0 - X @ Wk0).max():.2f}")
+print(f"largest change of the head's output: {np.abs(out_moved - out).max():.2f}")
 
 # %% [markdown]
 # Concatenation puts the heads' outputs side by side, $n \times h\,d_v$, and $W^O$ of shape
@@ -618,8 +647,9 @@ check("10.multi_head_shapes", shapes)
 #   $n - r$ columns of $V$), with "zero" meaning below $\max(m, n)\,\varepsilon\,\sigma_1$; rank + nullity = $n$.
 # - A dense layer's image is a subspace of its *output* space, of dimension rank $W$.
 # - Eigenvectors are the directions a map only stretches; an eigenspace is a subspace once $\mathbf{0}$ is
-#   added. Non-zero eigenvalues count the rank only for diagonalisable matrices ($[[0,1],[0,0]]$: rank 1,
-#   eigenvalues 0, 0).
+#   added. Non-zero eigenvalues (with repetition) count the rank exactly when $\operatorname{rank}A =
+#   \operatorname{rank}A^2$ — for every diagonalisable matrix and for some others (the shear); not for
+#   $[[0,1],[0,0]]$: rank 1, eigenvalues 0, 0.
 # - $\mathbf{x}_{k+1} = A\mathbf{x}_k$ dies out when $\rho(A) < 1$ and blows up when $\rho(A) > 1$.
 # - Attention: $\operatorname{softmax}(QK^\top/\sqrt{d_k})V$ with $Q = XW^Q$, $K = XW^K$, $V = XW^V$; the
 #   $\sqrt{d_k}$ keeps the scores' variance at 1 so softmax does not saturate; masks set weights to 0;

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from math import comb
 
-from dlmath import check, ops
+from dlmath import check
 from dlmath.models import MLP
 from dlmath import regions as R
 from dlmath.explorers.regions import draw_regions
@@ -487,9 +487,28 @@ print(f"largest change on 10000 points of U after deleting unit 3: "
 print("regions in U with and without it:", R.count_regions(full), R.count_regions(pruned))
 
 # %% [markdown]
-# A unit whose hyperplane misses $U$ but which is *on* everywhere in $U$ is a different case: there it is
-# affine, $z_j = \mathbf w_j\cdot\mathbf x + b_j$, and deleting it changes the output; it could be folded
-# into the next layer's weights instead.
+# A unit whose hyperplane misses $U$ but which is *on* everywhere in $U$ is a different case: there it
+# passes its weighted input through unchanged, $a_j = \mathbf w_j\cdot\mathbf x + b_j$, an affine function of
+# the *input*, and deleting it changes the output. Can the next layer absorb it? Its bias part can:
+# $b_j$ times the outgoing weight just joins the next layer's bias. Its $\mathbf w_j\cdot\mathbf x$ part
+# cannot — the next layer sees only the hidden units, not $\mathbf x$ — unless the network has a *skip
+# connection* from the input. The smallest example: on $[0, 1]$,
+# $f(x) = \mathrm{ReLU}(x + 1) + \mathrm{ReLU}(x - \tfrac12)$; the first unit is on everywhere in $U$, yet no
+# one-unit network $c\,\mathrm{ReLU}(wx + b) + d$ equals $f$: $f$ bends at $x = \tfrac12$ with slope 1 on the
+# left and 2 on the right, and a single ReLU that bends there is flat on one side.
+
+# %%
+xs = np.linspace(0.0, 1.0, 101)
+f = np.maximum(xs + 1, 0) + np.maximum(xs - 0.5, 0)
+slopes = np.diff(f) / np.diff(xs)
+print(f"slopes of f: {slopes[0]:.2f} on [0, 0.5], {slopes[-1]:.2f} on [0.5, 1]")
+# the best one-unit fit c·ReLU(x − ½) + d (the only bend it may have is f's): least squares over c, d
+basis = np.stack([np.maximum(xs - 0.5, 0), np.ones_like(xs)], axis=1)
+(c_fit, d_fit), *_ = np.linalg.lstsq(basis, f, rcond=None)
+print(f"best c·ReLU(x − ½) + d: c = {c_fit:.2f}, d = {d_fit:.2f}, largest error "
+      f"{np.max(np.abs(basis @ [c_fit, d_fit] - f)):.3f}")
+print("with a skip connection x ↦ x + 1 (the always-on unit, folded into a direct path): largest error",
+      f"{np.max(np.abs((xs + 1) + np.maximum(xs - 0.5, 0) - f)):.1e}")
 #
 # ### Exercise 11 — which unit is redundant on $U = [0, 1]^2$?
 # (a) $x_1 + x_2 - 0.5$  (b) $x_1 - x_2 + 2$  (c) $-x_1 - x_2 - 0.2$  (d) $2x_1 - 1$.
