@@ -189,7 +189,8 @@ check("07.delta_hidden", delta_here)
 # A layer of 3 units receives 4 inputs. Its unit errors are $\boldsymbol\delta = (0.2, -0.1, 0.05)$; the
 # layer below has weighted inputs $\mathbf{z}^{l-1} = (0.405, -1.386, 2.197, 0)$ and outputs
 # $\mathbf{a}^{l-1} = \sigma(\mathbf{z}^{l-1}) = (0.6, 0.2, 0.9, 0.5)$; the layer's own outputs are
-# $\mathbf{a}^l = (0.7, 0.1, 0.4)$. Give $\partial C/\partial W^l$ as an array of the shape of $W^l$.
+# $\mathbf{a}^l = (0.7, 0.1, 0.4)$. Give $\partial C/\partial W^l$ as an array of the shape of $W^l$, to four
+# decimals (the outputs above are $\sigma(\mathbf z^{l-1})$ rounded to three: either gives the same four decimals).
 
 # %%
 delta_l = np.array([0.2, -0.1, 0.05])

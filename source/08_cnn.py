@@ -185,12 +185,12 @@ for H, k, s, P in [(6, 3, 1, 0), (8, 3, 1, 1), (8, 3, 2, 1), (7, 3, 2, 0)]:
 
 # %% [markdown]
 # ### Exercise 2 — output size
-# A 20×20 image, a 5×5 filter, stride 2, padding 2. How many positions does the filter take along one
+# A 32×32 image, an 11×11 filter, stride 3, padding 5. How many positions does the filter take along one
 # side (the side of the feature map)?
 
 # %%
 ### BEGIN SOLUTION
-side = (20 + 2 * 2 - 5) // 2 + 1
+side = (32 + 2 * 5 - 11) // 3 + 1
 ### END SOLUTION
 
 # %%

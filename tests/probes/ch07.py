@@ -108,7 +108,8 @@ CORRECT = {
                      [-0.0504, -0.0242, 0.0376], np.dot(W.T, d_next) * a_here * (1 - a_here)],
     "weight_gradient": [np.outer(c.DELTA_W, c.A_PREV), c.DELTA_W[:, None] * c.A_PREV[None, :],
                         [[dj * ai for ai in [0.6, 0.2, 0.9, 0.5]] for dj in [0.2, -0.1, 0.05]],
-                        np.array([[0.12, 0.04, 0.18, 0.1], [-0.06, -0.02, -0.09, -0.05], [0.03, 0.01, 0.045, 0.025]])],
+                        np.array([[0.12, 0.04, 0.18, 0.1], [-0.06, -0.02, -0.09, -0.05], [0.03, 0.01, 0.045, 0.025]]),
+                        np.outer(c.DELTA_W, 1 / (1 + np.exp(-c.Z_PREV)))],  # σ(z) itself, not the rounded a
     "bias_gradient": [D.sum(axis=0), list(np.sum(D, axis=0)), np.ones(4) @ D, [0.10, 0.02, 0.28]],
     "chain_rule_sympy": [sp.diff(c.C_CHAIN, w2), chain_by_deltas(), chain_with_exp()],
     "backprop": [backprop_rows, backprop_loop, backprop_lists, c.backprop_reference],

@@ -89,7 +89,9 @@ def input_gradient_in_place(dout, w):
 
 
 CORRECT = {
-    "output_size": [10, 10.0, (20 + 2 * 2 - 5) // 2 + 1, int(np.floor((20 + 4 - 5) / 2)) + 1, np.int64(10)],
+    "output_size": [11, 11.0, (32 + 2 * 5 - 11) // 3 + 1, int(np.floor((32 + 10 - 11) / 3)) + 1, np.int64(11),
+                    ops.output_size(32, 11, 3, 5), ops.conv2d(np.zeros((32, 32)), np.zeros((11, 11)), stride=3,
+                                                               padding=5).shape[0]],
     "feature_entry": [-3, -3.0, entry_by_loop(), float(np.sum(X[1:4, 2:5] * W3) - 1)],
     "feature_map": [feature_map_by_loops(), ops.conv2d(X3, W2, padding=1), feature_map_by_loops().tolist(),
                     ops.conv2d(np.pad(X3, 1), W2)],
@@ -104,8 +106,9 @@ CORRECT = {
 }
 
 WRONG = {
-    "output_size": [(8, "forgot the padding"), (9, "forgot the + 1"), (20, "divide by the stride"),
-                    (11, "rounded up"), (10.5, "not a whole number"), ("10", "without quotes")],
+    "output_size": [(8, "forgot the padding"), (10, "forgot the + 1"), ((32 + 2 * 5 - 11 + 1) // 3, "inside the floor"),
+                    (9, "added the padding once"), (32, "divide by the stride"), (12, "rounded up"),
+                    ((32 + 10 - 11) / 3 + 1, "not a whole number"), ("11", "without quotes")],
     "feature_entry": [(2, "flipped the kernel"), (1, "row 2, column 1"), (-2, "forgot the bias"),
                       (-1, "transposed"), (0, "too large")],
     "feature_map": [(ops.conv2d(X3, W2), "forgot the padding"),

@@ -201,7 +201,7 @@ EXERCISES = {
                 "you applied σ once more: a'(z^l) = a^l (1 − a^l), with a^l itself.")],
         hint="δ^l = ((W^(l+1))ᵀ δ^(l+1)) ⊙ a^l (1 − a^l), to four decimals."),
     "weight_gradient": Array(
-        DW,
+        DW, rtol=0, atol=1e-4,  # a^(l−1) is σ(z^(l−1)) rounded: either gives DW to four decimals
         wrong=[(DW.T, "that is the transpose: ∂C/∂w_ji sits where w_ji sits in W, row j (this layer's "
                       "unit), column i (the unit below) — shape (3, 4)."),
                (np.outer(DELTA_W, Z_PREV), "you used z^(l−1); the weight multiplies the output a^(l−1) = σ(z^(l−1)), "

@@ -16,7 +16,10 @@ from ..checks import Array, Choice, Function, Number
 TITLE = "Convolutional networks"
 
 # ---------------------------------------------------------------- 1. output size
-SIZE = dict(H=20, k=5, stride=2, padding=2)  # ⌊(20 + 4 − 5) / 2⌋ + 1 = 10: the floor matters (19 / 2)
+# ⌊(32 + 10 − 11) / 3⌋ + 1 = 11. The numerator 31 leaves remainder 1: the floor matters, rounding up gives
+# 12, and every typical mistake lands on a value of its own — but for the + 1 put inside the floor,
+# ⌊(31 + 1) / 3⌋ = 10, which always equals either the answer or the forgotten + 1 (here the latter).
+SIZE = dict(H=32, k=11, stride=3, padding=5)
 OUT_SIZE = ops.output_size(SIZE["H"], SIZE["k"], SIZE["stride"], SIZE["padding"])
 
 # ---------------------------------------------------------------- 2–3. feature maps by hand
@@ -125,7 +128,10 @@ EXERCISES = {
         wrong=[((SIZE["H"] - SIZE["k"]) // SIZE["stride"] + 1,
                 "you forgot the padding: it adds `padding` zeros on *both* sides, H + 2·padding."),
                ((SIZE["H"] + 2 * SIZE["padding"] - SIZE["k"]) // SIZE["stride"],
-                "you forgot the + 1: the first window sits at position 0 before the stride moves it."),
+                "you forgot the + 1, or put it inside the floor: ⌊(H + 2·padding − k + 1) / stride⌋ is not "
+                "⌊(H + 2·padding − k) / stride⌋ + 1. The first window sits at position 0 before the stride moves it."),
+               ((SIZE["H"] + SIZE["padding"] - SIZE["k"]) // SIZE["stride"] + 1,
+                "you added the padding once; it adds `padding` zeros on *both* sides: H + 2·padding."),
                (SIZE["H"] + 2 * SIZE["padding"] - SIZE["k"] + 1,
                 "that is the size with stride 1; a stride of 2 takes every second position: divide by the stride."),
                (-(-(SIZE["H"] + 2 * SIZE["padding"] - SIZE["k"]) // SIZE["stride"]) + 1,
