@@ -74,13 +74,13 @@ print("with b = 0, p1 − p2 satisfies w·x = 0:", float((p1 - p2) @ w) == 0.0)
 # $\mathbf w\cdot\mathbf x = 0$, the linear subspace the line is a shifted copy of.
 #
 # ### Exercise 1 — which side
-# The hyperplane is $2x_1 - x_2 - 1 = 0$. For the four points $(1, 0)$, $(1, 3)$, $(1, 1)$ and
+# The hyperplane is $2x_1 - x_2 - 1 = 0$. For the four points $(0.75, 0)$, $(1.5, 0)$, $(1, 1)$ and
 # $(0.25, 0)$ give $I(z)$ as an array of four 0/1 numbers (a point on the hyperplane counts as 0).
 
 # %%
 ### BEGIN SOLUTION
 w_ex, b_ex = np.array([2.0, -1.0]), -1.0
-pts_ex = np.array([[1.0, 0.0], [1.0, 3.0], [1.0, 1.0], [0.25, 0.0]])
+pts_ex = np.array([[0.75, 0.0], [1.5, 0.0], [1.0, 1.0], [0.25, 0.0]])
 sides = (pts_ex @ w_ex + b_ex > 0).astype(int)
 ### END SOLUTION
 
@@ -162,12 +162,12 @@ print(f"largest difference between the network and its regions' affine maps: {wo
 
 # %% [markdown]
 # ### Exercise 2 — an activation pattern by hand
-# Give the pattern of the hidden layer of this network at $\mathbf x = (1, 0.5)$, as an array of three
+# Give the pattern of the hidden layer of this network at $\mathbf x = (0.1, 0.9)$, as an array of three
 # 0/1 numbers.
 
 # %%
 ### BEGIN SOLUTION
-x_point = np.array([1.0, 0.5])
+x_point = np.array([0.1, 0.9])
 pattern = (W1 @ x_point + b1 > 0).astype(int)
 ### END SOLUTION
 
@@ -228,12 +228,17 @@ grad = [(R.forward(net_dead, inside[0] + h * e) - R.forward(net_dead, inside[0] 
 print("A on the dead region:", dead.A, "  central differences:", np.round(grad, 12))
 
 # %% [markdown]
-# ### Exercise 5 — the value on the dead region
-# What does the 2-3-1 network of section 3 ($W^2 = (2, -1, 3)$, $b^2 = 0.5$) output on its dead region?
+# ### Exercise 5 — the value on a dead region
+# (The 2-3-1 network of section 3 has no dead region: no input switches all three of its units off.)
+# This 2-2-1 network has one, and the origin lies in it: $W^1 = \begin{pmatrix}1 & 2\\ -1 & 1\end{pmatrix}$,
+# $\mathbf b^1 = (-1, -0.5)$, $W^2 = (3, -2)$, $b^2 = -0.4$. What does it output there — at the origin and
+# everywhere else on that region?
 
 # %%
+W1_d, b1_d = np.array([[1.0, 2.0], [-1.0, 1.0]]), np.array([-1.0, -0.5])
+W2_d, b2_d = np.array([[3.0, -2.0]]), np.array([-0.4])
 ### BEGIN SOLUTION
-dead_value = float(b2[0])
+dead_value = float(b2_d[0])
 ### END SOLUTION
 
 # %%

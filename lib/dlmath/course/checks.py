@@ -322,19 +322,24 @@ class Number(Kind):
 
 
 class Array(Kind):
-    """An array of numbers: shape first, then values within tolerance. Lists and tuples are fine."""
+    """An array of numbers: shape first, then values within tolerance. Lists and tuples are fine. With
+    `squeeze=True` a shape that differs only by axes of length 1 is fine too — for answers the course's
+    own tools return with an extra axis (one point as a (1, n) row, one unit as an (N, 1) column)."""
 
-    def __init__(self, expected, rtol=1e-6, atol=1e-9, wrong=(), hint=""):
+    def __init__(self, expected, rtol=1e-6, atol=1e-9, wrong=(), hint="", squeeze=False):
         self.expected = np.asarray(expected, dtype=np.float64)
         self.rtol, self.atol = rtol, atol
         self.wrong = [(np.asarray(v, dtype=np.float64), h) for v, h in wrong]
         self.hint = hint
+        self.squeeze = squeeze
 
     def _evaluate(self, answer):
         arr = as_real_array(answer)
         if isinstance(arr, str):
             return wrong(arr)
         exp = self.expected
+        if self.squeeze and arr.shape != exp.shape and np.squeeze(arr).shape == np.squeeze(exp).shape:
+            arr = arr.reshape(exp.shape)
         for value, hint in self.wrong:
             if arr.shape == value.shape and close(arr, value, self.rtol, self.atol):
                 return wrong(hint)

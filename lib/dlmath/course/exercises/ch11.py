@@ -1,6 +1,6 @@
 """Chapter 11 · Linear regions of ReLU networks: hyperplanes, patterns, regions and how many.
 
-Conventions of `dlmath.nn`: W has shape (n_out, n_in), z = W x + b for one point x; a unit is on
+Conventions of `dlmath.ops.dense`: W has shape (n_out, n_in), z = W x + b for one point x; a unit is on
 (pattern bit 1) where z > 0 and off where z ≤ 0, so a point on the hyperplane counts as off.
 """
 from math import comb
@@ -15,18 +15,20 @@ TITLE = "Linear regions"
 
 # ---------------------------------------------------------------- exercise data
 
-# which side: the hyperplane 2x₁ − x₂ − 1 = 0 and four points (one on it)
+# which side: the hyperplane 2x₁ − x₂ − 1 = 0 and four points (one on it). z = 0.5 and 2 for the first two,
+# so ReLU(z), clip(z, 0, 1) and the 0/1 answer differ; (0.25, 0) has w·x > 0 but z < 0 (the bias
+# matters); with x₁ and x₂ swapped the answer changes
 SIDE_W, SIDE_B = np.array([2.0, -1.0]), -1.0
-SIDE_POINTS = np.array([[1.0, 0.0], [1.0, 3.0], [1.0, 1.0], [0.25, 0.0]])
-SIDE_Z = SIDE_POINTS @ SIDE_W + SIDE_B  # 1, −2, 0, −0.5
+SIDE_POINTS = np.array([[0.75, 0.0], [1.5, 0.0], [1.0, 1.0], [0.25, 0.0]])
+SIDE_Z = SIDE_POINTS @ SIDE_W + SIDE_B  # 0.5, 2, 0, −0.5
 SIDE = (SIDE_Z > 0).astype(float)
 
 # a 2-3-1 net: its layer-1 pattern at one point, the affine map on that region, the dead region
 W1 = np.array([[1.0, -1.0], [0.5, 2.0], [-1.0, -1.0]])
 B1 = np.array([-0.6, -1.0, 1.8])
 W2, B2 = np.array([[2.0, -1.0, 3.0]]), np.array([0.5])
-X = np.array([1.0, 0.5])
-Z = W1 @ X + B1  # −0.1, 0.5, 0.3
+X = np.array([0.1, 0.9])  # not symmetric: the swapped point (0.9, 0.1) has another pattern
+Z = W1 @ X + B1  # −1.4, 0.85, 0.8
 PATTERN = (Z > 0).astype(float)  # 0, 1, 1
 D = np.diag(PATTERN)
 JACOBIAN = W2 @ D @ W1  # A of z² = A x + c on this region, shape (1, 2): one output, two inputs
@@ -49,12 +51,22 @@ TINY = [(np.array([[1.0, 1.0], [1.0, -1.0], [-1.0, 0.5]]), np.array([-1.0, 0.0, 
 TINY_COUNT = R.count_regions(TINY)
 TINY_FIRST_LAYER = R.count_regions([TINY[0], (np.ones((1, 3)), np.zeros(1))])
 
+# a 2-2-1 net with a dead region (the origin lies in it: both hidden units are off there)
+DEAD_NET = [(np.array([[1.0, 2.0], [-1.0, 1.0]]), np.array([-1.0, -0.5])), (np.array([[3.0, -2.0]]), np.array([-0.4]))]
+DEAD_POINT = np.zeros(2)
+DEAD_VALUE = float(DEAD_NET[1][1][0])
+
 # ---------------------------------------------------------------- the exercises
 
 EXERCISES = {
     "side": Array(
-        SIDE,
-        wrong=[((SIDE_Z >= 0).astype(float), "the point (1, 1) lies on the hyperplane (z = 0): I(z) = 1 only "
+        SIDE, squeeze=True,  # R.side(W, b, x) answers with one column per unit: (4, 1) for one unit
+        wrong=[(np.maximum(SIDE_Z, 0), "that is ReLU(z) = max(0, z), the unit's output; the side is I(z): 1 "
+                                       "where z > 0, else 0."),
+               (np.clip(SIDE_Z, 0, 1), "clipping z to [0, 1] is not the side: I(z) is 1 for every z > 0, "
+                                       "also for z = 0.5."),
+               ((SIDE_POINTS[:, ::-1] @ SIDE_W + SIDE_B > 0).astype(float),
+                "you swapped the coordinates: z = w₁x₁ + w₂x₂ + b with w = (2, −1), x₁ first."),((SIDE_Z >= 0).astype(float), "the point (1, 1) lies on the hyperplane (z = 0): I(z) = 1 only "
                                               "for z > 0, so it counts as off."),
                ((SIDE_POINTS @ SIDE_W > 0).astype(float), "you left out b: z = w·x + b, and with b = −1 the "
                                                           "point (0.25, 0) is on the negative side."),
@@ -62,8 +74,9 @@ EXERCISES = {
                (SIDE_Z, "that is z = w·x + b itself; the answer is I(z), 1 where z > 0 and 0 elsewhere.")],
         hint="z = w·x + b for each point, then 1 where z > 0, else 0."),
     "pattern": Array(
-        PATTERN,
-        wrong=[((W1 @ X > 0).astype(float), "you left out the biases: z = W x + b."),
+        PATTERN, squeeze=True,  # R.activation_pattern(net, x) answers one row per point: (1, 3)
+        wrong=[((W1 @ X[::-1] + B1 > 0).astype(float), "you swapped x₁ and x₂: x = (0.1, 0.9), so z = W¹ x + b¹ "
+                                                       "with x₁ = 0.1 in the first column."),((W1 @ X > 0).astype(float), "you left out the biases: z = W x + b."),
                (np.maximum(Z, 0), "that is ReLU(z), the layer's output; the pattern is I(z), 1 or 0 per unit."),
                (1 - PATTERN, "every bit is flipped: a unit is on (1) where z > 0."),
                (Z, "that is z; the pattern is 1 where z > 0, else 0.")],
@@ -88,10 +101,12 @@ EXERCISES = {
                (float(B2[0]), "that is the value in the dead region; here two units are on.")],
         hint="c = W² D b¹ + b², with D = diag(pattern)."),
     "dead_value": Number(
-        float(B2[0]),
+        DEAD_VALUE,
         wrong=[(0.0, "the hidden units all give 0, but the output layer still adds its bias b²."),
-               (float((W2 @ B1 + B2)[0]), "in the dead region every hidden unit is off: D = 0, so W² D (…) = 0."),
-               (float(B2[0] + W2.sum()), "the off units give 0, not 1.")],
+               (float((DEAD_NET[1][0] @ DEAD_NET[0][1] + DEAD_NET[1][1])[0]),
+                "in the dead region every hidden unit is off: D = 0, so W² D (…) = 0 — not W² b¹."),
+               (float(DEAD_NET[1][1][0] + DEAD_NET[1][0].sum()), "the off units give 0, not 1."),
+               (float(DEAD_NET[1][0].sum()), "the off units give 0, not 1; and the output adds b².")],
         hint="all hidden units off: z² = W² · 0 + b²."),
     "max_regions": Number(
         R.zaslavsky(2, 5),

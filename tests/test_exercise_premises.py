@@ -1,0 +1,67 @@
+"""What the exercises take for granted holds, and their data tell the typical mistakes apart.
+
+Every declared mistake of a Number or Array exercise must be a different value from the answer (or the
+mistake would pass) and from every other declared mistake with another hint (or one hint would hide the
+other). Premises an exercise text states are computed here from the exercise's own data."""
+import numpy as np
+import pytest
+
+from dlmath import regions as R
+from dlmath.course import exercises
+from dlmath.course.checks import Array, Number, close
+
+VALUED = [(i, k) for i, k in exercises.EXERCISES.items() if isinstance(k, (Number, Array))]
+
+
+def same(a, b, kind):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and close(a, b, kind.rtol, kind.atol)
+
+
+@pytest.mark.parametrize("exercise_id, kind", VALUED, ids=[i for i, _ in VALUED])
+def test_every_declared_mistake_is_a_value_of_its_own(exercise_id, kind):
+    for value, hint in kind.wrong:
+        assert not same(value, kind.expected, kind), f"the mistake '{hint[:50]}…' gives the answer itself"
+    for k, (a, hint_a) in enumerate(kind.wrong):
+        for b, hint_b in kind.wrong[k + 1:]:
+            if hint_a != hint_b:
+                assert not same(a, b, kind), f"two mistakes give one value: '{hint_a[:40]}…' and '{hint_b[:40]}…'"
+
+
+# ---------------------------------------------------------------- chapter 11
+
+def test_11_the_side_points_are_on_both_sides_and_one_on_the_hyperplane():
+    from dlmath.course.exercises import ch11 as c
+    assert sorted(np.sign(c.SIDE_Z)) == [-1, 0, 1, 1]
+    assert np.any((c.SIDE_Z > 0) & (c.SIDE_Z < 1)) and np.any(c.SIDE_Z > 1)  # ReLU, clip and I(z) differ
+
+
+def test_11_the_pattern_point_is_not_symmetric_and_its_region_has_units_on_and_off():
+    from dlmath.course.exercises import ch11 as c
+    swapped = (c.W1 @ c.X[::-1] + c.B1 > 0).astype(float)
+    assert not np.array_equal(swapped, c.PATTERN) and 0 < c.PATTERN.sum() < len(c.PATTERN)
+
+
+def test_11_the_dead_region_exists_and_the_section_3_network_has_none():
+    from dlmath.course.exercises import ch11 as c
+    assert np.array_equal(R.activation_pattern(c.DEAD_NET, c.DEAD_POINT), [[0, 0]])
+    assert any(r.dead for r in R.partition(c.DEAD_NET, (-1.0, 1.0, -1.0, 1.0)))
+    section3 = [(c.W1, c.B1), (c.W2, c.B2)]
+    assert not any(r.dead for r in R.partition(section3, (-50.0, 50.0, -50.0, 50.0)))
+
+
+# ---------------------------------------------------------------- chapter 08
+
+def test_08_output_size_the_floor_matters_and_the_plus_one_inside_it_is_not_the_answer():
+    from dlmath.course.exercises import ch08 as c
+    n = c.SIZE["H"] + 2 * c.SIZE["padding"] - c.SIZE["k"]
+    assert n % c.SIZE["stride"] != 0                                      # rounding up is a mistake of its own
+    assert (n + 1) // c.SIZE["stride"] != c.OUT_SIZE                      # the + 1 inside the floor is not it
+
+
+# ---------------------------------------------------------------- chapter 07
+
+def test_07_the_rounded_outputs_and_sigma_of_z_give_the_same_four_decimals():
+    from dlmath.course.exercises import ch07 as c
+    exact = np.outer(c.DELTA_W, 1 / (1 + np.exp(-c.Z_PREV)))
+    assert np.max(np.abs(exact - c.DW)) < 1e-4 / 2
