@@ -335,11 +335,11 @@ print("2×2 max pooling: 16 numbers in, rank of its Jacobian:",
 
 # %% [markdown]
 # ### Exercise 6 — a condition number
-# Give $\kappa(B)$ for $B = \begin{pmatrix}1 & 10\\ 0 & 1\end{pmatrix}$ (both eigenvalues are 1), to three
+# Give $\kappa(B)$ for $B = \begin{pmatrix}1 & 3\\ 0 & 1\end{pmatrix}$ (both eigenvalues are 1), to three
 # significant digits.
 
 # %%
-B = np.array([[1.0, 10.0], [0.0, 1.0]])
+B = np.array([[1.0, 3.0], [0.0, 1.0]])
 ### BEGIN SOLUTION
 kappa_B = np.linalg.cond(B)
 ### END SOLUTION

@@ -224,7 +224,7 @@ print("outputs stay in col(W):", np.allclose(outputs @ C @ C.T, outputs),
 # image is a subspace of $\mathbb{R}^m$ of some dimension. Give `[m, dimension]`.
 
 # %%
-W_dense = np.array([[1.0, 0, 2], [0, 1, -1], [2, 1, 0], [1, -1, 1], [0, 2, 1]])
+W_dense = np.array([[1.0, 0, 2], [0, 1, -1], [2, 1, 3], [1, -1, 3], [0, 2, -2]])
 
 # %%
 ### BEGIN SOLUTION

@@ -33,7 +33,7 @@ def test_the_data_match_the_lib():
     assert linalg.rank(c.A_RN) == 2 and linalg.null_space(c.A_RN).shape == (6, 4)
     assert linalg.same_subspace(linalg.null_space(c.A_NULL), c.NULL_BASIS)
     np.testing.assert_allclose(c.A_NULL @ c.NULL_BASIS, 0)
-    assert linalg.rank(c.W_DENSE) == 3
+    assert linalg.rank(c.W_DENSE) == 2 < min(c.W_DENSE.shape)  # the shape is not the answer
     np.testing.assert_allclose(np.sort(np.linalg.eigvals(c.A_EIG)), [2, 5])
     assert c.RHO > 1 > 0.5
     out, P = ops.scaled_dot_product_attention(c.Q_ROW[None], c.K_ROWS, c.V_ROWS)

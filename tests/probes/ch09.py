@@ -1,6 +1,7 @@
 """Chapter 09 probes: answers a learner plausibly writes for each exercise of `layers_as_operators`."""
 import numpy as np
 
+from dlmath import linalg as la
 from dlmath import ops
 from dlmath.course.exercises import ch09 as c
 
@@ -65,7 +66,8 @@ CORRECT = {
                          np.round((X - X.mean(axis=0)) / X.std(axis=0), 3).tolist(),
                          (X - np.mean(X, axis=0, keepdims=True)) / np.sqrt(np.var(X, axis=0) + 1e-12)],
     "dropout_scale": [1.25, 1 / (1 - 0.2), 5 / 4, np.float64(1.25)],
-    "condition_number": [np.linalg.cond(B), np.divide(*np.linalg.svd(B, compute_uv=False)), 101.99, 102.0],
+    "condition_number": [np.linalg.cond(B), np.divide(*np.linalg.svd(B, compute_uv=False)), 10.9, 10.91,
+                         la.condition_number(B)],
 }
 
 WRONG = {
@@ -92,6 +94,7 @@ WRONG = {
                          (X - X.mean(axis=0), "did not divide"),
                          (((X - X.mean(axis=0)) / X.std(axis=0)).T, "transpose")],
     "dropout_scale": [(0.8, "non-inverted"), (5, "1/p"), (1.2, "1 + p"), (0.2, "probability of dropping")],
-    "condition_number": [(1, "|λ_max / λ_min|"), (10.099, "σ_max alone"), (np.linalg.cond(B) ** 2, "take square roots"),
-                         (1 / np.linalg.cond(B), "inverted")],
+    "condition_number": [(1, "|λ_max / λ_min|"), (3.30, "σ_max alone"), (np.linalg.cond(B) ** 2, "take square roots"),
+                         (1 / np.linalg.cond(B), "inverted"), (11.0, "Frobenius norm"), (16.0, "1-norm"),
+                         (np.linalg.norm(B) * np.linalg.norm(np.linalg.inv(B)), "Frobenius norm")],
 }

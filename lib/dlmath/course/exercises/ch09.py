@@ -25,8 +25,9 @@ X_BN = np.array([[1.0, 2.0], [3.0, 0.0], [5.0, -2.0], [7.0, 4.0]])
 RUNNING_MEAN, RUNNING_VAR = np.array([3.0, 1.0]), np.array([4.0, 4.0])
 BN = (X_BN - X_BN.mean(axis=0)) / X_BN.std(axis=0)
 
-# a non-normal matrix: both eigenvalues are 1, yet it stretches one direction 10× and squeezes another
-B = np.array([[1.0, 10.0], [0.0, 1.0]])
+# a non-normal matrix: both eigenvalues are 1, yet it stretches one direction 3.3× and squeezes another.
+# κ = 10.9 is far enough (0.8 %) from the Frobenius version ‖B‖_F ‖B⁻¹‖_F = 11 to tell them apart at three digits
+B = np.array([[1.0, 3.0], [0.0, 1.0]])
 _sb = np.linalg.svd(B, compute_uv=False)
 KAPPA = float(_sb[0] / _sb[1])
 
@@ -136,7 +137,11 @@ EXERCISES = {
     "condition_number": Number(
         KAPPA, rtol=1e-3,
         wrong=[(1.0, "that is |λ_max / λ_min| (both eigenvalues are 1); the condition number uses singular "
-                     "values, and this matrix stretches one direction 10× and squeezes another."),
+                     "values, and this matrix stretches one direction 3.3× and squeezes another."),
+               (float(np.linalg.cond(B, "fro")), "that is ‖B‖_F ‖B⁻¹‖_F, with the Frobenius norm; κ uses the "
+                                                 "operator norm ‖·‖₂ = σ_max: σ_max / σ_min."),
+               (float(np.linalg.cond(B, 1)), "that uses the 1-norm (largest column sum); κ uses the operator norm "
+                                             "‖·‖₂ = σ_max: σ_max / σ_min."),
                (_sb[0], "that is σ_max alone; divide by σ_min."),
                (KAPPA ** 2, "that is σ_max² / σ_min², the eigenvalues of BᵀB; take square roots first."),
                (1 / KAPPA, "inverted: κ = σ_max / σ_min ≥ 1.")],

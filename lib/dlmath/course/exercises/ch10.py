@@ -90,7 +90,9 @@ A_NULL = np.array([[1.0, 2, 0, -1], [0, 0, 1, 2], [1, 2, 1, 1]])
 NULL_BASIS = np.array([[-2.0, 1, 0, 0], [1, 0, -2, 1]]).T
 
 # a dense layer R^3 -> R^5, z = W x
-W_DENSE = np.array([[1.0, 0, 2], [0, 1, -1], [2, 1, 0], [1, -1, 1], [0, 2, 1]])
+# W: R³ → R⁵ with a dependent third column (2·first − second), so the image's dimension (the rank, 2) is
+# neither W's shape nor its number of columns
+W_DENSE = np.array([[1.0, 0, 2], [0, 1, -1], [2, 1, 3], [1, -1, 3], [0, 2, -2]])
 
 # eigenvalues of a 2×2 map (2 and 5), not triangular: the diagonal is not the answer
 A_EIG = np.array([[4.0, 1], [2, 3]])
@@ -138,12 +140,14 @@ EXERCISES = {
         others={"the row space of A (the span of A's rows)": A_NULL.T},
         hint="Check it: A @ v must be the zero vector."),
     "dense_image": Array(
-        [5, 3],
-        wrong=[([3, 3], "the image {W x} lies in the output space: W x has 5 entries, so it is a subspace of R^5, "
+        [W_DENSE.shape[0], linalg.rank(W_DENSE)],
+        wrong=[([3, 2], "the image {W x} lies in the output space: W x has 5 entries, so it is a subspace of R^5, "
                         "not of the input space R^3."),
+               ([5, 3], "that is W's shape (5, 3); the image's dimension is rank W, and W's columns are dependent: "
+                        "the third is 2 × the first − the second."),
                ([5, 5], "W x is in R^5, but the image is only as big as the rank: 3 columns span at most 3 "
-                        "dimensions."),
-               ([3, 5], "swapped: first the m of R^m the image lives in (W x has 5 entries), then its dimension.")],
+                        "dimensions, and these span fewer."),
+               ([2, 5], "swapped: first the m of R^m the image lives in (W x has 5 entries), then its dimension.")],
         hint="give [m, dimension]: W x lies in R^m (m = rows of W); the dimension of the image is rank W."),
     "eigenvalues": SortedArray(
         [2.0, 5.0], rtol=0, atol=PRECISION,
