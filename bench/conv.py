@@ -260,7 +260,7 @@ def main():
     print(f"| chapter 07's MLP 64-64-10 (bench/mlp_digits.py) | {64 * 64 + 64 + 64 * 10 + 10} | "
           + ", ".join(f"{100 * a:.2f}" for a in mlp_acc)
           + f" | {100 * np.mean(mlp_acc):.2f} % | {statistics.median(s for _, s in runs['mlp']):.2f} s |")
-    print(f"\ntarget: CNN mean ≥ 98.0 % and above the MLP; a tuned RBF SVM reaches 99.3 % on this split")
+    print(f"\ntarget: CNN mean ≥ 98.0 % and above the MLP; an RBF SVM with C and γ chosen by cross-validation reaches 99.11 % (chapter 08)")
 
 
 if __name__ == "__main__":
