@@ -236,6 +236,9 @@ for name in ("identity", "tanh", "relu"):
 # For ReLU it is $\sqrt2$: ReLU passes only half the units, so the variance needs a factor 2 — the
 # reason for **He initialisation (He 初始化)**, entries of variance $2/n$.
 #
+# Critical is not the same as constant: at $s = 1$ the tanh signal above still shrinks through the 50
+# layers (its line for $s = 1.0$), only slowly — polynomially in the depth instead of exponentially.
+#
 # **The explorer.** Move the weight scale. Left: the signal's norm per layer; middle: the gradient's
 # norm per layer (read it from right to left: it starts at the top layer 50); right: the factor
 # $\sqrt\chi$ per layer against $s$, the critical scale dashed, your $s$ as a dot. Switch the
@@ -326,14 +329,19 @@ x = rng.normal(size=4)
 J_formula = np.diag(ops.tanh_derivative(W @ x)) @ W
 J_numeric = calculus.jacobian(lambda v: ops.tanh(W @ v), x)
 print(f"largest difference formula vs central differences: {np.abs(J_formula - J_numeric).max():.1e}")
-print(f"det W = {np.linalg.det(W):.3f}, det J = {np.linalg.det(J_formula):.3f}, κ(W) = {la.condition_number(W):.2f}, "
-      f"κ(J) = {la.condition_number(J_formula):.2f}")
+print(f"det W = {np.linalg.det(W):.3g}, det J = {np.linalg.det(J_formula):.2e}, κ(W) = {la.condition_number(W):.2f}, "
+      f"κ(J) = {la.condition_number(J_formula):.3g}")
 print("ReLU(-1) == ReLU(-2):", bool(ops.relu(-1.0) == ops.relu(-2.0)),
       "— two inputs, one output: ReLU loses information")
 print("2×2 max pooling: 16 numbers in, rank of its Jacobian:",
       la.rank(calculus.jacobian(ops.max_pool2d, rng.normal(size=(4, 4)))))
 
 # %% [markdown]
+# $\det J$ is tiny but not 0, so $J$ is invertible — *ill-conditioned*, not singular: its condition
+# number says how much an error of the output can grow on the way back. The determinant is a poor gauge
+# (multiply $J$ by 10 and it grows $10^4$-fold, $\kappa$ not at all); $\kappa$ and $\sigma_{\min}$ are the
+# measures.
+#
 # ### Exercise 6 — a condition number
 # Give $\kappa(B)$ for $B = \begin{pmatrix}1 & 3\\ 0 & 1\end{pmatrix}$ (both eigenvalues are 1), to three
 # significant digits.
@@ -374,7 +382,10 @@ print("signs:", ["+" if c > 0 else "−" if c < 0 else "0" for c in change], " s
 # %% [markdown]
 # The signs are those of the Jacobian, $\partial p_i/\partial z_j = p_i(\delta_{ij} - p_j)$: positive on the
 # diagonal, negative off it, i.e. $J = \operatorname{diag}(\mathbf p) - \mathbf p\mathbf p^\top$. Every
-# row of $J$ sums to 0 — the shift invariance again — so $J$ is singular: softmax is not invertible.
+# row of $J$ sums to 0 — the shift invariance again — so $J$ is singular at every $\mathbf z$. That alone
+# would not make softmax non-invertible (a map can be one-to-one with a singular Jacobian at a point:
+# $x^3$ at 0). The reason softmax cannot be undone is the shift invariance itself: $\mathbf z$ and
+# $\mathbf z + c\mathbf 1$ have the same image, so no function can tell which one came in.
 #
 # ### Exercise 7 — the softmax Jacobian
 # Write `softmax_jacobian(z)` returning the $n\times n$ matrix $\partial p_i/\partial z_j$ for a 1-D
@@ -424,8 +435,8 @@ check("09.softmax_lipschitz", L_softmax)
 # **Batch normalisation (批量归一化)** standardises each feature. In **training** it uses the mean and
 # variance of the current batch, so one sample's output depends on the other samples in the batch —
 # it is an operator on the whole batch, and not an affine one. In **evaluation** it uses fixed running
-# statistics collected during training: an affine map of each sample on its own. `dlmath.layers`
-# has both, each with its backward pass.
+# statistics collected during training: an affine map of each sample on its own.
+# `dlmath.ops.normalization` has both, each with its backward pass.
 
 # %%
 X = rng.normal(2.0, 3.0, size=(8, 3))
@@ -448,18 +459,33 @@ print("training is linear:", op.is_linear(lambda v: ops.batch_norm_train(v, gamm
 # > layer inputs' distributions shifted more than without batch norm, and they trained just as well;
 # > they attribute the gain to a smoother loss instead. What batch norm measurably does, we can
 # > compute: in training mode its output does not depend on the scale of its input,
-# > $\mathrm{BN}(c\,X) = \mathrm{BN}(X)$ for $c > 0$, so the signal through a deep stack stays at the
-# > same size whatever the weight scale — the vanishing of section 5 disappears.
+# > $\mathrm{BN}(c\,X) = \mathrm{BN}(X)$ for $c > 0$, so the *forward* signal through a deep stack stays
+# > at the same size whatever the weight scale — the vanishing of section 5 disappears. The backward
+# > signal is another matter: the cell also sends a random gradient back through the same 50 layers,
+# > and with batch norm it *grows*, by a factor of 77 and of 97 at the two scales. Batch norm tames the
+# > forward pass here, not the gradients.
 
 # %%
 print("BN(5·X) == BN(X):", np.allclose(ops.batch_norm_train(5 * X, gamma, beta), ops.batch_norm_train(X, gamma, beta)))
 Gs = depth.random_layers(depth=50, width=100, seed=0)
+rms = lambda v: float(np.sqrt(np.mean(v ** 2)))  # noqa: E731
+ones, zeros = np.ones(100), np.zeros(100)
 for s in (0.3, 3.0):
     a_plain = a_bn = rng.normal(size=(32, 100))
+    kept = []                                   # each layer's inputs, for the backward pass
     for G in Gs:
-        a_plain = np.tanh(s * a_plain @ G.T)
-        a_bn = np.tanh(ops.batch_norm_train(s * a_bn @ G.T, np.ones(100), np.zeros(100)))
-    print(f"s = {s}: RMS of a⁵⁰ without BN {np.sqrt(np.mean(a_plain ** 2)):.2e}, with BN {np.sqrt(np.mean(a_bn ** 2)):.2f}")
+        z, u = s * a_plain @ G.T, s * a_bn @ G.T
+        y = ops.batch_norm_train(u, ones, zeros)
+        kept.append((z, u, y))
+        a_plain, a_bn = np.tanh(z), np.tanh(y)
+    top = rng.normal(size=(32, 100))            # a random ∂C/∂a⁵⁰, sent back through both stacks
+    g_plain = g_bn = top
+    for G, (z, u, y) in zip(Gs[::-1], kept[::-1]):
+        g_plain = (g_plain * (1 - np.tanh(z) ** 2)) @ (s * G)
+        du = ops.batch_norm_train_backward(g_bn * (1 - np.tanh(y) ** 2), u, ones)[0]
+        g_bn = du @ (s * G)
+    print(f"s = {s}: RMS of a⁵⁰ without BN {rms(a_plain):.2e}, with BN {rms(a_bn):.2f};  "
+          f"‖∂C/∂a⁰‖/‖∂C/∂a⁵⁰‖ without BN {rms(g_plain) / rms(top):.2e}, with BN {rms(g_bn) / rms(top):.0f}")
 
 # %% [markdown]
 # ### Exercise 9 — batch norm in training
@@ -532,9 +558,13 @@ print("GLU is linear:", op.is_linear(ops.glu, (8,)))
 # - **linear?** from `is_linear` / `is_affine`;
 # - **Lipschitz ≥ (pairs)**: the largest ratio over 300 random pairs (a lower bound);
 # - **max ‖J‖₂** at inputs of size about 0.1, 1 and 10: for a differentiable layer the Lipschitz
-#   constant is the largest Jacobian norm. One that keeps growing with the input size (GLU) or as the
-#   input shrinks (batch norm in training) points to no global constant at all; one that levels off
-#   does not (the loss's slope is $\|\mathrm{softmax}(\mathbf z) - \mathbf t\| \le \sqrt2$);
+#   constant is the largest Jacobian norm. One that keeps growing with the input size (GLU) has no
+#   global constant; the loss's levels off (its slope is $\|\mathrm{softmax}(\mathbf z) - \mathbf t\| \le \sqrt2$).
+#   Batch norm in training grows as the input shrinks, but only up to a ceiling of order $\gamma/\sqrt\varepsilon$:
+#   with $\varepsilon > 0$ it *is* globally Lipschitz, with a huge constant. And three sampled sizes are
+#   not a verdict: self-attention's column looks bounded, yet self-attention is not globally Lipschitz
+#   (Kim, Papamakarios & Mnih 2021, "The Lipschitz constant of self-attention") — its Jacobian grows
+#   without bound along inputs the random samples rarely meet;
 # - **‖A‖₂ exact**: $\sigma_{\max}$ of the matrix of the linear part, where there is one;
 # - **invertible?**: from the condition number, or the rank of the Jacobian at random points;
 # - **symmetry**: transformations of the input tested with `is_equivariant` (✓ holds, ✗ fails).
@@ -544,8 +574,11 @@ rows = catalogue.catalogue(seed=0)
 Markdown(catalogue.markdown_table(rows))
 
 # %% [markdown]
-# Read a few rows. Convolution commutes with shifts (**equivariant (等变)**), but 2×2 pooling only with
-# shifts by 2 pixels: a 1-pixel shift changes the pooled map, so pooling is not
+# Read a few rows. Convolution commutes with shifts (**equivariant (等变)**) — away from the border: the
+# test images have a zero border, so the shift pushes nothing through an edge (with ink at the border,
+# `np.roll` would wrap it round and the zero padding would not). 2×2 pooling commutes only in the sense
+# "shift the image by 2 pixels, and the pooled map shifts by 1"; a 1-pixel shift changes the pooled map,
+# so pooling is not
 # **translation invariant (平移不变)**, as seeds 000 and 001 claim — it adds only a little local
 # invariance. Average pooling is linear, max pooling is not. Dropout's exact norm is $1/(1-p) = 2$.
 # Softmax is invariant to $z + c$ and not to $2z$, and the loss inherits the shift invariance.
