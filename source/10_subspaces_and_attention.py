@@ -37,7 +37,7 @@ rng = np.random.default_rng(10)  # every random number in this chapter comes fro
 # 2. it is closed under addition: $\mathbf{u}, \mathbf{v} \in S \Rightarrow \mathbf{u} + \mathbf{v} \in S$;
 # 3. it is closed under scaling: $\mathbf{u} \in S,\ c \in \mathbb{R} \Rightarrow c\,\mathbf{u} \in S$.
 #
-# Lines and planes *through the origin* pass; anything that misses the origin, has a boundary, or is
+# Lines and planes *through the origin* pass; anything that misses the origin, has an edge, or is
 # a union of two pieces fails. A computer cannot check every pair, but it can hunt for a
 # counterexample: draw members at random and test the three rules.
 
@@ -248,9 +248,11 @@ check("10.dense_image", image)
 # the line through an eigenvector is the simplest one.
 #
 # Move the entries of a 2×2 matrix: the figure shows where it sends the unit circle (dashed) and a grid.
-# The red lines are the eigenvector lines — the directions that stay put. A rotation (try
-# $a = d = 0$, $b = -1$, $c = 1$) turns every direction, so it has no real eigenvector: its eigenvalues are
-# complex, $\lambda = \cos\theta \pm i\sin\theta$.
+# The red lines are the eigenvector lines — the directions that stay put. A rotation by an angle
+# $\theta$ other than 0 and $\pi$ (try $a = d = 0$, $b = -1$, $c = 1$, a quarter turn) turns every direction,
+# so it has no real eigenvector: its eigenvalues are complex, $\lambda = \cos\theta \pm i\sin\theta$. The
+# two exceptions are real: a turn by 0 is the identity ($\lambda = 1$, every vector an eigenvector) and a
+# half turn by $\pi$ is $-I$ ($\lambda = -1$, every vector again).
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
@@ -423,7 +425,10 @@ print(np.round(datasets.embed(tokens), 1))
 #
 # $$Q = XW^Q \ (\text{queries, 查询}),\qquad K = XW^K \ (\text{keys, 键}),\qquad V = XW^V \ (\text{values, 值}),$$
 #
-# with $W^Q, W^K$ of shape $(d_\text{model}, d_k)$ and $W^V$ of shape $(d_\text{model}, d_v)$. Token $i$
+# with $W^Q, W^K$ of shape $(d_\text{model}, d_k)$ and $W^V$ of shape $(d_\text{model}, d_v)$ — input size
+# first, as the Transformer paper writes it: a row of $X$ times $W$. Chapter 06 wrote a dense layer the
+# other way round, $W$ of shape $(n_\text{out}, n_\text{in})$ times a column; the two are transposes of
+# each other ($XW^Q$ is the dense layer with weights $(W^Q)^\top$ applied to every row). Token $i$
 # scores every token $j$ by the inner product $\mathbf{q}_i\cdot\mathbf{k}_j$ (large when they point the same
 # way — Cauchy–Schwarz again), turns the scores of its row into weights with softmax, and returns the
 # weighted mean of the values. All rows at once, this is **scaled dot-product attention (缩放点积注意力)**:
@@ -445,8 +450,9 @@ out_lib, weights_lib = ops.scaled_dot_product_attention(Q, K, V)
 print("the lib agrees:", np.allclose(out, out_lib), np.allclose(weights, weights_lib))
 
 # %% [markdown]
-# Each output row is a weighted mean of the rows of $V$, so it lies in the row space of $V$ — at most
-# $d_v$ dimensions. And unlike a dense layer, attention is not a fixed linear map: the weights themselves
+# Each output row is a weighted mean of the rows of $V$ — weights $\ge 0$ that sum to 1 — so it lies in
+# their *convex hull*, the smallest convex set holding the $n$ value rows; the whole output has rank
+# $\le \min(n, d_v)$. And unlike a dense layer, attention is not a fixed linear map: the weights themselves
 # depend on $X$. `ops.scaled_dot_product_attention` has its backward pass beside it, built on
 # `ops.softmax_backward`; a gradient check against central differences:
 
@@ -504,7 +510,7 @@ check("10.attention_output_row", attention_output)
 # almost vanishes. Measured on 2000 random query–key sets of 10 keys each:
 
 # %%
-print("  d_k   var(q·k)   max weight: raw  scaled   ‖softmax Jacobian‖: raw  scaled")
+print("  d_k   var(q·k)   max weight: raw  scaled   ‖softmax Jacobian‖₂: raw  scaled")
 for d in (4, 16, 64, 256, 1024):
     q = rng.normal(size=(2000, 1, d))
     k = rng.normal(size=(2000, 10, d))
@@ -513,7 +519,7 @@ for d in (4, 16, 64, 256, 1024):
     for name, s_ in (("raw", s_raw), ("scaled", s_raw / np.sqrt(d))):
         p = ops.softmax(s_)
         jac = p[:, :, None] * (np.eye(10) - p[:, None, :])          # diag(p) − p pᵀ, per set
-        row[name] = (p.max(axis=1).mean(), np.linalg.norm(jac, axis=(1, 2)).mean())
+        row[name] = (p.max(axis=1).mean(), np.linalg.norm(jac, 2, axis=(1, 2)).mean())  # ‖·‖₂ = σ_max, as in 09
     print(f"{d:5d} {s_raw.var():10.1f} {row['raw'][0]:13.2f} {row['scaled'][0]:7.2f} "
           f"{row['raw'][1]:20.3f} {row['scaled'][1]:7.3f}")
 
@@ -612,7 +618,10 @@ heads = [ops.scaled_dot_product_attention(*(X @ W[:, i * d_head:(i + 1) * d_head
 by_parts = sum(heads[i] @ W_O[i * d_head:(i + 1) * d_head] for i in range(h))
 print("out:", out_mh.shape, " weights:", P_mh.shape, "(h, n, n)")
 print("Concat(heads) W^O = Σ head_i W^O_i:", np.allclose(out_mh, np.hstack(heads) @ W_O), np.allclose(out_mh, by_parts))
-print(f"rank of the output {la.rank(out_mh)} ≤ h·d_v = {h * d_head}")
+print(f"rank of the output {la.rank(out_mh)} ≤ min(n, h·d_v) = min({len(X)}, {h * d_head})")
+one_head = heads[0] @ W_O[:d_head]
+print(f"one head's term head_0 W^O_0: rank {la.rank(one_head)} ≤ d_v = {d_head}, although the output has "
+      f"{one_head.shape[1]} columns and {one_head.shape[0]} rows")
 
 # %% [markdown]
 # Each head has its own attention pattern. The figure runs two heads with $d_k = 4$ (its own fixed random
