@@ -129,7 +129,10 @@ print(R.activation_pattern(net, xs))
 # $$z^2 = W^2 D\,(W^1\mathbf x + \mathbf b^1) + b^2 = \underbrace{W^2 D W^1}_{A}\,\mathbf x
 #   + \underbrace{W^2 D\,\mathbf b^1 + b^2}_{c}.$$
 #
-# Such a set is a **linear region (线性区域)**, and the hyperplanes together are a
+# Such a set is a **linear region (线性区域)** — more precisely an **activation region (激活区域)**, one
+# per activation pattern that occurs (Hanin & Rolnick's term; the regions this chapter counts are these).
+# Two neighbouring activation regions may carry the same affine map, and then the *function* has fewer
+# linear pieces than the network has regions; section 6 shows it once. The hyperplanes together are a
 # **hyperplane arrangement (超平面排列)** that partitions the input space (**space partitioning (空间划分)**).
 # `R.partition(net, box)` finds the regions of a 2-input network inside a rectangle *exactly*: it cuts
 # the box polygon by one line after the other (a convex polygon cut by a line is a few lines of code,
@@ -151,7 +154,8 @@ ax.set(xlabel="$x_1$", ylabel="$x_2$", title="regions of the 2-3-1 net, labelled
 
 # %% [markdown]
 # Check that the affine map of a region *is* the network there: pick random points inside each polygon
-# (positive combinations of its corners) and compare.
+# (convex combinations of its corners: weights $\ge 0$ that sum to 1, drawn from a Dirichlet
+# distribution) and compare.
 
 # %%
 worst = 0.0
@@ -393,6 +397,18 @@ tiny_count = R.count_regions(tiny, (0.0, 1.0, 0.0, 1.0))
 check("11.count_tiny", tiny_count)
 
 # %% [markdown]
+# Those are activation regions. How many *linear pieces* does the function have? Neighbouring regions
+# that carry the same affine map $(A, c)$ are one piece of the function; `R.linear_pieces` merges them:
+
+# %%
+tiny_regions = R.partition(tiny, (0.0, 1.0, 0.0, 1.0))
+tiny_pieces = R.linear_pieces(tiny_regions)
+print(f"{len(tiny_regions)} activation regions, {len(tiny_pieces)} linear pieces")
+merged = [p for p in tiny_pieces if len(p) > 1]
+print("a merged piece:", ", ".join("".join(map(str, r.pattern)) for r in merged[0]),
+      "— one affine map, A =", np.round(merged[0][0].A[0], 3), "c =", np.round(merged[0][0].c, 3))
+
+# %% [markdown]
 # ## 7. Deeper or wider? The count against the bounds
 #
 # How many regions can $L$ hidden layers of widths $n_1,\dots,n_L$ make? Two published answers:
@@ -400,7 +416,9 @@ check("11.count_tiny", tiny_count)
 #   networks* (NeurIPS), Theorem 4: if every $n_l \ge n_0$, *some* network of this shape has at least
 #   $\bigl(\prod_{l<L}\lfloor n_l/n_0\rfloor^{n_0}\bigr)\sum_{j\le n_0}\binom{n_L}{j}$ regions — a
 #   number that grows exponentially with depth. Their construction folds the input space layer after
-#   layer; random weights do not do this.
+#   layer; random weights do not do this. With $n_l = n_0$ the factors $\lfloor n_l/n_0\rfloor^{n_0}$ are
+#   all 1 and the bound says only what one layer of width $n_L$ already gives — trivial for the narrow
+#   row of the table below (widths 2 = $n_0$).
 # - **Serra, Tjandraatmadja & Ramalingam (2018)**, *Bounding and counting linear regions of deep neural
 #   networks* (ICML), Theorem 1: *no* network has more than
 #   $\sum_{(j_1,\dots,j_L)\in J}\prod_l\binom{n_l}{j_l}$, where
@@ -565,20 +583,13 @@ for ax, regs, title in zip(axes, (before, after), ("before training", "after tra
 # several-fold, with small regions crowded where the two moons meet — where the network needs its bends.
 # It is still a small fraction of the bound.
 #
-# **Speed of the sliders.** `.venv/bin/python bench/slider_latency.py --headless-only` times one slider
-# move of every figure (compute + the blitted redraw, Agg backend, median of 30 moves). On the course
-# machine, with its two cores shared by other jobs (load average about 12 during the run), a move of
-# `region_explorer` took a median 27–31 ms (the exact partition itself about 2.5 ms; most of the rest is
-# drawing, text being the dearest part, so only the numbers that change are redrawn text) and of
-# `region_count_explorer` 37–52 ms (every depth and width is partitioned when the figure is made; a move draws
-# up to ~200 polygons). The target is 50 ms.
-#
 # ## Summary
 # - A ReLU unit is a hyperplane $\mathbf w\cdot\mathbf x + b = 0$ with two half-spaces; with $b\ne 0$ it is
 #   an affine, not a linear, subspace.
 # - $\mathrm{ReLU}(\mathbf z) = D_{I(\mathbf z)}\mathbf z$: fix the activation pattern and the network is
 #   one affine map $A\mathbf x + c$ with $A = W^L D^{L-1}W^{L-1}\cdots D^1W^1$.
-# - Linear regions are intersections of half-spaces, convex, one per pattern that occurs. On the dead
+# - Activation regions are intersections of half-spaces, convex, one per pattern that occurs; neighbours
+#   with the same affine map form one linear piece of the function (17 regions, 11 pieces above). On the dead
 #   region the network is constant and its Jacobian is zero.
 # - Deeper layers cut each earlier region with their own straight line: bent hyperplanes in the input.
 #   The dynamic rank $\operatorname{rank}(W D)$ says how many directions a layer still sees.
@@ -588,5 +599,7 @@ for ax, regs, title in zip(axes, (before, after), ("before training", "after tra
 # - The output's argmax adds the pairwise hyperplanes $y_k - y_i = 0$; on the input cube $U$ a unit
 #   whose positive side misses $U$ is redundant.
 #
-# **Next:** this is the last chapter of the syllabus; chapter 09 (layers as operators) and 10
-# (subspaces and attention) look at the same layers as operators and subspaces.
+# **Next:** 12 · Training in practice — the chapter that teaches what chapters 07 and 08 used in one
+# clause each: stochastic minibatch gradients, momentum as a linear recurrence (with chapter 10's
+# eigenvalues), Adam, initialisation from variance (chapter 09's critical scale), losses from likelihood,
+# and overfitting with its remedies.

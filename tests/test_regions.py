@@ -280,3 +280,29 @@ def test_scaling_a_layer_leaves_its_hyperplanes_and_the_count_unchanged(scale):
     assert sorted(tuple(r.pattern) for r in R.partition(scaled, box)) == original
     x = np.random.default_rng(0).uniform(-2, 2, (50, 2))
     np.testing.assert_allclose(R.forward(scaled, x), R.forward(net, x), rtol=1e-9, atol=1e-12)
+
+
+def test_a_unit_with_no_outgoing_weight_splits_regions_but_not_pieces():
+    net = [(np.eye(2), np.array([-0.5, -0.5])), (np.array([[1.0, 0.0]]), np.zeros(1))]  # unit 2 is ignored
+    regions = R.partition(net)
+    pieces = R.linear_pieces(regions)
+    assert len(regions) == 4 and len(pieces) == 2
+    for piece in pieces:
+        assert all(np.allclose(r.A, piece[0].A) and np.allclose(r.c, piece[0].c) for r in piece)
+
+
+def test_pieces_never_outnumber_regions_and_touching_pieces_differ():
+    from dlmath.course.exercises import ch11 as c
+    regions = R.partition(c.TINY)
+    pieces = R.linear_pieces(regions)
+    assert len(pieces) == 11 < len(regions) == 17
+    for k, p in enumerate(pieces):
+        for q in pieces[:k]:
+            if any(R.polygons_touch(a.polygon, b.polygon) for a in p for b in q):
+                assert not (np.allclose(p[0].A, q[0].A) and np.allclose(p[0].c, q[0].c))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_one_hidden_layer_in_general_position_has_as_many_pieces_as_regions(seed):
+    regions = R.partition(R.random_relu_net(2, (5,), seed=seed))
+    assert len(R.linear_pieces(regions)) == len(regions)

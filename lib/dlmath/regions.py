@@ -245,6 +245,43 @@ def _refine(net, shape, A0, c0, split, tol):
     return [Region(s, np.array(bits, dtype=int), W @ A, W @ c + b) for s, bits, A, c in pieces]
 
 
+def polygons_touch(P, Q, tol=1e-9):
+    """Whether two convex polygons share a piece of an edge: the midpoint of some edge of one lies on an
+    edge of the other (a T-junction included: the shorter edge's midpoint lies on the longer one)."""
+    for A, B in ((P, Q), (Q, P)):
+        for m in (A + np.roll(A, -1, axis=0)) / 2:
+            for u, v in zip(B, np.roll(B, -1, axis=0)):
+                d, t = v - u, m - u
+                length = float(np.hypot(*d))
+                if length and abs(d[0] * t[1] - d[1] * t[0]) <= tol * length and -tol <= float(t @ d) <= length ** 2 + tol:
+                    return True
+    return False
+
+
+def linear_pieces(regions, tol=1e-9):
+    """The linear pieces of the function: activation regions that touch along an edge and carry the same
+    affine map (A, c) merge into one piece (Hanin & Rolnick 2019 tell the two apart). Returns a list of
+    pieces, each a list of regions; there are at most as many pieces as regions."""
+    parent = list(range(len(regions)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, r in enumerate(regions):
+        for j in range(i):
+            s = regions[j]
+            same = np.allclose(r.A, s.A, atol=tol) and np.allclose(r.c, s.c, atol=tol)
+            if same and root(i) != root(j) and polygons_touch(r.polygon, s.polygon, tol):
+                parent[root(i)] = root(j)
+    groups = {}
+    for i, r in enumerate(regions):
+        groups.setdefault(root(i), []).append(r)
+    return list(groups.values())
+
+
 def box_polygon(box):
     """The rectangle box = (x_min, x_max, y_min, y_max) as a counter-clockwise polygon."""
     x0, x1, y0, y1 = (float(v) for v in box)
