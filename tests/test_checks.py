@@ -500,3 +500,36 @@ def test_check_prints_outside_a_kernel(capsys):
     from dlmath.course.exercises import check
     check("00.demo", 14)
     assert capsys.readouterr().out.startswith("✅ 00.demo")
+
+
+def test_a_hint_names_array_arguments_by_the_references_parameters_and_their_shape():
+    def reference(g, w):
+        return np.sum(g) * w
+
+    exercise = Function(reference, [(np.ones((2, 1, 3, 3)), 2.0)], vectorised=False)
+    message = exercise.evaluate(lambda g, w: np.sum(g)).message
+    assert "differs at g = an array of shape (2, 1, 3, 3), w = 2" in message
+
+
+def test_a_tuple_where_an_array_is_asked_is_named_as_a_tuple():
+    result = Array([1.0, 2.0, 3.0]).evaluate((np.ones(3), np.ones(2)))
+    assert "you returned a tuple of 2 things (ndarray, ndarray)" in result.message
+
+
+def test_a_raised_message_ends_before_the_exercises_hint_begins():
+    exercise = Function(lambda x: x, [0.0], hint="Return x.", vectorised=False)
+
+    def raises(x):
+        raise ValueError("bad input")
+    assert "raised ValueError at x = 0: bad input. Return x." in exercise.evaluate(raises).message
+
+
+def test_keep_more_digits_only_for_a_value_written_with_few_digits():
+    kind = Number(0.5998875, rtol=1e-6)
+    assert "keep more digits" in kind.evaluate(0.6).message                 # typed in, rounded
+    assert "keep more digits" not in kind.evaluate(0.6 * (1 + 1e-3) + 1e-9 * np.pi).message  # another quantity
+
+
+def test_the_read_only_hint_is_not_about_one_chapters_data():
+    from dlmath.course.checks import READ_ONLY_HINT
+    assert "p * x + q" not in READ_ONLY_HINT and "a.copy()" in READ_ONLY_HINT

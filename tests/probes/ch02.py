@@ -150,7 +150,7 @@ WRONG = {
         (lambda u, v: np.sum(u) * np.sum(v), "multiply matching entries first"),
         (lambda u, v: la.norm(u) * la.norm(v), "‖a‖‖b‖"),
         (lambda u, v: np.sum(u + v), "not the sums"),
-        (two_d_inner, "differs at x"),
+        (two_d_inner, "differs at a = "),
         (inner_in_place, "changed its input u in place"),
         (first_only, "a1b1 alone"),
         (lambda u, v: 1 / 0, "ZeroDivisionError"),

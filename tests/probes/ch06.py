@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 
+from dlmath import ops
 from dlmath.course.exercises import ch06 as c
 
 
@@ -66,7 +67,8 @@ CORRECT = {
                     np.float64(0.6899745)],
     "parameter_count": [1210, 1210.0, 64 * 16 + 16 + 16 * 10 + 10, np.int64(1210)],
     "layer_z": [c.LAYER_W @ c.LAYER_A + c.LAYER_B, c.LAYER_A @ c.LAYER_W.T + c.LAYER_B, [1.55, 0.59, 0.94],
-                (1.55, 0.59, 0.94), np.dot(c.LAYER_W, c.LAYER_A) + c.LAYER_B],
+                (1.55, 0.59, 0.94), np.dot(c.LAYER_W, c.LAYER_A) + c.LAYER_B,
+                ops.dense(c.LAYER_A, c.LAYER_W, c.LAYER_B)],  # the chapter's own tool: a (1, 3) row
     "cost": [0.5 * np.sum((A - T) ** 2), 0.175, sum(0.5 * ((a - t) ** 2).sum() for a, t in zip(A, T)),
              np.float64(0.175), 0.5 * np.linalg.norm(A - T) ** 2],
     "softmax": [np.exp(c.SOFTMAX_Z) / np.exp(c.SOFTMAX_Z).sum(), [0.2242, 0.6095, 0.136, 0.0303],

@@ -91,10 +91,24 @@ def one_line(message, width):
     return " ".join(str(message).split())[:width]
 
 
-def fmt_point(args):
-    """How a probe point is named in a hint: x = 0 or (x, y) = (1, 2)."""
-    vals = ", ".join(f"{float(a):g}" if isinstance(a, numbers.Real) else short(a, 30) for a in args)
-    return vals if len(args) == 1 else f"({vals})"
+def fmt_value(a):
+    """A probe argument as a hint shows it: a number, a short array, or the shape of a large one."""
+    if isinstance(a, numbers.Real):
+        return f"{float(a):g}"
+    if isinstance(a, np.ndarray) and (a.ndim > 1 or a.size > 6):
+        return f"an array of shape {a.shape}"
+    return short(a, 30)
+
+
+def fmt_point(args, names=None):
+    """How a probe point is named in a hint: x = 0, x = (1, 2), or with the reference's own parameter
+    names where arrays are involved: g = an array of shape (1, 2, 3, 3), w = …"""
+    names = list(names) if names is not None and len(names) == len(args) else (
+        ["x"] if len(args) == 1 else [f"x{i + 1}" for i in range(len(args))])
+    vals = [fmt_value(a) for a in args]
+    if all(isinstance(a, numbers.Real) for a in args):  # numbers: x = 0.5, or x = (0.4, 50)
+        return f"x = {vals[0]}" if len(args) == 1 else f"x = ({', '.join(vals)})"
+    return ", ".join(f"{n} = {v}" for n, v in zip(names, vals))
 
 
 # ---------------------------------------------------------------- time limit for a learner's code
@@ -187,6 +201,10 @@ def as_real_array(value):
             warnings.simplefilter("ignore")
             arr = np.asarray(value)
     except Exception:
+        if isinstance(value, tuple):
+            kinds = ", ".join(type(v).__name__ for v in value[:4]) + (", …" if len(value) > 4 else "")
+            return (f"you returned a tuple of {len(value)} things ({kinds}), not one array — a function that "
+                    f"returns several values, or a trailing comma, makes a tuple.")
         return "could not read this as an array: are all rows the same length?"
     if arr.dtype.kind == "c":
         if not _negligible_imaginary(arr):
@@ -210,11 +228,20 @@ ROUNDED = ("is close, but not within the precision the exercise asks for — kee
            "it rather than typing a rounded value).")
 
 
+def looks_rounded(a, digits=5):
+    """Whether every entry of `a` is written with at most `digits` significant digits (0.5999, 52.3): a
+    value typed in, or rounded, rather than computed to full precision."""
+    a = np.asarray(a, dtype=np.float64).ravel()
+    return bool(np.all([float(f"{v:.{digits}g}") == v for v in a[:1000]]))
+
+
 def nearly(a, b, rtol, atol):
-    """Within 1 % although outside the tolerance: a value rounded too early (never for whole-number answers,
-    where 2046 for 2047 is no rounding)."""
+    """Within 1 % although outside the tolerance, and written with few digits: a value rounded too early
+    (never for whole-number answers, where 2046 for 2047 is no rounding; a full-precision value 1 % off is
+    another quantity, not a rounding)."""
     b = np.asarray(b, dtype=np.float64)
-    return rtol < 1e-2 and not np.array_equal(b, np.round(b)) and close(a, b, 1e-2, atol)
+    return (rtol < 1e-2 and not np.array_equal(b, np.round(b)) and close(a, b, 1e-2, atol)
+            and looks_rounded(a))
 
 
 # ---------------------------------------------------------------- a learner's function and its inputs
@@ -259,9 +286,9 @@ def in_place_hint(name):
             f"use. Compute a new array instead (`{name} - …`), or start from `{name} = {name}.copy()`.")
 
 
-READ_ONLY_HINT = ("your function tries to change an array in place (`r -= …`, `y[k] = …`), and the course's "
+READ_ONLY_HINT = ("your function tries to change an array in place (`a -= …`, `a[k] = …`), and the course's "
                   "arrays are read-only so that nothing can change them by accident. Compute a new array "
-                  "instead, e.g. `r = y - (p * x + q)`.")
+                  "instead (`a = a - …` rather than `a -= …`), or start from a copy: `a = a.copy()`.")
 
 
 class Complete(str):
@@ -272,7 +299,8 @@ def raised_hint(exc, where=""):
     """What to say when a learner's code raised `exc` (at `where`, e.g. " at x = 0")."""
     if isinstance(exc, ValueError) and "read-only" in str(exc):
         return Complete(READ_ONLY_HINT)
-    return f"raised {type(exc).__name__}{where}: {one_line(exc, 80)}"
+    said = one_line(exc, 80).rstrip()
+    return f"raised {type(exc).__name__}{where}: {said}{'' if said.endswith(('.', '!', '?')) else '.'}"
 
 
 # ---------------------------------------------------------------- answer kinds
@@ -420,8 +448,15 @@ class Function(Kind):
             return np.asarray(self.reference(*args), dtype=np.float64)
 
     def describe(self, args):
-        """How a hint names the probe point `args`, with its preposition: "at x = 0"."""
-        return f"at x = {fmt_point(args)}"
+        """How a hint names the probe point `args`, with its preposition: "at x = 0", or with the
+        reference's own parameter names for arrays ("at g = an array of shape (2, 3, 4, 4), w = …")."""
+        names = None
+        if not all(isinstance(a, numbers.Real) for a in args):
+            try:
+                names = list(inspect.signature(self.reference).parameters)
+            except (TypeError, ValueError):
+                names = None
+        return f"at {fmt_point(args, names)}"
 
     def unusable(self, problem, where):
         """The hint when the value returned at a probe point is not what `convert` can read."""

@@ -124,7 +124,7 @@ EXERCISES = {
                (16 + 10, "those are the biases only; add a weight for every connection.")],
         hint="Σ over the layers after the input of n_l·n_(l−1) weights + n_l biases."),
     "layer_z": Array(
-        LAYER_Z,
+        LAYER_Z, squeeze=True,  # ops.dense treats one sample as a batch of one: its (1, 3) row is right too
         wrong=[(LAYER_W.T @ LAYER_A + LAYER_B, "you used Wᵀ: z_j = Σ_i w_ji a_i runs along row j of W, so "
                                                 "z = W a + b (or a @ W.T + b for a row)."),
                (LAYER_W @ LAYER_A, "you forgot the bias: z = W a + b."),
