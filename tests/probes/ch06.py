@@ -94,7 +94,7 @@ WRONG = {
                 (c.LAYER_W @ c.LAYER_A, "forgot the bias"),
                 (sigmoid(c.LAYER_W @ c.LAYER_A + c.LAYER_B), "the weighted inputs z themselves"),
                 (c.LAYER_W @ c.LAYER_A - c.LAYER_B, "the bias is added"),
-                ([[1.55, 0.59, 0.94]], "shape")],
+                ([1.55, 0.59], "shape")],
     "cost": [(0.35, "without the ½"), (np.mean((A - T) ** 2), "a mean"),
              (0.5 * np.mean(np.sum((A - T) ** 2, axis=1)), "a mean"),
              (1.3, "not taken as absolute values"), (-0.05, "signs cancel"),
