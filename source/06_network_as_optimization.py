@@ -226,6 +226,14 @@ V2, c2, V3, c3 = rng.normal(size=(3, 12)), rng.normal(size=3), rng.normal(size=(
 both = forward_lib(data.x[:1], W2 + V2, b2 + c2, W3 + V3, b3 + c3)
 added = forward_lib(data.x[:1], W2, b2, W3, b3) + forward_lib(data.x[:1], V2, c2, V3, c3)
 print("f(θ + θ') =", np.round(both[0], 4), "  f(θ) + f(θ') =", np.round(added[0], 4))
+print("f(θ) + f(θ') inside (0, 1)², where every output of a sigmoid network lies?",
+      bool(np.all((added > 0) & (added < 1))))
+
+# %% [markdown]
+# Read the two lines carefully. That $f(\theta + \theta') \ne f(\theta) + f(\theta')$ only shows that the map
+# from parameters to functions is not linear. The proof that the *functions* form no vector space is the
+# last line: the sum of two of them has outputs outside $(0, 1)^2$, so no 12-3-2 sigmoid network computes
+# it — the set is not closed under addition.
 
 # %% [markdown]
 # ### Exercise 4 — a parameter count
