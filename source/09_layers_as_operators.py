@@ -204,6 +204,20 @@ for n in (10, 100, 500):
 print(f"largest output of the matrix: {np.linalg.norm(W5, axis=0).max():.2f} ≤ ‖W‖₂ = {la.operator_norm(W5):.2f}")
 
 # %% [markdown]
+# ### Exercise 11 — which operator is not compact?
+# (a) a 1000×1000 matrix with entries up to $10^6$; (b) the identity on $\ell^2$ (infinite sequences
+# with $\sum x_k^2 < \infty$); (c) the dense layer $\mathbb R^{784}\to\mathbb R^{10}$ of a digit classifier;
+# (d) $D e_k = e_k/k$ on $\ell^2$. Answer with the letter.
+
+# %%
+### BEGIN SOLUTION
+not_compact = "b"
+### END SOLUTION
+
+# %%
+check("09.not_compact", not_compact)
+
+# %% [markdown]
 # ## 5. Spectrum and depth: vanishing and exploding signals
 #
 # A deep network composes many layers, and the norms compose too:
@@ -311,6 +325,19 @@ for c in (1.0, 3.9, 4.0, 6.0):
     print(f"‖W‖₂ = {c}: gradient factor over 50 layers {measured:.3e}   (‖W‖₂/4)^50 = {bound:.3e}")
 
 # %% [markdown]
+# ### Exercise 12 — the σ′ bound through a stack
+# A stack of 10 sigmoid layers, each with $\|W_l\|_2 \le 2$. By at most what factor can the norm of a
+# gradient grow on its way back through all 10? Give the number ($\sigma' \le \tfrac14$ at every unit).
+
+# %%
+### BEGIN SOLUTION
+sigmoid_stack_bound = (2 * 0.25) ** 10
+### END SOLUTION
+
+# %%
+check("09.sigmoid_stack_bound", sigmoid_stack_bound)
+
+# %% [markdown]
 # ## 6. Invertibility and the Jacobian
 #
 # A layer loses information when two different inputs give the same output; then no later layer can
@@ -387,6 +414,20 @@ print("signs:", ["+" if c > 0 else "−" if c < 0 else "0" for c in change], " s
 # $x^3$ at 0). The reason softmax cannot be undone is the shift invariance itself: $\mathbf z$ and
 # $\mathbf z + c\mathbf 1$ have the same image, so no function can tell which one came in.
 #
+# ### Exercise 13 — raise one input of softmax
+# $\mathbf p = \operatorname{softmax}(\mathbf z)$ for $\mathbf z = (1, 2, 3)$. You raise $z_1$ by 0.5 and leave the
+# others. What happens to $p_1$, $p_2$, $p_3$? (a) all three rise; (b) $p_1$ rises, $p_2$ and $p_3$ fall;
+# (c) $p_1$ rises, $p_2$ and $p_3$ stay; (d) nothing changes, softmax is shift invariant.
+
+# %%
+### BEGIN SOLUTION
+softmax_raise = "b"
+### END SOLUTION
+
+# %%
+check("09.softmax_raise", softmax_raise)
+
+# %% [markdown]
 # ### Exercise 7 — the softmax Jacobian
 # Write `softmax_jacobian(z)` returning the $n\times n$ matrix $\partial p_i/\partial z_j$ for a 1-D
 # array `z`. It must work at `z = [1000, 0, -1000]` without overflow.
@@ -491,7 +532,8 @@ for s in (0.3, 3.0):
 # ### Exercise 9 — batch norm in training
 # A batch of 4 samples with 2 features is below; the layer's running statistics are mean $(3, 1)$ and
 # variance $(4, 4)$. Give the training-mode output with $\gamma = 1$, $\beta = 0$ and $\varepsilon = 0$,
-# to three decimals.
+# to three decimals. (Training mode uses this batch's own mean and its variance with $1/N$, the one
+# `np.var` computes by default — not the running statistics, and not the $1/(N-1)$ variance.)
 
 # %%
 X_batch = np.array([[1.0, 2.0], [3.0, 0.0], [5.0, -2.0], [7.0, 4.0]])
@@ -591,6 +633,21 @@ img = rng.normal(size=(8, 8))
 pooled, pooled_shifted = ops.max_pool2d(img), ops.max_pool2d(np.roll(img, 1, axis=1))
 print(f"entries of the 4×4 max-pooled map that change after a 1-pixel shift: "
       f"{int(np.sum(~np.isclose(pooled, pooled_shifted)))} of 16")
+
+# %% [markdown]
+# ### Exercise 14 — equivariant or invariant?
+# Shift an image one pixel to the right (its content stays away from the border). Which statement is
+# true? (a) a convolution layer's feature map stays the same; (b) the feature map shifts one pixel to the
+# right too, and 2×2 max pooling after it may change; (c) 2×2 max pooling makes the output unchanged;
+# (d) a convolution's output moves one pixel to the left.
+
+# %%
+### BEGIN SOLUTION
+shift_answer = "b"
+### END SOLUTION
+
+# %%
+check("09.shift_symmetry", shift_answer)
 
 # %% [markdown]
 # ## 12. What an architecture represents

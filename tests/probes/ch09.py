@@ -68,6 +68,10 @@ CORRECT = {
     "dropout_scale": [1.25, 1 / (1 - 0.2), 5 / 4, np.float64(1.25)],
     "condition_number": [np.linalg.cond(B), np.divide(*np.linalg.svd(B, compute_uv=False)), 10.9, 10.91,
                          la.condition_number(B)],
+    "not_compact": ["b", "B", " b ", "b)"],
+    "sigmoid_stack_bound": [0.5 ** 10, (2 * 0.25) ** 10, 2 ** -10, 0.0009765625, np.prod([2 * 0.25] * 10)],
+    "softmax_raise": ["b", "B", "(b)", "b."],
+    "shift_symmetry": ["b", "B", " b", "b)"],
 }
 
 WRONG = {
@@ -97,4 +101,11 @@ WRONG = {
     "condition_number": [(1, "|λ_max / λ_min|"), (3.30, "σ_max alone"), (np.linalg.cond(B) ** 2, "take square roots"),
                          (1 / np.linalg.cond(B), "inverted"), (11.0, "Frobenius norm"), (16.0, "1-norm"),
                          (np.linalg.norm(B) * np.linalg.norm(np.linalg.inv(B)), "Frobenius norm")],
+    "not_compact": [("a", "every matrix is compact"), ("c", "every matrix is compact"), ("d", "limit of finite-rank"),
+                    ("e", "choose one of")],
+    "sigmoid_stack_bound": [(0.25 ** 10, "forgets the weights"), (1024, "forgets σ′ ≤ ¼"), (0.5, "one layer's factor"),
+                            (5.0, "do not add them"), (0.001, "too large")],
+    "softmax_raise": [("a", "add up to 1"), ("c", "the sum grows"), ("d", "every* input"), (2, "in quotes")],
+    "shift_symmetry": [("a", "equivariant, not invariant"), ("c", "not invariant to a 1-pixel shift"),
+                       ("d", "same direction"), ("x", "choose one of")],
 }

@@ -146,4 +146,32 @@ EXERCISES = {
                (KAPPA ** 2, "that is σ_max² / σ_min², the eigenvalues of BᵀB; take square roots first."),
                (1 / KAPPA, "inverted: κ = σ_max / σ_min ≥ 1.")],
         hint="κ = σ_max / σ_min: np.linalg.cond(B) or the ratio of np.linalg.svd(B, compute_uv=False)."),
+    "not_compact": Choice(
+        "b", options="abcd",
+        hints={"a": "every matrix is compact, whatever its size or its entries: it maps the unit ball into a "
+                    "bounded set of a finite-dimensional space, which is compact.",
+               "c": "a dense layer between finite-dimensional spaces is a matrix, and every matrix is compact.",
+               "d": "D e_k = e_k / k shrinks the far directions towards 0: it is a limit of finite-rank maps, "
+                    "hence compact. The identity keeps every e_k at length 1, and they stay √2 apart."}),
+    "sigmoid_stack_bound": Number(
+        (2 * 0.25) ** 10, rtol=1e-6,
+        wrong=[(0.25 ** 10, "that forgets the weights: each layer multiplies by at most ‖W‖₂ · max σ′ = 2 · ¼."),
+               (2.0 ** 10, "that forgets σ′ ≤ ¼: each layer multiplies by at most ‖W‖₂ · ¼ = ½."),
+               ((2 * 0.25) ** 9, "ten layers, ten factors: (‖W‖₂ · ¼)^10."),
+               (0.5, "that is one layer's factor; the ten layers multiply it ten times."),
+               (2 * 0.25 * 10, "the layers multiply their factors, they do not add them: (2 · ¼)^10.")],
+        hint="per layer ‖W‖₂ · max σ′ ≤ 2 · ¼ = ½; over 10 layers (½)^10."),
+    "softmax_raise": Choice(
+        "b", options="abcd",
+        hints={"a": "the p_i always add up to 1: if p₁ rises, the others must give up what it gains.",
+               "c": "p₂ = e^(z₂) / Σ e^(z_j): its numerator stays, but the sum grows with e^(z₁), so p₂ falls.",
+               "d": "shift invariance is for adding one constant to *every* input; raising only z₁ changes p."}),
+    "shift_symmetry": Choice(
+        "b", options="abcd",
+        hints={"a": "a convolution is equivariant, not invariant: the same filter at shifted positions gives the "
+                    "shifted feature map.",
+               "c": "2×2 pooling is not invariant to a 1-pixel shift: the windows fall on other pixels, and the "
+                    "pooled map can change (the Careful box above counts how many entries do).",
+               "d": "the feature map moves with the image, in the same direction: z_(i, j+1) after the shift is "
+                    "z_(i, j) before."}),
 }
