@@ -187,6 +187,19 @@ null_basis = np.array([[-2.0, 1, 0, 0], [1, 0, -2, 1]]).T  # free unknowns x2 an
 check("10.null_space_basis", null_basis)
 
 # %% [markdown]
+# ### Exercise 11 — in the span?
+# Is $\mathbf v = (1, 4, 5)$ in the span of $\mathbf a_1 = (1, 2, 3)$ and $\mathbf a_2 = (0, 1, 1)$? Answer `True`
+# or `False` (find the combination, or compare ranks).
+
+# %%
+### BEGIN SOLUTION
+in_span = la.rank(np.array([[1.0, 0, 1], [2, 1, 4], [3, 1, 5]])) == 2   # v = a₁ + 2 a₂
+### END SOLUTION
+
+# %%
+check("10.in_span", in_span)
+
+# %% [markdown]
 # ## 3. The image of a dense layer
 #
 # A dense layer without its activation is the linear map $\mathbf{x} \mapsto W\mathbf{x}$ with $W$ of shape
@@ -317,6 +330,33 @@ eigenvalues = np.linalg.eigvals(np.array([[4.0, 1], [2, 3]]))  # λ² − 7λ + 
 check("10.eigenvalues", eigenvalues)
 
 # %% [markdown]
+# ### Exercise 12 — eigenvectors and subspaces
+# The eigenvectors of $A$ for $\lambda = 2$ — the vectors $\mathbf v \ne \mathbf 0$ with $A\mathbf v = 2\mathbf v$ —
+# form a subspace. `True` or `False`?
+
+# %%
+### BEGIN SOLUTION
+eigenvectors_form_subspace = False   # the zero vector is missing: add it, and they do
+### END SOLUTION
+
+# %%
+check("10.eigenvectors_subspace", eigenvectors_form_subspace)
+
+# %% [markdown]
+# ### Exercise 13 — an invariant subspace
+# For $A = \begin{pmatrix}2 & 1 & 0\\ 0 & 2 & 0\\ 0 & 0 & 3\end{pmatrix}$, which of these is an invariant
+# subspace ($A S \subseteq S$)? (a) $\operatorname{span}(\mathbf e_2)$; (b) $\operatorname{span}(\mathbf e_1, \mathbf e_2)$;
+# (c) $\operatorname{span}(\mathbf e_2, \mathbf e_3)$; (d) $\operatorname{span}(\mathbf e_1 + \mathbf e_3)$.
+
+# %%
+### BEGIN SOLUTION
+invariant = "b"
+### END SOLUTION
+
+# %%
+check("10.invariant_subspace", invariant)
+
+# %% [markdown]
 # ### Rank and eigenvalues
 #
 # > **⚠️ Careful — the number of non-zero eigenvalues need not equal the rank.** A reading note claims it
@@ -359,6 +399,20 @@ for name, M in (("N", N), ("D", D), ("shear [[1, 1], [0, 1]]", np.array([[1.0, 1
 # and a single eigenvector line — but its defect sits at $\lambda = 1$, not at 0, so its rank and its
 # count of non-zero eigenvalues still agree.
 #
+# ### Exercise 14 — rank against non-zero eigenvalues
+# How many non-zero eigenvalues (counted with repetition) does
+# $M = \begin{pmatrix}0 & 1 & 0\\ 0 & 0 & 0\\ 0 & 0 & 2\end{pmatrix}$ have? (Its rank is 2; compare rank $M$ with
+# rank $M^2$ first.)
+
+# %%
+### BEGIN SOLUTION
+nonzero_eigenvalues = int(np.sum(np.abs(np.linalg.eigvals(np.array([[0.0, 1, 0], [0, 0, 0], [0, 0, 2]]))) > 1e-12))
+### END SOLUTION
+
+# %%
+check("10.nonzero_eigenvalues", nonzero_eigenvalues)
+
+# %% [markdown]
 # ## 5. Stability: $\mathbf{x}_{k+1} = A\mathbf{x}_k$
 #
 # Apply the same map again and again — a linear recurrent network, or a signal passing many identical
@@ -395,8 +449,8 @@ ax.legend(fontsize=8);
 # operator norm $\|A\|_2$ (chapter 09) bounds one step; $\rho(A)$ decides the limit.
 #
 # ### Exercise 6 — the spectral radius
-# Compute $\rho(A)$ for $A = \begin{pmatrix}0.5 & 2\\ -0.5 & 0.5\end{pmatrix}$ to three decimals. Does
-# $\mathbf{x}_{k+1} = A\mathbf{x}_k$ die out?
+# Compute $\rho(A)$ for $A = \begin{pmatrix}0.5 & 2\\ -0.5 & 0.5\end{pmatrix}$ to three decimals. Then:
+# does $\mathbf{x}_{k+1} = A\mathbf{x}_k$ die out for every start? (`True` or `False`, in the next cell.)
 
 # %%
 ### BEGIN SOLUTION
@@ -405,6 +459,14 @@ rho = np.max(np.abs(np.linalg.eigvals(np.array([[0.5, 2.0], [-0.5, 0.5]]))))  # 
 
 # %%
 check("10.spectral_radius", rho)
+
+# %%
+### BEGIN SOLUTION
+dies_out = bool(rho < 1)
+### END SOLUTION
+
+# %%
+check("10.dies_out", dies_out)
 
 # %% [markdown]
 # ## 6. Attention: queries, keys and values

@@ -65,3 +65,28 @@ def test_07_the_rounded_outputs_and_sigma_of_z_give_the_same_four_decimals():
     from dlmath.course.exercises import ch07 as c
     exact = np.outer(c.DELTA_W, 1 / (1 + np.exp(-c.Z_PREV)))
     assert np.max(np.abs(exact - c.DW)) < 1e-4 / 2
+
+
+# ---------------------------------------------------------------- chapters 09 and 10
+
+def test_10_the_span_the_invariant_subspace_and_the_defective_zero():
+    from dlmath import linalg as la
+    a1, a2, v = np.array([1.0, 2, 3]), np.array([0.0, 1, 1]), np.array([1.0, 4, 5])
+    assert np.allclose(a1 + 2 * a2, v) and la.rank(np.column_stack([a1, a2])) == 2
+    A = np.array([[2.0, 1, 0], [0, 2, 0], [0, 0, 3]])
+    e = np.eye(3)
+    in_span = lambda x, *basis: la.rank(np.column_stack([*basis, x])) == la.rank(np.column_stack(basis))  # noqa: E731
+    assert in_span(A @ e[0], e[0], e[1]) and in_span(A @ e[1], e[0], e[1])          # (b) is invariant
+    assert not in_span(A @ e[1], e[1]) and not in_span(A @ e[1], e[1], e[2])      # (a), (c) are not
+    assert not in_span(A @ (e[0] + e[2]), e[0] + e[2])                             # (d) is not
+    M = np.array([[0.0, 1, 0], [0, 0, 0], [0, 0, 2]])
+    assert la.rank(M) == 2 and la.rank(M @ M) == 1
+    assert la.spectral_radius(np.array([[0.5, 2.0], [-0.5, 0.5]])) > 1
+
+
+def test_09_the_identity_is_the_one_non_compact_option_and_the_stack_bound():
+    from dlmath import ops
+    assert float(ops.sigmoid_derivative(0.0)) == 0.25 == float(np.max(ops.sigmoid_derivative(np.linspace(-9, 9, 1001))))
+    z = np.array([1.0, 2.0, 3.0])
+    change = ops.softmax(z + np.array([0.5, 0, 0])) - ops.softmax(z)
+    assert change[0] > 0 and np.all(change[1:] < 0)

@@ -35,6 +35,11 @@ CORRECT = {
                           [[c.HEADS, c.N_TOK, c.D_MODEL // c.HEADS], [c.HEADS, c.N_TOK, c.N_TOK]]],
     "causal_mask": [np.tril(np.ones((4, 4), dtype=bool)), np.tri(4), [[j <= i for j in range(4)] for i in range(4)],
                     np.arange(4)[:, None] >= np.arange(4)[None, :]],
+    "in_span": [True, np.True_, "true", linalg.rank(np.array([[1.0, 0, 1], [2, 1, 4], [3, 1, 5]])) == 2],
+    "eigenvectors_subspace": [False, "False", np.False_, " false "],
+    "invariant_subspace": ["b", "B", "b)", "(b)"],
+    "nonzero_eigenvalues": [1, 1.0, np.int64(1), int(np.sum(np.abs(np.linalg.eigvals([[0, 1, 0], [0, 0, 0], [0, 0, 2]])) > 1e-9))],
+    "dies_out": [False, "false", np.False_, bool(np.sqrt(1.25) < 1)],
 }
 
 WRONG = {
@@ -64,4 +69,10 @@ WRONG = {
                           ([8, 10, 10], "expected shape (2, 3)")],
     "causal_mask": [(np.triu(np.ones((4, 4))), "the future"), (np.tri(4, k=-1), "diagonal must be True"),
                     (np.ones((4, 4)), "masks nothing"), (np.tri(3), "expected shape (4, 4)")],
+    "in_span": [(False, "a combination of the two"), ("no", "answer True or False"), (1, "answer True or False")],
+    "eigenvectors_subspace": [(True, "must contain 0"), ("yes", "answer True or False"), (None, "answer True or False")],
+    "invariant_subspace": [("a", "leaves the line"), ("c", "has an e₁ part"), ("d", "not a multiple"), ("f", "choose one of")],
+    "nonzero_eigenvalues": [(2, "2 is the rank"), (3, "two of its eigenvalues are 0"), (0, "diagonal of a triangular"),
+                            (1.5, "too large")],
+    "dies_out": [(True, "grows without bound"), ("yes", "answer True or False"), (1, "answer True or False")],
 }

@@ -6,7 +6,7 @@ Attention follows `dlmath.attention`: weights = softmax(q·k_j / √d_k) over th
 import numpy as np
 
 from ... import linalg, ops
-from ..checks import (Array, Choice, Kind, Number, as_real_array, correct, short, wrong)
+from ..checks import (Array, Choice, Kind, Number, TrueFalse, as_real_array, correct, short, wrong)
 
 TITLE = "Subspaces, eigenvectors and attention"
 
@@ -202,4 +202,25 @@ EXERCISES = {
                                               "(and token 0 would see nothing at all)."),
                (np.ones((4, 4)), "all True masks nothing; a causal mask hides the future.")],
         hint="True where query i may attend to key j, that is j ≤ i; np.tril."),
+    "in_span": TrueFalse(
+        True, hint="v = 1·a₁ + 2·a₂ = (1, 4, 5): it is a combination of the two, so it lies in their span "
+                   "(rank [a₁ a₂ v] = rank [a₁ a₂] = 2)."),
+    "eigenvectors_subspace": TrueFalse(
+        False, hint="a subspace must contain 0, and 0 is never an eigenvector: the eigenvectors of λ form a "
+                    "subspace only once 0 is added (the eigenspace, the null space of A − λI)."),
+    "invariant_subspace": Choice(
+        "b", options="abcd",
+        hints={"a": "A e₂ = (1, 2, 0) = e₁ + 2 e₂ leaves the line through e₂.",
+               "c": "A e₂ = e₁ + 2 e₂ has an e₁ part, which span(e₂, e₃) does not contain.",
+               "d": "A(e₁ + e₃) = (2, 0, 3), not a multiple of (1, 0, 1): the line is not kept."}),
+    "nonzero_eigenvalues": Number(
+        1,
+        wrong=[(2, "2 is the rank; here rank M² = 1 < rank M = 2, so the eigenvalue 0 is defective and the "
+                   "count of non-zero eigenvalues is smaller than the rank."),
+               (3, "M is 3×3, but two of its eigenvalues are 0: it is triangular, the eigenvalues are its "
+                   "diagonal entries 0, 0, 2."),
+               (0, "the diagonal of a triangular matrix holds its eigenvalues: 0, 0 and 2.")],
+        hint="M is triangular: its eigenvalues are the diagonal entries."),
+    "dies_out": TrueFalse(
+        False, hint="ρ(A) = √1.25 ≈ 1.118 > 1: some start grows without bound, so it does not die out."),
 }
