@@ -167,6 +167,20 @@ print("4 units: u ⊙ s      :", np.round(u4 * s4, 4))
 print("4 units: H₄ @ (u*s) :", np.round(H4 @ (u4 * s4), 4), " ← not the unit errors")
 
 # %% [markdown]
+# ### Exercise 10 — the element-wise product
+# A hidden layer of 3 units receives $\mathbf u = (W^{l+1})^\top\boldsymbol\delta^{l+1} = (0.5, -1, 2)$, and its
+# slopes are $a'(\mathbf z^l) = (0.25, 0.2, 0.1)$. Give $\boldsymbol\delta^l = \mathbf u \odot a'(\mathbf z^l)$.
+
+# %%
+u_ex, slope_ex = np.array([0.5, -1.0, 2.0]), np.array([0.25, 0.2, 0.1])
+### BEGIN SOLUTION
+delta_ex = u_ex * slope_ex
+### END SOLUTION
+
+# %%
+check("07.elementwise_product", delta_ex)
+
+# %% [markdown]
 # ### Exercise 2 — one step of the recurrence
 # Two hidden layers of 3 sigmoid units follow each other. Layer $l+1$ has
 # $W^{l+1} = \begin{pmatrix}0.5 & -1.0 & 0.8\\ 1.2 & 0.3 & -0.6\\ -0.4 & 0.9 & 0.7\end{pmatrix}$ and

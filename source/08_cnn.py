@@ -409,6 +409,23 @@ print("δ^F the same:", np.allclose(book.deltas[0][0], deltaF))
 print("∂C/∂w^F the same:", np.allclose(lib_dW[0][:, 0], dwF), "  ∂C/∂b^F the same:", np.allclose(lib_db[0], dbF))
 
 # %% [markdown]
+# ### Exercise 10 — a filter's gradient
+# A 3×3 filter slides (stride 1, no padding) over the 4×4 image `x_ex` below, giving a 2×2 map, and the
+# layer above sends back its unit errors $\delta = \partial C/\partial z$ = `delta_ex`. The filter's weight
+# $w_{pq}$ is used at all four positions, so $\partial C/\partial w_{pq} = \sum_{i,j}\delta_{ij}\,x_{i+p,\,j+q}$.
+# Give $\partial C/\partial w$, a 3×3 array.
+
+# %%
+x_ex = np.array([[1.0, 0, 2, 1], [0, 3, 1, 0], [2, 1, 0, 1], [1, 0, 1, 2]])
+delta_ex = np.array([[1.0, -2.0], [0.5, 3.0]])
+### BEGIN SOLUTION
+dw_ex = sum(delta_ex[i, j] * x_ex[i:i + 3, j:j + 3] for i in range(2) for j in range(2))
+### END SOLUTION
+
+# %%
+check("08.filter_gradient", dw_ex)
+
+# %% [markdown]
 # ### Checking the convolution's backward pass: sympy and central differences
 # A small case in sympy: a 3×3 image of symbols, a 2×2 filter of symbols, and $C = \sum_{ij} g_{ij}\,z_{ij}$
 # for fixed numbers $g$ (any later layer looks like this to first order: $g = \partial C/\partial z$).

@@ -107,9 +107,22 @@ z_other = np.array([-1.0, 3.0, 2.0, 0.7])  # another input, another matrix
 print("D for another z:", np.diag(R.relu_as_matrix(z_other)))
 
 # %% [markdown]
+# ### Exercise 12 — ReLU as a matrix
+# Give $D_{I(\mathbf z)}$ for $\mathbf z = (0.5, -1, 0, 2)$: the $4\times4$ matrix with $\mathrm{ReLU}(\mathbf z) = D\,\mathbf z$.
+
+# %%
+z_ex = np.array([0.5, -1.0, 0.0, 2.0])
+### BEGIN SOLUTION
+D_ex = np.diag((z_ex > 0).astype(float))
+### END SOLUTION
+
+# %%
+check("11.relu_matrix", D_ex)
+
+# %% [markdown]
 # ## 3. Activation patterns and linear regions
 #
-# Take the 2-3-1 network below: three hidden ReLU units (rows of $W^1$, shape (3, 2) as in `dlmath.nn`)
+# Take the 2-3-1 network below: three hidden ReLU units (rows of $W^1$, shape (3, 2) as in `dlmath.ops.dense`)
 # and one linear output. Each point of the plane has a pattern of three bits.
 # `R.activation_pattern(net, x)` returns one row per point.
 

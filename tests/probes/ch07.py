@@ -2,6 +2,7 @@
 import numpy as np
 import sympy as sp
 
+from dlmath import linalg as la
 from dlmath.course.exercises import ch07 as c
 
 a3, t = c.A3, c.T
@@ -116,6 +117,8 @@ CORRECT = {
     "gradient_check_verdict": ["b", "B", "b)", " b "],
     "multiply_adds": [5376, 5376.0, 10 * 64 + 64 * 64 + 10 * 64, np.int64(5376)],
     "graph_gradient": [8, 8.0, 2 * 3 + 2, np.float64(8)],
+    "elementwise_product": [c.EW_U * c.EW_SLOPE, np.multiply(c.EW_U, c.EW_SLOPE), np.diag(c.EW_SLOPE) @ c.EW_U,
+                            [0.125, -0.2, 0.2], la.hadamard(c.EW_U, c.EW_SLOPE)],
 }
 
 WRONG = {
@@ -156,4 +159,7 @@ WRONG = {
     "multiply_adds": [(4736, "add the recurrence"), (9472, "no weight lies below it"), (640, "alone"),
                       (5450, "biases need no multiplication")],
     "graph_gradient": [(5, "both uses add"), (3, "add both paths"), (15, "that is f itself"), (6, "too small")],
+    "elementwise_product": [(np.outer(c.EW_U, c.EW_SLOPE), "outer product"), (c.EW_U @ c.EW_SLOPE, "inner product"),
+                            (c.EW_U + c.EW_SLOPE, "does not add"), (c.EW_U / c.EW_SLOPE, "does not divide"),
+                            ([0.125, -0.2, 0.02], "entry 2")],
 }

@@ -103,6 +103,9 @@ CORRECT = {
                             input_gradient_lib],
     "parameter_count": [1898, 8 * 1 * 9 + 8 + 16 * 8 * 9 + 16 + 64 * 10 + 10, 1898.0, np.int64(1898)],
     "equivariance": ["c", "C", "c)", " c"],
+    "filter_gradient": [sum(c.FG_DELTA[i, j] * c.FG_X[i:i + 3, j:j + 3] for i in range(2) for j in range(2)),
+                        ops.conv2d(c.FG_X, c.FG_DELTA), ops.conv2d_backward(c.FG_DELTA, c.FG_X, np.zeros((3, 3)))[1],
+                        np.array([[np.sum(c.FG_DELTA * c.FG_X[p:p + 2, q:q + 2]) for q in range(3)] for p in range(3)])],
 }
 
 WRONG = {
@@ -135,4 +138,7 @@ WRONG = {
     "parameter_count": [(1864, "left out the biases"), (890, "all 8 input channels"), (3818, "16 × 2 × 2 = 64"),
                         (4810, "chapter 07's MLP")],
     "equivariance": [("a", "not invariant"), ("b", "only moved"), ("d", "max pooling shrinks"), (True, "letter")],
+    "filter_gradient": [(ops.conv2d(c.FG_X, c.FG_DELTA[::-1, ::-1]), "you flipped δ"), (c.FG_DW / 4, "the mean over"),
+                        (c.FG_DW.T, "transpose"), (c.FG_DELTA[0, 0] * c.FG_X[:3, :3], "first position's share"),
+                        (np.zeros((2, 2)), "expected shape (3, 3)")],
 }

@@ -39,6 +39,8 @@ CORRECT = {
     "count_tiny": [c.TINY_COUNT, R.count_regions(c.TINY, (0, 1, 0, 1)), len(R.partition(c.TINY)), float(c.TINY_COUNT)],
     "pairwise": [np.append(c.WOUT[0] - c.WOUT[2], c.BOUT[0] - c.BOUT[2]), [0.5, 3.0, -0.8], (0.5, 3, -0.8),
                  np.array([1 - 0.5, 2 - -1, 0.2 - 1.0])],
+    "relu_matrix": [np.diag((c.RELU_Z > 0).astype(float)), R.relu_as_matrix(c.RELU_Z), np.diag([1, 0, 0, 1]),
+                    np.diag(np.heaviside(c.RELU_Z, 0)), [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 1]]],
 }
 
 WRONG = {
@@ -67,4 +69,7 @@ WRONG = {
                    (32, "every pattern of 5 units")],
     "pairwise": [([-0.5, -3.0, 0.8], "class 3 wins"), ([1.5, 1.0, 1.2], "subtract"), ([0.5, 3.0, 0.2], "not b₁"),
                  ([2.0, 1.5, 0.5], "classes 1 and 2"), ([0.5, 3.0], "expected shape (3,)")],
+    "relu_matrix": [(np.diag(np.maximum(c.RELU_Z, 0)), "that is diag(ReLU(z))"),
+                    (np.diag((c.RELU_Z >= 0).astype(float)), "counts as off"), ((c.RELU_Z > 0).astype(int), "as a vector"),
+                    (np.eye(4), "identity"), (np.diag([1, 1, 0, 1]), "entry (1, 1)")],
 }

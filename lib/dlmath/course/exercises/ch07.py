@@ -107,6 +107,9 @@ def _backprop_variant(output_prime=True, hidden_prime=True, sign=1.0, factor=1.0
     return backprop
 
 
+# the element-wise product of the recurrence, on data where ⊙, ·, ⊗, + and / all differ
+EW_U, EW_SLOPE = np.array([0.5, -1.0, 2.0]), np.array([0.25, 0.2, 0.1])
+
 NAMES = ("∂C/∂W²", "∂C/∂b²", "∂C/∂W³", "∂C/∂b³")
 TRANSPOSE_HINT = ("the shapes do not fit — W instead of Wᵀ? To go back a layer use (W³)ᵀ δ³ per image; for a "
                   "batch with one image per row, δ³ (N, 2) @ W³ (2, 3) gives (N, 3).")
@@ -272,4 +275,12 @@ EXERCISES = {
                     "and also ∂f/∂y; x enters the product directly too — add both paths."),
                ((GX + GY) * GX, "that is f itself (and the product of the two paths); the paths' gradients add.")],
         hint="∂f/∂x = (x + y)·1 + x·1, one term for each use of x, at x = 3, y = 2."),
+    "elementwise_product": Array(
+        EW_U * EW_SLOPE,
+        wrong=[(np.outer(EW_U, EW_SLOPE), "that is the outer product u a′ᵀ, a 3×3 matrix; ⊙ multiplies entry by "
+                                          "entry and keeps the length 3."),
+               (EW_U @ EW_SLOPE, "that is the inner product u · a′, one number; ⊙ keeps one number per unit."),
+               (EW_U + EW_SLOPE, "⊙ multiplies the entries, it does not add them."),
+               (EW_U / EW_SLOPE, "⊙ multiplies the entries, it does not divide them.")],
+        hint="(u ⊙ a′)_j = u_j · a′_j: u * slope in numpy."),
 }

@@ -22,6 +22,11 @@ TITLE = "Convolutional networks"
 SIZE = dict(H=32, k=11, stride=3, padding=5)
 OUT_SIZE = ops.output_size(SIZE["H"], SIZE["k"], SIZE["stride"], SIZE["padding"])
 
+# ---------------------------------------------------------------- a filter's gradient Σ δ_ij x_(i+p, j+q)
+FG_X = np.array([[1.0, 0, 2, 1], [0, 3, 1, 0], [2, 1, 0, 1], [1, 0, 1, 2]])
+FG_DELTA = np.array([[1.0, -2.0], [0.5, 3.0]])
+FG_DW = ops.conv2d(FG_X, FG_DELTA)  # correlating the image with δ gives the 3×3 gradient
+
 # ---------------------------------------------------------------- 2–3. feature maps by hand
 # small integers, no symmetry: flipping the kernel, swapping i and j or forgetting the bias all change it
 X5 = np.array([[1, 0, 2, 1, 0],
@@ -209,4 +214,14 @@ EXERCISES = {
                "b": "away from the border the values are the same, only moved; nothing is recomputed differently.",
                "d": "max pooling shrinks the effect but does not remove it: a one-pixel shift can change the "
                     "pooled map (the Careful box shows one)."}),
+    "filter_gradient": Array(
+        FG_DW,
+        wrong=[(ops.conv2d(FG_X, FG_DELTA[::-1, ::-1]), "you flipped δ: ∂C/∂w_pq pairs δ_ij with x_(i+p, j+q), "
+                                                        "the same alignment as the forward pass, no rotation."),
+               (FG_DW / 4, "that is the mean over the 4 positions; the weight is used at each of them, and the "
+                           "gradients of all its uses add."),
+               (FG_DW.T, "that is the transpose: row p, column q of ∂C/∂w belongs to w_pq."),
+               (FG_DELTA[0, 0] * FG_X[:3, :3], "that is only the first position's share; the filter is used at all "
+                                              "four, so add δ_ij x(window at i, j) over every i, j.")],
+        hint="∂C/∂w_pq = Σ_ij δ_ij x_(i+p, j+q): add δ_ij times the window at (i, j)."),
 }

@@ -56,6 +56,11 @@ DEAD_NET = [(np.array([[1.0, 2.0], [-1.0, 1.0]]), np.array([-1.0, -0.5])), (np.a
 DEAD_POINT = np.zeros(2)
 DEAD_VALUE = float(DEAD_NET[1][1][0])
 
+# ReLU as a matrix: z with a positive entry ≠ 1, a zero and a negative one, so D_I(z), diag(ReLU(z)),
+# diag(z ≥ 0) and the pattern vector all differ
+RELU_Z = np.array([0.5, -1.0, 0.0, 2.0])
+RELU_D = np.diag((RELU_Z > 0).astype(float))
+
 # ---------------------------------------------------------------- the exercises
 
 EXERCISES = {
@@ -157,4 +162,13 @@ EXERCISES = {
                (np.append(WOUT[0] - WOUT[1], BOUT[0] - BOUT[1]), "that compares classes 1 and 2; the "
                                                                   "question asks for 1 against 3.")],
         hint="y₁ − y₃ = (w₁ − w₃)·x + (b₁ − b₃): the array [w₁₁ − w₃₁, w₁₂ − w₃₂, b₁ − b₃]."),
+    "relu_matrix": Array(
+        RELU_D,
+        wrong=[(np.diag(np.maximum(RELU_Z, 0)), "that is diag(ReLU(z)); D holds the pattern I(z), 1 where z > 0, "
+                                                "so that D z = ReLU(z)."),
+               (np.diag((RELU_Z >= 0).astype(float)), "z₃ = 0 counts as off: I(z) = 1 only for z > 0."),
+               ((RELU_Z > 0).astype(float), "that is the pattern I(z) as a vector; D is the 4×4 diagonal matrix "
+                                            "diag(I(z))."),
+               (np.eye(4), "that is the identity: D switches off the units with z ≤ 0.")],
+        hint="D = diag(I(z)) with I(z_j) = 1 for z_j > 0, else 0."),
 }
