@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from dlmath import calculus, check, datasets
+from dlmath import calculus, check, datasets, ops
 from dlmath.models import MLP
 from dlmath.course.exercises import evaluate
 from dlmath.course.exercises.ch07 import backprop_reference
@@ -340,6 +340,28 @@ print(f"best float32 step: h = {steps[best]:.0e}, relative error {errors32[best]
       f"= {errors32[best] / 1e-7:.0f} × the float64 threshold 1e-7")
 
 # %% [markdown]
+# > **⚠️ Careful — at a kink a gradient check can "fail" a correct backprop too.** ReLU has no derivative
+# > at $z = 0$ (the lib, like torch, uses 0 there), and a max with a tie has none where the tie is. A
+# > central difference straddles the corner and measures the average of the two slopes: ½ for ReLU at 0.
+# > A network whose unit sits exactly at $z = 0$ then shows a large relative error although nothing is
+# > wrong. Random inputs almost never land on a corner; hand-picked round numbers often do.
+
+# %%
+x_k = np.array([1.0, -1.0])
+W_k = np.array([[1.0, 1.0], [2.0, 0.5]])   # unit 1 has z = 1 − 1 + 0 = 0: exactly on its corner
+b_k = np.array([0.0, 0.3])
+
+
+def relu_cost_and_gradient(v):
+    z = W_k @ v + b_k
+    return float(np.sum(ops.relu(z))), W_k.T @ ops.relu_derivative(z)
+
+
+print("z =", W_k @ x_k + b_k)
+print(f"at the corner:        relative error {calculus.gradient_check(relu_cost_and_gradient, x_k):.2f}")
+print(f"a little away from it: relative error {calculus.gradient_check(relu_cost_and_gradient, x_k + [0.01, 0.0]):.1e}")
+
+# %% [markdown]
 # So a gradient check is done in float64 with $h$ around $10^{-5}$ (or $10^{-6}$), where the truncation
 # error ($\sim h^2$) and the rounding error ($\sim\varepsilon/h$) are both small. Only then does a large
 # relative error mean a bug.
@@ -365,6 +387,49 @@ check("07.chain_rule_sympy", dC_dw2)
 
 # %% [markdown]
 # ## 6. The algorithm
+#
+# ### The four equations
+# Everything so far fits in four equations (the numbering is Nielsen's, *Neural Networks and Deep
+# Learning*, ch. 2), each one step of the chain rule. For one image with cost $C$:
+#
+# - **(BP1)** $\boldsymbol\delta^L = \nabla_{\mathbf a}C \odot a'(\mathbf z^L)$. *Proof*: $a^L_j$ depends on $z^L_j$ only, so
+#   $\delta^L_j = \frac{\partial C}{\partial a^L_j}\frac{\partial a^L_j}{\partial z^L_j}$. For the squared error
+#   $\nabla_{\mathbf a}C = \mathbf a^L - \mathbf t$ (section 3); any other cost puts its own gradient here.
+# - **(BP2)** $\boldsymbol\delta^l = \bigl((W^{l+1})^\top\boldsymbol\delta^{l+1}\bigr)\odot a'(\mathbf z^l)$. *Proof*: $a^l_j$ reaches $C$
+#   through every $z^{l+1}_k$; the chain rule adds the paths (section 4).
+# - **(BP3)** $\partial C/\partial b^l_j = \delta^l_j$. *Proof*: $z^l_j = \sum_k w^l_{jk}a^{l-1}_k + b^l_j$, so
+#   $\partial z^l_j/\partial b^l_j = 1$ and $\partial C/\partial b^l_j = \delta^l_j\cdot 1$.
+# - **(BP4)** $\partial C/\partial w^l_{jk} = \delta^l_j\,a^{l-1}_k$. *Proof*: $\partial z^l_j/\partial w^l_{jk} = a^{l-1}_k$, and
+#   $w^l_{jk}$ reaches $C$ only through $z^l_j$.
+#
+# **For a batch**, $C_T = \sum_n C_n$, and a derivative of a sum is the sum of the derivatives: with image
+# $n$'s unit errors $\boldsymbol\delta^l_n$ as row $n$ of $\Delta^l$ and its outputs as row $n$ of $A^{l-1}$,
+# BP4 summed over the images is $\sum_n\boldsymbol\delta^l_n(\mathbf a^{l-1}_n)^\top = (\Delta^l)^\top A^{l-1}$, and BP3 summed is
+# the column sums of $\Delta^l$. BP1 and BP2 act on each row on its own, so they hold row by row:
+# $\Delta^l = (\Delta^{l+1}W^{l+1})\odot a'(Z^l)$ — the rows times $W^{l+1}$ is the transpose of
+# $(W^{l+1})^\top\boldsymbol\delta^{l+1}$ for each image.
+#
+# **Softmax with cross entropy** (chapter 06's classifier output). There BP1 takes a special form: with
+# $p = \operatorname{softmax}(\mathbf z^L)$ and $C = -\sum_k t_k\log p_k$, the output unit $p_k$ depends on *every*
+# $z_j$, so BP1's "$\odot a'$" becomes the full Jacobian $\partial p_k/\partial z_j = p_k(\delta_{kj} - p_j)$ (09 and
+# 10 use it too):
+#
+# $$\delta^L_j = \sum_k \frac{\partial C}{\partial p_k}\frac{\partial p_k}{\partial z_j}
+#   = \sum_k \Bigl(-\frac{t_k}{p_k}\Bigr)p_k(\delta_{kj} - p_j) = -t_j + p_j\sum_k t_k = p_j - t_j ,$$
+#
+# because the targets add up to 1. The cell checks it with sympy for three classes:
+
+# %%
+zs_ = sp.symbols("z1:4")
+ts_ = sp.symbols("t1:4")
+ps_ = [sp.exp(z) / sum(sp.exp(v) for v in zs_) for z in zs_]
+C_ce = -sum(t * sp.log(p) for t, p in zip(ts_, ps_))
+claim = [sp.simplify(sp.diff(C_ce, z).subs(ts_[2], 1 - ts_[0] - ts_[1]) - (p - t).subs(ts_[2], 1 - ts_[0] - ts_[1]))
+         for z, p, t in zip(zs_, ps_, ts_)]
+print("∂C/∂z_j − (p_j − t_j), with t₁ + t₂ + t₃ = 1:", claim)
+
+# %% [markdown]
+# ### The algorithm
 #
 # **Error backpropagation (误差反向传播法)**, for a batch of images (one per row):
 #
