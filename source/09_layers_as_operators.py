@@ -31,6 +31,30 @@ from dlmath import operators as op
 rng = np.random.default_rng(9)  # every random number in this chapter comes from here
 
 # %% [markdown]
+# ## 0. A primer: singular values, rank and eigenvectors
+#
+# This chapter measures layers with three tools that chapter 10 treats in full; here is what each says.
+# Every matrix $W$ ($m\times n$) can be written as $W = U\Sigma V^\top$, its **singular value decomposition
+# (奇异值分解)**: the columns $\mathbf v_i$ of $V$ are orthonormal directions of the input, the columns
+# $\mathbf u_i$ of $U$ orthonormal directions of the output, and $W\mathbf v_i = \sigma_i\mathbf u_i$ with
+# $\sigma_1 \ge \sigma_2 \ge \dots \ge 0$. So $W$ stretches direction $\mathbf v_i$ by $\sigma_i$: no input grows by
+# more than $\sigma_{\max} = \sigma_1$ (that is $\|W\|_2$, section 3), and the **rank (秩)** — how many
+# independent directions survive — is the number of non-zero $\sigma_i$. For a square $A$, an
+# **eigenvector (特征向量)** is a direction that is only stretched, $A\mathbf v = \lambda\mathbf v$; its $|\lambda|$
+# need not be a singular value.
+
+# %%
+W0 = np.array([[3.0, 0.0], [4.0, 5.0]])
+U0, sigma0, Vt0 = np.linalg.svd(W0)
+print("singular values σ:", np.round(sigma0, 4), "  rank:", la.rank(W0))
+print("W v₁ = σ₁ u₁:", np.allclose(W0 @ Vt0[0], sigma0[0] * U0[:, 0]),
+      "  ‖W v₁‖ =", round(float(np.linalg.norm(W0 @ Vt0[0])), 4))
+lam0, vecs0 = np.linalg.eig(W0)
+print("eigenvalues λ:", np.real_if_close(lam0), "  A v = λ v for the first:",
+      np.allclose(W0 @ vecs0[:, 0], lam0[0] * vecs0[:, 0]))
+print("a rank-1 matrix: σ =", np.round(np.linalg.svd(np.outer([1.0, 2.0], [3.0, 1.0]), compute_uv=False), 4))
+
+# %% [markdown]
 # ## 1. A layer is a map between spaces
 #
 # A dense layer with weights $W$ (shape $m\times n$) and bias $\mathbf b$ takes a vector of $\mathbb R^n$
