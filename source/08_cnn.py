@@ -517,6 +517,40 @@ def input_gradient(g, w):
 check("08.conv_input_gradient", input_gradient)
 
 # %% [markdown]
+# ### The input gradient is a convolution — with the filter turned round
+# Read the formula of Exercise 8 for one channel and one filter: $\partial C/\partial x_{uv} = \sum_{p,q} g_{u-p,\,v-q}\,w_{pq}$
+# (with $g = 0$ outside its $H'\times W'$ grid). Substitute $p' = k-1-p$, $q' = k-1-q$ — the filter turned by
+# 180° — and it becomes $\sum_{p',q'} g_{u-(k-1)+p',\,v-(k-1)+q'}\,w^{\circlearrowleft}_{p'q'}$: a cross-correlation of $g$,
+# padded with $k-1$ zeros on every side, with the rotated filter. In the language of the Careful box of
+# section 2, that is a *true* convolution of $g$ with $w$, in "full" mode: the forward pass correlates,
+# the backward pass convolves, and the flip that deep learning left out of the forward pass appears here.
+# Three more details, each checked below against the lib: with **stride** $s$, $g$ first gets $s-1$ zeros
+# between its entries (every skipped position received no gradient); with **padding** $P$, the border of
+# $P$ pixels is cut off the result (those pixels were zeros we added, not part of $x$); with several
+# **channels and filters**, $\partial C/\partial x_c = \sum_f g_f * w_{f,c}$, one full convolution per pair.
+
+# %%
+g1, w1 = rng.normal(size=(4, 4)), rng.normal(size=(3, 3))
+x1 = rng.normal(size=(6, 6))
+dx_lib = ops.conv2d_backward(g1, x1, w1)[0]
+print("full convolution of g with w:         ", np.allclose(signal.convolve2d(g1, w1, mode="full"), dx_lib))
+print("padded g correlated with w turned 180°:", np.allclose(ops.conv2d(np.pad(g1, 2), w1[::-1, ::-1]), dx_lib))
+
+x2 = rng.normal(size=(7, 7))                        # stride 2, padding 1: a 4×4 map
+g2 = rng.normal(size=(4, 4))
+dx_lib2 = ops.conv2d_backward(g2, x2, w1, stride=2, padding=1)[0]
+dilated = np.zeros((7, 7))
+dilated[::2, ::2] = g2                              # s − 1 = 1 zero between the entries of g
+full = signal.convolve2d(dilated, w1, mode="full")  # the gradient of the padded 9×9 image
+print("stride 2, padding 1 (dilate g, convolve, cut the border):", np.allclose(full[1:-1, 1:-1], dx_lib2))
+
+x3, w3 = rng.normal(size=(1, 2, 5, 5)), rng.normal(size=(3, 2, 3, 3))   # 2 channels, 3 filters
+g3 = rng.normal(size=(1, 3, 3, 3))
+dx_lib3 = ops.conv2d_backward(g3, x3, w3)[0][0]
+by_pairs = [sum(signal.convolve2d(g3[0, f], w3[f, c], mode="full") for f in range(3)) for c in range(2)]
+print("2 channels, 3 filters (a sum of full convolutions per channel):", np.allclose(by_pairs, dx_lib3))
+
+# %% [markdown]
 # ### Training the book's network
 # Gradient descent on all the book images, full batch (the lib steps on the mean cost; η = 3 here):
 
