@@ -549,6 +549,10 @@ for step in range(300):
 right = np.mean(np.argmax(A3, axis=1) == data.labels)
 print(f"C_T: {costs[0]:.2f} → {costs[-1]:.3f} after {len(costs)} steps; {right:.0%} of the images right")
 
+# %% [markdown]
+# In the figure (a logarithmic axis): $C_T$ falls fast in the first hundred steps and then ever more
+# slowly — each further halving of the cost takes more steps than the last.
+
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(5, 2.8), layout="constrained")
 ax.semilogy(costs)
@@ -641,6 +645,12 @@ print(f"trained in {seconds:.2f} s")
 
 # %%
 print(f"test accuracy {mlp.accuracy(digits.x_test, digits.y_test):.2%} after {len(mlp.history)} epochs")
+
+# %% [markdown]
+# Look at both panels: the training loss keeps falling (with a jump back up where one step overshot),
+# while the test accuracy levels off after about ten epochs — from then on the network fits its training
+# images ever more closely without getting better on new ones. Chapter 12 calls this *overfitting* and
+# teaches what to do about it.
 
 # %% tags=["nbval-ignore-output"]
 epochs = np.arange(1, len(mlp.history) + 1)
