@@ -429,6 +429,36 @@ claim = [sp.simplify(sp.diff(C_ce, z).subs(ts_[2], 1 - ts_[0] - ts_[1]) - (p - t
 print("∂C/∂z_j − (p_j − t_j), with t₁ + t₂ + t₃ = 1:", claim)
 
 # %% [markdown]
+# ### Exercise 11 — a 2-2-1 network on paper
+# Work one image through a network with two inputs, two hidden sigmoid units and one sigmoid output, by
+# hand or with numpy one step at a time — every number of the table, forward then backward:
+# $\mathbf x = (1, 0.5)$, $W^2 = \begin{pmatrix}0.5 & -1\\ 1 & 0.5\end{pmatrix}$, $\mathbf b^2 = (0, 0.5)$,
+# $W^3 = (1, -1)$, $b^3 = 0.2$, target $t = 1$, squared error.
+#
+# | forward | | | backward | |
+# |---|---|---|---|---|
+# | $z^2_1, z^2_2$ | $a^2_1, a^2_2$ | $z^3, a^3$ | $\delta^3$ (BP1) | $\delta^2_1, \delta^2_2$ (BP2) |
+#
+# Give the nine numbers in this order as one list, to four decimals. (BP3 and BP4 then give every
+# gradient: $\partial C/\partial b = \delta$, $\partial C/\partial w_{jk} = \delta_j a_k$.)
+
+# %%
+### BEGIN SOLUTION
+x_h, W2_h, b2_h = np.array([1.0, 0.5]), np.array([[0.5, -1.0], [1.0, 0.5]]), np.array([0.0, 0.5])
+W3_h, b3_h, t_h = np.array([[1.0, -1.0]]), np.array([0.2]), np.array([1.0])
+z2_h = W2_h @ x_h + b2_h
+a2_h = 1 / (1 + np.exp(-z2_h))
+z3_h = W3_h @ a2_h + b3_h
+a3_h = 1 / (1 + np.exp(-z3_h))
+d3_h = (a3_h - t_h) * a3_h * (1 - a3_h)
+d2_h = (W3_h.T @ d3_h) * a2_h * (1 - a2_h)
+table = np.concatenate([z2_h, a2_h, z3_h, a3_h, d3_h, d2_h])
+### END SOLUTION
+
+# %%
+check("07.table_221", table)
+
+# %% [markdown]
 # ### The algorithm
 #
 # **Error backpropagation (误差反向传播法)**, for a batch of images (one per row):
@@ -619,6 +649,133 @@ df_dx = (3 + 2) * 1 + 3 * 1
 
 # %%
 check("07.graph_gradient", df_dx)
+
+# %% [markdown]
+# ### The graph becomes code
+# The rule fits in one small class (the idea of Karpathy's *micrograd*). A `Value` holds a number, the
+# nodes it was made from, and a *backward closure*: the little function that, given the gradient of
+# the result, adds each input's share to that input's `grad`. `backward()` puts the nodes in a
+# topological order (every node after the nodes it was made from), sets the gradient of the result to 1,
+# and runs the closures from the end to the start — backpropagation, for any graph. The `+=` is the rule
+# of the exercise above: a value used twice collects both gradients.
+
+# %%
+class Value:
+    """A number that remembers how it was computed, so that backward() can send gradients to its inputs."""
+
+    def __init__(self, data, parents=()):
+        self.data, self.grad, self.parents = float(data), 0.0, parents
+        self.backward_step = lambda: None              # adds this node's gradient into its parents'
+
+    def __add__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        out = Value(self.data + other.data, (self, other))
+
+        def backward_step():                           # ∂(a + b)/∂a = ∂(a + b)/∂b = 1
+            self.grad += out.grad
+            other.grad += out.grad
+        out.backward_step = backward_step
+        return out
+
+    def __mul__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        out = Value(self.data * other.data, (self, other))
+
+        def backward_step():                           # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+            self.grad += other.data * out.grad
+            other.grad += self.data * out.grad
+        out.backward_step = backward_step
+        return out
+
+    __radd__, __rmul__ = __add__, __mul__
+
+    def __neg__(self):
+        return self * -1.0
+
+    def __sub__(self, other):
+        return self + (-other if isinstance(other, Value) else Value(-other))
+
+    def sigmoid(self):
+        s = 1 / (1 + np.exp(-self.data))
+        out = Value(s, (self,))
+
+        def backward_step():                           # σ' = σ(1 − σ), from the output itself
+            self.grad += sigmoid_local_gradient(s, out.grad)
+        out.backward_step = backward_step
+        return out
+
+    def backward(self):
+        order, seen = [], set()
+
+        def visit(v):                                  # depth first: a node after everything it was made from
+            if id(v) not in seen:
+                seen.add(id(v))
+                for p in v.parents:
+                    visit(p)
+                order.append(v)
+        visit(self)
+        self.grad = 1.0
+        for v in reversed(order):
+            v.backward_step()
+
+
+# %% [markdown]
+# ### Exercise 12 — the sigmoid node's backward step
+# The only line of `Value` left to you: a sigmoid node with output $s = \sigma(z)$ receives the gradient
+# `out_grad` $= \partial f/\partial s$. Write `sigmoid_local_gradient(s, out_grad)` returning $\partial f/\partial z$, the
+# share it passes back to its input $z$. (Use the output $s$ itself, as chapter 01 showed; it must work
+# on numpy arrays too.)
+
+# %%
+def sigmoid_local_gradient(s, out_grad):
+    ### BEGIN SOLUTION
+    return out_grad * s * (1 - s)
+    ### END SOLUTION
+
+
+# %%
+check("07.sigmoid_local_gradient", sigmoid_local_gradient)
+
+# %% [markdown]
+# With that line, `Value` differentiates anything built from $+$, $\times$ and $\sigma$. First the graph of
+# Exercise 9, then the 12-3-2 network itself: all 47 parameters as `Value`s, one image forward as plain
+# Python sums and products, `C.backward()` — and every gradient compared with the lib's backprop and,
+# for one weight, with sympy. (The cell uses the course's own `sigmoid_local_gradient` if yours has not
+# passed yet, so it runs either way.)
+
+# %%
+if not evaluate("07.sigmoid_local_gradient", sigmoid_local_gradient).passed:
+    def sigmoid_local_gradient(s, out_grad):       # noqa: F811 — the course's, until yours passes
+        return out_grad * s * (1 - s)
+
+xv, yv = Value(3.0), Value(2.0)
+f = (xv + yv) * xv
+f.backward()
+print(f"f = (x + y)·x at (3, 2): df/dx = {xv.grad:g}, df/dy = {yv.grad:g}")
+
+Wv2 = [[Value(w) for w in row] for row in W2]
+bv2 = [Value(b) for b in b2]
+Wv3 = [[Value(w) for w in row] for row in W3]
+bv3 = [Value(b) for b in b3]
+x_img, t_img = data.x[0], data.t[0]
+hidden = [sum((w * xi for w, xi in zip(row, x_img)), b).sigmoid() for row, b in zip(Wv2, bv2)]
+outputs = [sum((w * h for w, h in zip(row, hidden)), b).sigmoid() for row, b in zip(Wv3, bv3)]
+C = sum(((o - ti) * (o - ti) for o, ti in zip(outputs, t_img)), Value(0.0)) * 0.5
+C.backward()
+grads_value = [np.array([[w.grad for w in row] for row in Wv2]), np.array([b.grad for b in bv2]),
+               np.array([[w.grad for w in row] for row in Wv3]), np.array([b.grad for b in bv3])]
+grads_lib = backprop_reference(data.x[:1], data.t[:1], W2, b2, W3, b3)
+print("all 47 gradients agree with the lib's backprop:",
+      all(np.allclose(g, r) for g, r in zip(grads_value, grads_lib)))
+ink = int(np.flatnonzero(x_img)[0])                  # a pixel with ink: its weight matters for this image
+w_sym = sp.Symbol("w")                               # w²_(1, ink) as a symbol, every other number fixed
+z_sym = [sum((w_sym if (j, i) == (0, ink) else float(W2[j, i])) * float(x_img[i]) for i in range(12)) + float(b2[j])
+         for j in range(3)]
+a_sym = [1 / (1 + sp.exp(-z)) for z in z_sym]
+o_sym = [1 / (1 + sp.exp(-(sum(float(W3[k, j]) * a_sym[j] for j in range(3)) + float(b3[k])))) for k in range(2)]
+C_sym = sp.Rational(1, 2) * sum((o - float(ti)) ** 2 for o, ti in zip(o_sym, t_img))
+dC_dw_sym = float(sp.diff(C_sym, w_sym).subs(w_sym, float(W2[0, ink])))
+print(f"∂C/∂w² of unit 1 from pixel {ink + 1}: Value {Wv2[0][ink].grad:.8f}, sympy {dC_dw_sym:.8f}")
 
 # %% [markdown]
 # ## 9. Real handwritten digits

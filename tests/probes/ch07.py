@@ -6,6 +6,19 @@ from dlmath import linalg as la
 from dlmath.course.exercises import ch07 as c
 
 a3, t = c.A3, c.T
+
+
+def table_by_lib():
+    """The 2-2-1 table from the lib's ops, as a learner who uses them writes it."""
+    from dlmath import ops
+    p = c.T221
+    z2 = ops.dense(p["x"], p["W2"], p["b2"])[0]
+    a2 = ops.sigmoid(z2)
+    z3 = ops.dense(a2, p["W3"], p["b3"])[0]
+    a3 = ops.sigmoid(z3)
+    d3 = ops.activation_backward(ops.squared_error_backward(a3, p["t"]), z3, "sigmoid")
+    d2 = ops.activation_backward(ops.dense_backward(d3, a2, p["W3"])[0][0], z2, "sigmoid")
+    return np.concatenate([z2, a2, z3, a3, d3, d2])
 W, d_next, a_here = c.W_NEXT, c.DELTA_NEXT, c.A_HERE
 D = c.DELTAS_BATCH
 x, t_, w2, b2, w3, b3 = sp.symbols("x t w2 b2 w3 b3")
@@ -119,6 +132,9 @@ CORRECT = {
     "graph_gradient": [8, 8.0, 2 * 3 + 2, np.float64(8)],
     "elementwise_product": [c.EW_U * c.EW_SLOPE, np.multiply(c.EW_U, c.EW_SLOPE), np.diag(c.EW_SLOPE) @ c.EW_U,
                             [0.125, -0.2, 0.2], la.hadamard(c.EW_U, c.EW_SLOPE)],
+    "table_221": [c.TABLE_221, list(np.round(c.TABLE_221, 4)), c.table_221(), table_by_lib()],
+    "sigmoid_local_gradient": [lambda s, g: g * s * (1 - s), lambda s, g: g * (s - s ** 2), lambda s, g: s * g - s * s * g,
+                               lambda s, g: np.multiply(g, s * (1 - s))],
 }
 
 WRONG = {
@@ -162,4 +178,10 @@ WRONG = {
     "elementwise_product": [(np.outer(c.EW_U, c.EW_SLOPE), "outer product"), (c.EW_U @ c.EW_SLOPE, "inner product"),
                             (c.EW_U + c.EW_SLOPE, "does not add"), (c.EW_U / c.EW_SLOPE, "does not divide"),
                             ([0.125, -0.2, 0.02], "entry 2")],
+    "table_221": [(c.table_221(output_prime=False), "lacks the factor a′(z³)"), (c.table_221(hidden_prime=False), "δ² needs"),
+                  (c.table_221(bias=False), "forgot the biases"), (c.table_221(sign=-1.0), "wrong sign"),
+                  (c.TABLE_221[:6], "expected shape (9,)")],
+    "sigmoid_local_gradient": [(lambda s, g: s * (1 - s), "multiplied by out_grad"), (lambda s, g: g * s, "not s"),
+                               (lambda s, g: g * (1 - s), "the factor s is missing"),
+                               (lambda s, g: g * s * (1 + s), "differs at x = (0.5, 1)")],
 }

@@ -8,7 +8,7 @@ import numpy as np
 import sympy as sp
 
 from ... import datasets, ops
-from ..checks import Array, Choice, Expression, NetworkFunction, Number
+from ..checks import Array, Choice, Expression, Function, NetworkFunction, Number
 
 TITLE = "Backpropagation"
 
@@ -106,6 +106,25 @@ def _backprop_variant(output_prime=True, hidden_prime=True, sign=1.0, factor=1.0
         return tuple(g / len(X) for g in grads) if mean else grads
     return backprop
 
+
+# a 2-2-1 sigmoid network worked by hand: every forward and backward number of one image, in the order of
+# the chapter's table (z², a², z³, a³, δ³, δ²), with the typical slips built in on demand
+T221 = dict(x=np.array([1.0, 0.5]), W2=np.array([[0.5, -1.0], [1.0, 0.5]]), b2=np.array([0.0, 0.5]),
+            W3=np.array([[1.0, -1.0]]), b3=np.array([0.2]), t=np.array([1.0]))
+
+
+def table_221(output_prime=True, hidden_prime=True, bias=True, sign=1.0):
+    x, W2, b2, W3, b3, t = (T221[k] for k in ("x", "W2", "b2", "W3", "b3", "t"))
+    z2 = W2 @ x + (b2 if bias else 0)
+    a2 = 1 / (1 + np.exp(-z2))
+    z3 = W3 @ a2 + (b3 if bias else 0)
+    a3 = 1 / (1 + np.exp(-z3))
+    d3 = sign * (a3 - t) * (a3 * (1 - a3) if output_prime else 1)
+    d2 = (W3.T @ d3) * (a2 * (1 - a2) if hidden_prime else 1)
+    return np.concatenate([z2, a2, z3, a3, d3, d2])
+
+
+TABLE_221 = table_221()
 
 # the element-wise product of the recurrence, on data where ⊙, ·, ⊗, + and / all differ
 EW_U, EW_SLOPE = np.array([0.5, -1.0, 2.0]), np.array([0.25, 0.2, 0.1])
@@ -283,4 +302,22 @@ EXERCISES = {
                (EW_U + EW_SLOPE, "⊙ multiplies the entries, it does not add them."),
                (EW_U / EW_SLOPE, "⊙ multiplies the entries, it does not divide them.")],
         hint="(u ⊙ a′)_j = u_j · a′_j: u * slope in numpy."),
+    "table_221": Array(
+        TABLE_221, rtol=0, atol=PRECISION,
+        wrong=[(table_221(output_prime=False), "δ³ lacks the factor a′(z³) = a³(1 − a³): δ³ = (a³ − t) a³(1 − a³) "
+                                               "(BP1), and δ² inherits the error."),
+               (table_221(hidden_prime=False), "δ³ is right; δ² needs ⊙ a′(z²) = a²(1 − a²) after (W³)ᵀ δ³ (BP2)."),
+               (table_221(bias=False), "the forward pass forgot the biases: z = W a + b in both layers."),
+               (table_221(sign=-1.0), "δ³ and δ² have the wrong sign: ∂C/∂a³ = a³ − t, not t − a³.")],
+        hint="forward: z² = W² x + b², a² = σ(z²), z³ = W³ a² + b³, a³ = σ(z³); backward: δ³ = (a³ − t) a³(1 − a³), "
+             "δ² = (W³)ᵀ δ³ ⊙ a²(1 − a²); nine numbers in the table's order, to four decimals."),
+    "sigmoid_local_gradient": Function(
+        lambda s, g: g * s * (1 - s), [(0.5, 1.0), (0.9, 2.0), (0.2, -1.5), (0.999, 3.0), (0.01, 0.5), (0.7, 0.0)],
+        wrong=[(lambda s, g: s * (1 - s), "the local slope σ′ = s(1 − s) must be multiplied by out_grad, the "
+                                          "gradient that arrived: chain rule."),
+               (lambda s, g: g * s, "σ′(z) = s(1 − s), not s: multiply by (1 − s) too."),
+               (lambda s, g: g * (1 / (1 + np.exp(-s))) * (1 - 1 / (1 + np.exp(-s))),
+                "s is already σ(z): applying σ to it again gives σ(σ(z)); use s(1 − s) directly."),
+               (lambda s, g: g * (1 - s), "σ′(z) = s(1 − s): the factor s is missing.")],
+        hint="∂f/∂z = ∂f/∂s · ∂s/∂z = out_grad · s(1 − s)."),
 }
