@@ -400,6 +400,22 @@ print(f"δ^O = {np.round(deltaO, 5)}")
 print(f"δ^F of filter 1 (zero except at each window's maximum):\n{np.round(deltaF[0], 5)}")
 
 # %% [markdown]
+# ### Exercise 11 — the unit errors of a convolution layer
+# One filter's sigmoid feature map is `aF_ex` (4×4) below, and the pooling layer above sends back
+# $\partial C/\partial a^P$ = `up_ex` (2×2). Give $\delta^F = \partial C/\partial z^F$, a 4×4 array: the pooling gradient goes
+# to each window's maximum, then the sigmoid's slope $a(1-a)$ multiplies it.
+
+# %%
+aF_ex = np.array([[0.2, 0.7, 0.5, 0.1], [0.4, 0.3, 0.9, 0.6], [0.8, 0.1, 0.3, 0.2], [0.5, 0.6, 0.4, 0.75]])
+up_ex = np.array([[0.5, -1.0], [2.0, 0.25]])
+### BEGIN SOLUTION
+deltaF_ex = ops.max_pool2d_backward(up_ex, aF_ex) * aF_ex * (1 - aF_ex)
+### END SOLUTION
+
+# %%
+check("08.conv_delta", deltaF_ex)
+
+# %% [markdown]
 # The lib computes the same (it differentiates the *mean* cost over a batch; for one image that is $C$):
 
 # %%

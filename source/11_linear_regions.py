@@ -365,6 +365,24 @@ draw_regions(axes[1], both, box2).set_title("layers 1 and 2: layer-2 lines bend 
                                              fontsize=10);
 
 # %% [markdown]
+# ### Exercise 13 — one piece of a bent line
+# A 2-2-1-1 network: first layer $W^1 = \begin{pmatrix}1 & 1\\ 1 & -1\end{pmatrix}$, $\mathbf b^1 = (-1, 0)$; one
+# second-layer unit with weights $(2, -1)$ and bias $-1$. On the region where first-layer unit 1 is *on*
+# and unit 2 is *off*, the second-layer unit computes an affine function of the input,
+# $z = a_1x_1 + a_2x_2 + c$; its zero set is that region's piece of the bent line. Give `[a1, a2, c]`.
+
+# %%
+W1_b, b1_b = np.array([[1.0, 1.0], [1.0, -1.0]]), np.array([-1.0, 0.0])
+w2_b, b2_b = np.array([2.0, -1.0]), -1.0
+### BEGIN SOLUTION
+D_b = np.diag([1.0, 0.0])                      # unit 1 on, unit 2 off
+bent_piece = [*(w2_b @ D_b @ W1_b), w2_b @ D_b @ b1_b + b2_b]
+### END SOLUTION
+
+# %%
+check("11.bent_piece", bent_piece)
+
+# %% [markdown]
 # **Dynamic rank.** The next layer's weights act on $D^1\mathbf z^1$, so on a region what they really
 # apply is $W^2 D^1$ (the reading note writes $w^\top D$ with its own transposed convention). Its rank
 # changes from region to region and never exceeds $\operatorname{rank}W^2$:

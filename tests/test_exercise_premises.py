@@ -90,3 +90,23 @@ def test_09_the_identity_is_the_one_non_compact_option_and_the_stack_bound():
     z = np.array([1.0, 2.0, 3.0])
     change = ops.softmax(z + np.array([0.5, 0, 0])) - ops.softmax(z)
     assert change[0] > 0 and np.all(change[1:] < 0)
+
+
+def test_08_every_pooling_window_of_the_delta_exercise_has_one_maximum():
+    from dlmath.course.exercises import ch08 as c
+    for i in range(2):
+        for j in range(2):
+            window = c.CD_A[2 * i:2 * i + 2, 2 * j:2 * j + 2]
+            assert np.sum(window == window.max()) == 1
+
+
+def test_11_the_bent_line_has_a_piece_in_the_asked_region_and_bends_on_unit_2s_line():
+    from dlmath.course.exercises import ch11 as c
+    a1, a2, c0 = c.BENT_PIECE
+    point = np.array([0.6, 0.9])                        # unit 1 on (x₁ + x₂ > 1), unit 2 off (x₁ ≤ x₂)
+    assert np.array_equal(R.activation_pattern(c.BENT_NET[:1] + [(np.ones((1, 2)), np.zeros(1))], point), [[1, 0]])
+    on_line = np.array([0.5, 1.0])                      # 2·0.5 + 2·1 − 3 = 0, and in the region
+    assert abs(a1 * on_line[0] + a2 * on_line[1] + c0) < 1e-12 and on_line.sum() > 1 and on_line[0] <= on_line[1]
+    both_on = R.layer_hyperplanes(c.BENT_NET, 2, (1, 1))
+    bend = np.array([0.75, 0.75])                       # on unit 2's line x₁ = x₂: both pieces meet there
+    assert abs(np.array([a1, a2]) @ bend + c0) < 1e-12 and abs(both_on[0][0] @ bend + both_on[1][0]) < 1e-12

@@ -88,6 +88,17 @@ def input_gradient_in_place(dout, w):
     return input_gradient_loops(dout, w)
 
 
+def conv_delta_by_loops():
+    delta = np.zeros((4, 4))
+    for i in range(2):
+        for j in range(2):
+            window = c.CD_A[2 * i:2 * i + 2, 2 * j:2 * j + 2]
+            p, q = np.unravel_index(np.argmax(window), (2, 2))
+            a = window[p, q]
+            delta[2 * i + p, 2 * j + q] = c.CD_UP[i, j] * a * (1 - a)
+    return delta
+
+
 CORRECT = {
     "output_size": [11, 11.0, (32 + 2 * 5 - 11) // 3 + 1, int(np.floor((32 + 10 - 11) / 3)) + 1, np.int64(11),
                     ops.output_size(32, 11, 3, 5), ops.conv2d(np.zeros((32, 32)), np.zeros((11, 11)), stride=3,
@@ -106,6 +117,8 @@ CORRECT = {
     "filter_gradient": [sum(c.FG_DELTA[i, j] * c.FG_X[i:i + 3, j:j + 3] for i in range(2) for j in range(2)),
                         ops.conv2d(c.FG_X, c.FG_DELTA), ops.conv2d_backward(c.FG_DELTA, c.FG_X, np.zeros((3, 3)))[1],
                         np.array([[np.sum(c.FG_DELTA * c.FG_X[p:p + 2, q:q + 2]) for q in range(3)] for p in range(3)])],
+    "conv_delta": [ops.max_pool2d_backward(c.CD_UP, c.CD_A) * c.CD_A * (1 - c.CD_A), c.CD_DELTA, conv_delta_by_loops(),
+                   c.CD_DELTA.tolist()],
 }
 
 WRONG = {
@@ -141,4 +154,6 @@ WRONG = {
     "filter_gradient": [(ops.conv2d(c.FG_X, c.FG_DELTA[::-1, ::-1]), "you flipped δ"), (c.FG_DW / 4, "the mean over"),
                         (c.FG_DW.T, "transpose"), (c.FG_DELTA[0, 0] * c.FG_X[:3, :3], "first position's share"),
                         (np.zeros((2, 2)), "expected shape (3, 3)")],
+    "conv_delta": [(c.CD_ROUTED, "needs the sigmoid's slope"), (np.kron(c.CD_UP, np.ones((2, 2))) * c.CD_A * (1 - c.CD_A), "all four"),
+                   (c.CD_DELTA.T, "the shape is right, but"), (np.zeros((2, 2)), "expected shape (4, 4)")],
 }

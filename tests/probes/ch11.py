@@ -41,6 +41,8 @@ CORRECT = {
                  np.array([1 - 0.5, 2 - -1, 0.2 - 1.0])],
     "relu_matrix": [np.diag((c.RELU_Z > 0).astype(float)), R.relu_as_matrix(c.RELU_Z), np.diag([1, 0, 0, 1]),
                     np.diag(np.heaviside(c.RELU_Z, 0)), [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 1]]],
+    "bent_piece": [[2, 2, -3], np.array([2.0, 2.0, -3.0]), np.append(*R.layer_hyperplanes(c.BENT_NET, 2, (1, 0))),
+                   (2.0, 2.0, -3.0)],
 }
 
 WRONG = {
@@ -72,4 +74,7 @@ WRONG = {
     "relu_matrix": [(np.diag(np.maximum(c.RELU_Z, 0)), "that is diag(ReLU(z))"),
                     (np.diag((c.RELU_Z >= 0).astype(float)), "counts as off"), ((c.RELU_Z > 0).astype(int), "as a vector"),
                     (np.eye(4), "identity"), (np.diag([1, 1, 0, 1]), "entry (1, 1)")],
+    "bent_piece": [([1, 3, -3], "both first-layer units are on"), ([-1, 1, -1], "the other way round"),
+                   ([2, 2, -1], "bias passes through"), ([2, 2, -2], "own bias −1 is missing"),
+                   ([1, 3, -1], "no ReLU and no bias"), ([1, 1, -1.5], "entry 0")],
 }

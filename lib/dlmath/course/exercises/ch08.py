@@ -27,6 +27,12 @@ FG_X = np.array([[1.0, 0, 2, 1], [0, 3, 1, 0], [2, 1, 0, 1], [1, 0, 1, 2]])
 FG_DELTA = np.array([[1.0, -2.0], [0.5, 3.0]])
 FG_DW = ops.conv2d(FG_X, FG_DELTA)  # correlating the image with δ gives the 3×3 gradient
 
+# ---------------------------------------------------------------- δ of the book's convolution layer
+CD_A = np.array([[0.2, 0.7, 0.5, 0.1], [0.4, 0.3, 0.9, 0.6], [0.8, 0.1, 0.3, 0.2], [0.5, 0.6, 0.4, 0.75]])
+CD_UP = np.array([[0.5, -1.0], [2.0, 0.25]])
+CD_ROUTED = ops.max_pool2d_backward(CD_UP, CD_A)            # each window's gradient at its maximum
+CD_DELTA = CD_ROUTED * CD_A * (1 - CD_A)
+
 # ---------------------------------------------------------------- 2–3. feature maps by hand
 # small integers, no symmetry: flipping the kernel, swapping i and j or forgetting the bias all change it
 X5 = np.array([[1, 0, 2, 1, 0],
@@ -224,4 +230,15 @@ EXERCISES = {
                (FG_DELTA[0, 0] * FG_X[:3, :3], "that is only the first position's share; the filter is used at all "
                                               "four, so add δ_ij x(window at i, j) over every i, j.")],
         hint="∂C/∂w_pq = Σ_ij δ_ij x_(i+p, j+q): add δ_ij times the window at (i, j)."),
+    "conv_delta": Array(
+        CD_DELTA,
+        wrong=[(CD_ROUTED, "that is ∂C/∂a^F; δ^F = ∂C/∂z^F needs the sigmoid's slope too: ⊙ a(1 − a)."),
+               (np.kron(CD_UP, np.ones((2, 2))) * CD_A * (1 - CD_A),
+                "you sent each window's gradient to all four of its pixels; max pooling sends it only to the "
+                "window's maximum (the others did not affect the output)."),
+               (np.kron(CD_UP, np.ones((2, 2))) / 4 * CD_A * (1 - CD_A),
+                "that spreads the gradient evenly, as *average* pooling would; max pooling sends it to the maximum."),
+               (CD_ROUTED * (1 / (1 + np.exp(-CD_A))) * (1 - 1 / (1 + np.exp(-CD_A))),
+                "a^F is already σ(z^F): the slope is a(1 − a) with a itself, not σ(a)(1 − σ(a)).")],
+        hint="δ^F = (the pooling gradient at each window's maximum) ⊙ a(1 − a)."),
 }

@@ -61,6 +61,20 @@ DEAD_VALUE = float(DEAD_NET[1][1][0])
 RELU_Z = np.array([0.5, -1.0, 0.0, 2.0])
 RELU_D = np.diag((RELU_Z > 0).astype(float))
 
+# one piece of a bent line: a second-layer unit's affine function on the region (unit 1 on, unit 2 off)
+BENT_NET = [(np.array([[1.0, 1.0], [1.0, -1.0]]), np.array([-1.0, 0.0])), (np.array([[2.0, -1.0]]), np.array([-1.0])),
+            (np.array([[1.0]]), np.zeros(1))]
+BENT_PATTERN = (1, 0)
+
+
+def _bent(pattern, bias1=True, bias2=True):
+    (W1b, b1b), (W2b, b2b), _ = BENT_NET
+    D = np.diag(np.asarray(pattern, dtype=float))
+    return np.append(W2b[0] @ D @ W1b, W2b[0] @ D @ (b1b if bias1 else 0 * b1b) + (b2b[0] if bias2 else 0.0))
+
+
+BENT_PIECE = _bent(BENT_PATTERN)  # 2x₁ + 2x₂ − 3
+
 # ---------------------------------------------------------------- the exercises
 
 EXERCISES = {
@@ -171,4 +185,15 @@ EXERCISES = {
                                             "diag(I(z))."),
                (np.eye(4), "that is the identity: D switches off the units with z ≤ 0.")],
         hint="D = diag(I(z)) with I(z_j) = 1 for z_j > 0, else 0."),
+    "bent_piece": Array(
+        BENT_PIECE,
+        wrong=[(_bent((1, 1)), "that is the piece where both first-layer units are on; here unit 2 is off, so its "
+                               "column drops out: W² D with D = diag(1, 0)."),
+               (_bent((0, 1)), "that is the region where unit 1 is off and unit 2 on — the other way round."),
+               (_bent(BENT_PATTERN, bias1=False), "the first layer's bias passes through the on unit too: "
+                                                  "c = W² D b¹ + b²."),
+               (_bent(BENT_PATTERN, bias2=False), "the second-layer unit's own bias −1 is missing from c."),
+               (np.append(BENT_NET[1][0][0] @ BENT_NET[0][0], BENT_NET[1][1][0]),
+                "that is W² W¹ with b² alone, as if the first layer had no ReLU and no bias.")],
+        hint="on the region, a¹ = D(W¹x + b¹) with D = diag(1, 0), so z = W² D W¹ x + (W² D b¹ + b²)."),
 }
