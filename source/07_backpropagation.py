@@ -829,6 +829,10 @@ confusion = np.zeros((10, 10), dtype=int)
 np.add.at(confusion, (digits.y_test, predicted), 1)
 print(confusion)
 
+# %% [markdown]
+# Below, every test digit it got wrong, with its true label and its answer: look for what each misread
+# digit shares with the digit it was taken for.
+
 # %% tags=["nbval-ignore-output"]
 wrong_ones = np.flatnonzero(predicted != digits.y_test)
 fig, axes = plt.subplots(1, max(len(wrong_ones), 1), figsize=(min(7.5, 0.9 * max(len(wrong_ones), 1)), 1.3),

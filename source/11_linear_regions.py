@@ -157,6 +157,10 @@ found = R.partition(net, box)
 for r in found:
     print(f"pattern {r.pattern}: A = {np.round(r.A[0], 2)}, c = {r.c[0]:+.2f}, {len(r.polygon)} corners")
 
+# %% [markdown]
+# In the figure each region is labelled with its pattern: crossing one line flips exactly one bit, the
+# bit of the unit whose line it is.
+
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(4.6, 4.2), layout="constrained")
 draw_regions(ax, found, box)
@@ -358,6 +362,10 @@ box2 = (-2.0, 2.0, -2.0, 2.0)
 layer1, both = R.partition(first_only, box2), R.partition(deep, box2)
 print(f"after layer 1: {len(layer1)} regions; after layer 2: {len(both)}")
 
+# %% [markdown]
+# Look at the right panel: every layer-2 line is straight inside a layer-1 region and bends where it
+# crosses a layer-1 line.
+
 # %% tags=["nbval-ignore-output"]
 fig, axes = plt.subplots(1, 2, figsize=(8.4, 4.0), layout="constrained")
 draw_regions(axes[0], layer1, box2).set_title("layer 1: straight lines", fontsize=10)
@@ -493,6 +501,10 @@ pieces = [(k, p) for r in cls_regions for k, p in R.argmax_regions(r.polygon, r.
 print(f"{len(cls_regions)} linear regions, split into {len(pieces)} pieces by the argmax")
 for k, i, dw, db in R.pairwise_hyperplanes(net_cls.W[1], net_cls.b[1]):
     print(f"y{k + 1} − y{i + 1}: weights on the 6 hidden outputs {np.round(dw, 2)}, bias {db:+.2f}")
+
+# %% [markdown]
+# In the figure, look at the borders between the colours: straight inside each linear region, bent where
+# they cross a region's edge.
 
 # %% tags=["nbval-ignore-output"]
 from matplotlib.collections import PolyCollection
