@@ -408,6 +408,7 @@ for row in zip(zs, a_out, d_se, d_ce):
     print("{:5.1f}  {:.4f}  {:20.6f}  {:20.6f}".format(*row))
 print("central differences agree:", calculus.relative_error(d_se, calculus.numerical_gradient(se_of, zs)) < 1e-7,
       calculus.relative_error(d_ce, calculus.numerical_gradient(ce_of, zs)) < 1e-7)
+print(f"at z = −8 the cross entropy pushes {d_ce[0] / d_se[0]:.0f} times harder")
 
 # %% tags=["nbval-ignore-output"]
 zz = np.linspace(-8, 8, 321)
@@ -424,7 +425,7 @@ ax_g.legend(fontsize=8);
 
 # %% [markdown]
 # Far on the wrong side ($z = -8$) the squared error's push is about $3\cdot10^{-4}$, the cross entropy's
-# almost 1: about 3000 times stronger. The same happens with softmax outputs: with the cross entropy,
+# almost 1: about 3000 times stronger (the cell's last line). The same happens with softmax outputs: with the cross entropy,
 # $\partial C/\partial z_k = p_k - t_k$ (`ops.softmax_cross_entropy` returns that, divided by N for the mean over
 # a batch of N).
 #
