@@ -425,7 +425,7 @@ ax_g.legend(fontsize=8);
 
 # %% [markdown]
 # Far on the wrong side ($z = -8$) the squared error's push is about $3\cdot10^{-4}$, the cross entropy's
-# almost 1: about 3000 times stronger (the cell's last line). The same happens with softmax outputs: with the cross entropy,
+# almost 1: about 3000 times stronger (the table's last line). The same happens with softmax outputs: with the cross entropy,
 # $\partial C/\partial z_k = p_k - t_k$ (`ops.softmax_cross_entropy` returns that, divided by N for the mean over
 # a batch of N).
 #
