@@ -544,12 +544,16 @@ class Function(Kind):
             try:
                 with np.errstate(all="ignore"), warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    ref = np.asarray(other(*(fresh(a) for a in args)), dtype=np.float64)
+                    if not self.agree(got, other(*(fresh(a) for a in args))):
+                        return False
             except Exception:
                 return False
-            if got.size != ref.size or not close(got.reshape(ref.shape), ref, self.rtol, self.atol):
-                return False
         return True
+
+    def agree(self, got, value):
+        """Whether a learner's output `got` (as `convert` made it) equals another function's `value`."""
+        ref = np.asarray(value, dtype=np.float64)
+        return got.size == ref.size and close(got.reshape(ref.shape), ref, self.rtol, self.atol)
 
     def passed(self, trial):
         return correct(f"correct at all {len(self.points)} test points.")
@@ -711,21 +715,10 @@ class NetworkFunction(Function):
             return diff[0], Complete(self.batch_hint(len(diff[0][0]), diff[1]))
         return diff
 
-    def matches(self, trial, other):
-        if trial.stop is not None:
-            return False
-        for args, got, _ in trial.outputs:
-            try:
-                with np.errstate(all="ignore"), warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    ref = other(*(fresh(a) for a in args))
-                theirs = [np.asarray(r, dtype=np.float64) for r in (ref if len(self.outputs) > 1 else [ref])]
-            except Exception:
-                return False
-            if len(theirs) != len(got) or not all(
-                    g.shape == t.shape and close(g, t, self.rtol, self.atol) for g, t in zip(got, theirs)):
-                return False
-        return True
+    def agree(self, got, value):
+        theirs = [np.asarray(r, dtype=np.float64) for r in (value if len(self.outputs) > 1 else [value])]
+        return len(theirs) == len(got) and all(
+            g.shape == t.shape and close(g, t, self.rtol, self.atol) for g, t in zip(got, theirs))
 
     def passed(self, trial):
         return correct(self.passed_message or f"correct on all {len(self.points)} test networks.")
