@@ -89,3 +89,10 @@ def test_verdicts_carry_a_word_beside_the_symbol(store, capsys):
     assert lines[0].startswith("✅ 01.max_sigmoid_slope: correct")
     assert lines[1].startswith("❌ 01.weighted_input: not yet — ")
     assert lines[2].startswith("⏳ 01.sigmoid: not attempted yet")
+
+
+def test_the_progress_table_shows_every_chapter_name_whole():
+    chapters = {num: (mod.TITLE, [f"{num}.{n}" for n in mod.EXERCISES]) for num, mod in exercises.CHAPTERS.items()}
+    text = results.format_table(results.table(chapters, {}))
+    for num, (title, _) in chapters.items():
+        assert f"{num} {title}" in text

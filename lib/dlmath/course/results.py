@@ -117,13 +117,15 @@ def table(chapters, results):
 
 def format_table(rows):
     width = max([r[4] for r in rows] + [8])
-    lines = [f"{'chapter':<40} {'done':>4} / {'total':<5} {'tried':>5}   {'':<{width}}  next exercise"]
-    for chapter, title, done, tried, total, next_id, regressed in rows:
+    names = [f"{r[0]} {r[1]}" for r in rows]
+    column = max([len(n) for n in names] + [len("all chapters")])  # whole chapter names, never cut
+    lines = [f"{'chapter':<{column}} {'done':>4} / {'total':<5} {'tried':>5}   {'':<{width}}  next exercise"]
+    for name, (chapter, title, done, tried, total, next_id, regressed) in zip(names, rows):
         bar = "█" * done + "░" * (total - done)
-        lines.append(f"{chapter + ' ' + title:<40.40} {done:>4} / {total:<5} {tried:>5}   "
+        lines.append(f"{name:<{column}} {done:>4} / {total:<5} {tried:>5}   "
                      f"{bar:<{width}}  {next_id or 'all done'}")
     done, total = sum(r[2] for r in rows), sum(r[4] for r in rows)
-    lines.append(f"{'all chapters':<40} {done:>4} / {total:<5}")
+    lines.append(f"{'all chapters':<{column}} {done:>4} / {total:<5}")
     upcoming = next((r[5] for r in rows if r[5]), None)
     lines.append(f"next to do: {upcoming}" if upcoming else "every exercise is done.")
     regressed = [i for r in rows for i in r[6]]
