@@ -397,17 +397,17 @@ check("07.chain_rule_sympy", dC_dw2)
 #   $\nabla_{\mathbf a}C = \mathbf a^L - \mathbf t$ (section 3); any other cost puts its own gradient here.
 # - **(BP2)** $\boldsymbol\delta^l = \bigl((W^{l+1})^\top\boldsymbol\delta^{l+1}\bigr)\odot a'(\mathbf z^l)$. *Proof*: $a^l_j$ reaches $C$
 #   through every $z^{l+1}_k$; the chain rule adds the paths (section 4).
-# - **(BP3)** $\partial C/\partial b^l_j = \delta^l_j$. *Proof*: $z^l_j = \sum_k w^l_{jk}a^{l-1}_k + b^l_j$, so
+# - **(BP3)** $\partial C/\partial b^l_j = \delta^l_j$. *Proof*: $z^l_j = \sum_i w^l_{ji}a^{l-1}_i + b^l_j$, so
 #   $\partial z^l_j/\partial b^l_j = 1$ and $\partial C/\partial b^l_j = \delta^l_j\cdot 1$.
-# - **(BP4)** $\partial C/\partial w^l_{jk} = \delta^l_j\,a^{l-1}_k$. *Proof*: $\partial z^l_j/\partial w^l_{jk} = a^{l-1}_k$, and
-#   $w^l_{jk}$ reaches $C$ only through $z^l_j$.
+# - **(BP4)** $\partial C/\partial w^l_{ji} = \delta^l_j\,a^{l-1}_i$. *Proof*: $\partial z^l_j/\partial w^l_{ji} = a^{l-1}_i$, and
+#   $w^l_{ji}$ reaches $C$ only through $z^l_j$.
 #
 # **For a batch**, $C_T = \sum_n C_n$, and a derivative of a sum is the sum of the derivatives: with image
 # $n$'s unit errors $\boldsymbol\delta^l_n$ as row $n$ of $\Delta^l$ and its outputs as row $n$ of $A^{l-1}$,
 # BP4 summed over the images is $\sum_n\boldsymbol\delta^l_n(\mathbf a^{l-1}_n)^\top = (\Delta^l)^\top A^{l-1}$, and BP3 summed is
 # the column sums of $\Delta^l$. BP1 and BP2 act on each row on its own, so they hold row by row:
-# $\Delta^l = (\Delta^{l+1}W^{l+1})\odot a'(Z^l)$ — the rows times $W^{l+1}$ is the transpose of
-# $(W^{l+1})^\top\boldsymbol\delta^{l+1}$ for each image.
+# $\Delta^l = (\Delta^{l+1}W^{l+1})\odot a'(Z^l)$ — each row times $W^{l+1}$ is the transpose of
+# $(W^{l+1})^\top\boldsymbol\delta^{l+1}$ for that image.
 #
 # **Softmax with cross entropy** (chapter 06's classifier output). There BP1 takes a special form: with
 # $p = \operatorname{softmax}(\mathbf z^L)$ and $C = -\sum_k t_k\log p_k$, the output unit $p_k$ depends on *every*
