@@ -2,10 +2,11 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+import sympy as sp
 
 from dlmath import datasets, ops
 from dlmath.explorers.attention import attention_explorer, head_weights, projections
-from dlmath.explorers.eigen import GRID_POINTS, eigen_explorer, map_picture, real_eigen
+from dlmath.explorers.eigen import GRID_POINTS, eigen_explorer, map_picture, rank_and_nonzero, real_eigen
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +43,38 @@ def test_a_rotation_has_no_real_eigenvectors():
     assert np.all(np.isnan(out["eig1"][0])) and np.all(np.isnan(out["eig2"][0]))
     assert "no real eigenvectors" in out["readout"]
     assert real_eigen([[0, -1], [1, 0]])[0] == []
+
+
+@pytest.mark.parametrize("theta", [0.0, np.pi])
+def test_rotations_by_0_and_pi_have_real_eigenvectors(theta):
+    c, s = np.cos(theta), np.sin(theta)
+    out = map_picture(c, -s, s, c)
+    assert "every vector is an eigenvector" in out["readout"]
+    assert not np.all(np.isnan(out["eig1"][0]))
+
+
+@pytest.mark.parametrize("entries, expected", [
+    ((0, 1, 0, 0), (1, 0, 0)),          # N: rank 1, both eigenvalues 0
+    ((1, 1, -1, -1), (1, 0, 0)),        # nilpotent, not triangular: eig gives tiny non-zero numbers
+    ((0.35, 0.7, -0.175, -0.35), (1, 0, 0)),
+    ((1, 1, 0, 1), (2, 2, 2)),          # the shear: not diagonalisable, rank 2, eigenvalues 1, 1
+    ((1, 2, 0.5, 1), (1, 1, 1)),        # singular, diagonalisable: eigenvalues 2, 0
+    ((0, -1, 1, 0), (2, 2, 2)),         # rotation: complex eigenvalues ±i, both non-zero
+    ((0, 0, 0, 0), (0, 0, 0))])
+def test_rank_and_nonzero_eigenvalues(entries, expected):
+    A = np.reshape(np.array(entries, float), (2, 2))
+    assert rank_and_nonzero(A) == expected
+    r1, r2, nonzero = expected
+    assert (nonzero == r1) == (r1 == r2)  # the criterion: count = rank exactly when rank A = rank A²
+    exact = sp.Matrix(sp.nsimplify(sp.Matrix(A)))
+    assert sum(m for lam, m in exact.eigenvals().items() if lam != 0) == nonzero
+    assert exact.rank() == r1 and (exact * exact).rank() == r2
+    assert f"rank A = {r1}, rank A² = {r2}; non-zero λ: {nonzero}" in map_picture(*entries)["readout"]
+
+
+def test_readout_never_shows_minus_zero():
+    for entries in [(1, 1, -1, -1), (0.5, 0.5, -0.5, -0.5), (-1, 0, 0, 0)]:
+        assert "-0.00" not in map_picture(*entries)["readout"]
 
 
 def test_readout_names_the_special_cases():

@@ -2,8 +2,10 @@
 its real eigenvectors are drawn as the lines A leaves in place (each only stretched, by its λ).
 
 The compute function `map_picture` is pure (unit-tested); `eigen_explorer` wires it to four sliders.
-A rotation has complex eigenvalues and no real eigenvector: no line through 0 stays put, and the
-figure says so.
+A rotation by an angle other than 0 and π has complex eigenvalues and no real eigenvector: no line
+through 0 stays put, and the figure says so (the rotations by 0 and π are I and −I, for which every
+vector is an eigenvector). The readout also compares the rank with the number of non-zero eigenvalues:
+they agree exactly when rank A = rank A² (the eigenvalue 0 is semisimple).
 """
 import numpy as np
 
@@ -41,17 +43,39 @@ def real_eigen(A, tol=1e-9):
     return pairs, lam
 
 
+def _num(x):
+    """x with two decimals, and never "-0.00" (rounding noise of a zero eigenvalue can be −1e-17)."""
+    return f"{round(float(x), 2) + 0.0:.2f}"
+
+
 def describe(A, pairs, lam):
     """A one-line description of the eigen-structure of a 2×2 A."""
     A = np.asarray(A, dtype=np.float64)
     if not pairs:
-        return f"no real eigenvectors: λ = {lam[0].real:.2f} ± {abs(lam[0].imag):.2f}i (a rotation part)"
+        return f"no real eigenvectors: λ = {_num(lam[0].real)} ± {_num(abs(lam[0].imag))}i (a rotation part)"
     (l1, v1), (l2, v2) = pairs
     if np.allclose(A, l1 * np.eye(2)):
-        return f"A = {l1:.2f}·I: every vector is an eigenvector, λ = {l1:.2f}"
+        return f"A = {_num(l1)}·I: every vector is an eigenvector, λ = {_num(l1)}"
     if abs(abs(v1 @ v2) - 1) < 1e-6:
-        return f"λ = {l1:.2f} twice but one eigenvector line: not diagonalisable"
-    return f"λ₁ = {l1:.2f}, λ₂ = {l2:.2f}"
+        return f"λ = {_num(l1)} twice but one eigenvector line: not diagonalisable"
+    return f"λ₁ = {_num(l1)}, λ₂ = {_num(l2)}"
+
+
+def rank_and_nonzero(A, tol=1e-9):
+    """(rank A, rank A², number of non-zero eigenvalues counted with multiplicity) for a 2×2 A.
+
+    The count comes from the characteristic polynomial λ² − (tr A) λ + det A: 0 is a double root when
+    tr A = det A = 0, a single root when only det A = 0. Reading it off the coefficients avoids the
+    rounding of a defective eigenvalue 0, which eig returns as a tiny non-zero number. Entries of the
+    size of the sliders' steps are compared with tol·max(1, ‖A‖)."""
+    A = np.asarray(A, dtype=np.float64)
+    size = max(1.0, float(np.linalg.norm(A, 2)))
+    zero_det = abs(np.linalg.det(A)) <= tol * size ** 2
+    zero_trace = abs(np.trace(A)) <= tol * size
+    nonzero = 2 - int(zero_det) - int(zero_det and zero_trace)
+    s1 = np.linalg.svd(A, compute_uv=False)
+    s2 = np.linalg.svd(A @ A, compute_uv=False)
+    return int(np.sum(s1 > tol * size)), int(np.sum(s2 > tol * size ** 2)), nonzero
 
 
 def map_picture(a, b, c, d):
@@ -70,8 +94,9 @@ def map_picture(a, b, c, d):
             out[name] = (np.array([-v[0], v[0]]), np.array([-v[1], v[1]]))
         else:
             out[name] = (np.full(2, np.nan), np.full(2, np.nan))
-    det = float(np.linalg.det(A))
-    out["readout"] = f"{describe(A, pairs, lam)}\ndet A = {det:.2f} (area factor)"
+    r1, r2, nonzero = rank_and_nonzero(A)
+    out["readout"] = (f"{describe(A, pairs, lam)}\ndet A = {_num(np.linalg.det(A))} (area factor)\n"
+                      f"rank A = {r1}, rank A² = {r2}; non-zero λ: {nonzero}")
     return out
 
 
