@@ -208,7 +208,7 @@ side = (32 + 2 * 5 - 11) // 3 + 1
 ### END SOLUTION
 
 # %%
-check("08.output_size", side)
+check("08.feature_map_side", side)
 
 # %% [markdown]
 # ### Exercise 3 — a feature map with padding

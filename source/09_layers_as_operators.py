@@ -404,7 +404,7 @@ kappa_B = np.linalg.cond(B)
 ### END SOLUTION
 
 # %%
-check("09.condition_number", kappa_B)
+check("09.shear_condition", kappa_B)
 
 # %% [markdown]
 # ## 7. Softmax

@@ -85,7 +85,7 @@ sides = (pts_ex @ w_ex + b_ex > 0).astype(int)
 ### END SOLUTION
 
 # %%
-check("11.side", sides)
+check("11.which_side", sides)
 
 # %% [markdown]
 # ## 2. ReLU is a diagonal matrix that depends on its input
@@ -263,7 +263,7 @@ dead_value = float(b2_d[0])
 ### END SOLUTION
 
 # %%
-check("11.dead_value", dead_value)
+check("11.dead_region_value", dead_value)
 
 # %% [markdown]
 # ## 5. How many regions can one layer make?

@@ -100,7 +100,7 @@ def conv_delta_by_loops():
 
 
 CORRECT = {
-    "output_size": [11, 11.0, (32 + 2 * 5 - 11) // 3 + 1, int(np.floor((32 + 10 - 11) / 3)) + 1, np.int64(11),
+    "feature_map_side": [11, 11.0, (32 + 2 * 5 - 11) // 3 + 1, int(np.floor((32 + 10 - 11) / 3)) + 1, np.int64(11),
                     ops.output_size(32, 11, 3, 5), ops.conv2d(np.zeros((32, 32)), np.zeros((11, 11)), stride=3,
                                                                padding=5).shape[0]],
     "feature_entry": [-3, -3.0, entry_by_loop(), float(np.sum(X[1:4, 2:5] * W3) - 1)],
@@ -122,7 +122,7 @@ CORRECT = {
 }
 
 WRONG = {
-    "output_size": [(8, "forgot the padding"), (10, "forgot the + 1"), ((32 + 2 * 5 - 11 + 1) // 3, "inside the floor"),
+    "feature_map_side": [(8, "forgot the padding"), (10, "forgot the + 1"), ((32 + 2 * 5 - 11 + 1) // 3, "inside the floor"),
                     (9, "added the padding once"), (32, "divide by the stride"), (12, "rounded up"),
                     ((32 + 10 - 11) / 3 + 1, "not a whole number"), ("11", "without quotes")],
     "feature_entry": [(2, "flipped the kernel"), (1, "row 2, column 1"), (-2, "forgot the bias"),

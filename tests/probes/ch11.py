@@ -22,7 +22,7 @@ def jacobian_by_hand():
 
 
 CORRECT = {
-    "side": [(P @ w + b > 0).astype(int), side_loop(), [1, 1, 0, 0], np.heaviside(P @ w + b, 0),
+    "which_side": [(P @ w + b > 0).astype(int), side_loop(), [1, 1, 0, 0], np.heaviside(P @ w + b, 0),
              R.side(w[None, :], np.array([b]), P)],  # the chapter's own tool: a (4, 1) column
     "pattern": [(z > 0).astype(int), (z > 0), [0, 1, 1], np.sign(np.maximum(z, 0)),
                 R.activation_pattern([(W1, B1), (W2, B2)], x)],  # the chapter's own tool: a (1, 3) row
@@ -30,7 +30,7 @@ CORRECT = {
         [(W1, B1), (W2, B2)], (z > 0).astype(int))[0]],
     "region_offset": [float((W2 @ D @ B1 + B2)[0]), 6.9, -1 * -1.0 + 3 * 1.8 + 0.5,
                       R.affine_map([(W1, B1), (W2, B2)], (z > 0).astype(int))[1][0]],
-    "dead_value": [-0.4, c.DEAD_NET[1][1][0], float(R.forward(c.DEAD_NET, c.DEAD_POINT)[0, 0]), np.float64(-0.4),
+    "dead_region_value": [-0.4, c.DEAD_NET[1][1][0], float(R.forward(c.DEAD_NET, c.DEAD_POINT)[0, 0]), np.float64(-0.4),
                    np.array(-0.4)],
     "max_regions": [16, comb(5, 0) + comb(5, 1) + comb(5, 2), 1 + 5 + 10, R.zaslavsky(2, 5)],
     "zaslavsky_3d": [42, sum(comb(6, i) for i in range(4)), 1 + 6 + 15 + 20, 42.0],
@@ -46,7 +46,7 @@ CORRECT = {
 }
 
 WRONG = {
-    "side": [((P @ w + b >= 0).astype(int), "lies on the hyperplane"), ((P @ w > 0).astype(int), "you left out b"),
+    "which_side": [((P @ w + b >= 0).astype(int), "lies on the hyperplane"), ((P @ w > 0).astype(int), "you left out b"),
              (np.maximum(P @ w + b, 0), "that is ReLU(z)"), (np.clip(P @ w + b, 0, 1), "clipping z"),
              ((P[:, ::-1] @ w + b > 0).astype(int), "swapped the coordinates"),
              ((P @ w + b <= 0).astype(int), "negative side"), ((P @ w + b < 0).astype(int), "entry 0"), (P @ w + b, "that is z = w·x + b itself"),
@@ -59,7 +59,7 @@ WRONG = {
                         (W1.T @ D @ W2.T, "transpose"), (jacobian_by_hand(), "the numbers are right but the shape")],
     "region_offset": [(5.7, "with every unit on"), (6.4, "own bias b² is missing"), (-0.7, "off units instead"),
                       (0.5, "value in the dead region"), (7.0, "too large")],
-    "dead_value": [(0, "still adds its bias"), (-2.4, "not W² b¹"), (0.6, "give 0, not 1"), (1.0, "and the output adds b²"),
+    "dead_region_value": [(0, "still adds its bias"), (-2.4, "not W² b¹"), (0.6, "give 0, not 1"), (1.0, "and the output adds b²"),
                    (0.5, "too large"), ("-0.4", "without quotes")],
     "max_regions": [(32, "counts every pattern"), (10, "only the term i = 2"), (15, "C(5, 0) = 1 is missing"),
                     (10.0, "the crossing points"), (11, "too small")],

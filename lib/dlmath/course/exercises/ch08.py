@@ -134,7 +134,7 @@ MLP_PARAMETERS = 64 * 64 + 64 + 64 * 10 + 10  # chapter 07's 64-64-10 MLP: 4810
 
 # ---------------------------------------------------------------- the exercises
 EXERCISES = {
-    "output_size": Number(
+    "feature_map_side": Number(
         OUT_SIZE,
         wrong=[((SIZE["H"] - SIZE["k"]) // SIZE["stride"] + 1,
                 "you forgot the padding: it adds `padding` zeros on *both* sides, H + 2·padding."),
@@ -241,4 +241,10 @@ EXERCISES = {
                (CD_ROUTED * (1 / (1 + np.exp(-CD_A))) * (1 - 1 / (1 + np.exp(-CD_A))),
                 "a^F is already σ(z^F): the slope is a(1 − a) with a itself, not σ(a)(1 − σ(a)).")],
         hint="δ^F = (the pooling gradient at each window's maximum) ⊙ a(1 − a)."),
+}
+
+# Release 0.1 asked these with other data; a learner's copy of that release still checks ✅ against them,
+# as examples (they no longer count: the exercises above replace them).
+EXAMPLES = {
+    "output_size": Number(ops.output_size(20, 5, 2, 2), hint="H' = ⌊(H + 2·padding − k) / stride⌋ + 1."),
 }

@@ -134,7 +134,7 @@ EXERCISES = {
                (1.2, "that is 1 + p; E[m x] = (1 − p) · c · x must equal x, so c = 1/(1 − p)."),
                (0.2, "0.2 is p, the probability of dropping a unit.")],
         hint="E[y] = (1 − p) · c · x = x gives c."),
-    "condition_number": Number(
+    "shear_condition": Number(
         KAPPA, rtol=1e-3,
         wrong=[(1.0, "that is |λ_max / λ_min| (both eigenvalues are 1); the condition number uses singular "
                      "values, and this matrix stretches one direction 3.3× and squeezes another."),
@@ -174,4 +174,11 @@ EXERCISES = {
                     "pooled map can change (the Careful box above counts how many entries do).",
                "d": "the feature map moves with the image, in the same direction: z_(i, j+1) after the shift is "
                     "z_(i, j) before."}),
+}
+
+# Release 0.1 asked these with other data; a learner's copy of that release still checks ✅ against them,
+# as examples (they no longer count: the exercises above replace them).
+EXAMPLES = {
+    "condition_number": Number(float(np.linalg.cond(np.array([[1.0, 10.0], [0.0, 1.0]]))), rtol=1e-3,
+                               hint="κ = σ_max / σ_min."),
 }

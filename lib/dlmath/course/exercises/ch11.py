@@ -78,7 +78,7 @@ BENT_PIECE = _bent(BENT_PATTERN)  # 2x₁ + 2x₂ − 3
 # ---------------------------------------------------------------- the exercises
 
 EXERCISES = {
-    "side": Array(
+    "which_side": Array(
         SIDE, squeeze=True,  # R.side(W, b, x) answers with one column per unit: (4, 1) for one unit
         wrong=[(np.maximum(SIDE_Z, 0), "that is ReLU(z) = max(0, z), the unit's output; the side is I(z): 1 "
                                        "where z > 0, else 0."),
@@ -119,7 +119,7 @@ EXERCISES = {
                (float((W2 @ np.diag(1 - PATTERN) @ B1 + B2)[0]), "you used the off units instead of the on ones."),
                (float(B2[0]), "that is the value in the dead region; here two units are on.")],
         hint="c = W² D b¹ + b², with D = diag(pattern)."),
-    "dead_value": Number(
+    "dead_region_value": Number(
         DEAD_VALUE,
         wrong=[(0.0, "the hidden units all give 0, but the output layer still adds its bias b²."),
                (float((DEAD_NET[1][0] @ DEAD_NET[0][1] + DEAD_NET[1][1])[0]),
@@ -196,4 +196,11 @@ EXERCISES = {
                (np.append(BENT_NET[1][0][0] @ BENT_NET[0][0], BENT_NET[1][1][0]),
                 "that is W² W¹ with b² alone, as if the first layer had no ReLU and no bias.")],
         hint="on the region, a¹ = D(W¹x + b¹) with D = diag(1, 0), so z = W² D W¹ x + (W² D b¹ + b²)."),
+}
+
+# Release 0.1 asked these with other data; a learner's copy of that release still checks ✅ against them,
+# as examples (they no longer count: the exercises above replace them).
+EXAMPLES = {
+    "side": Array([1.0, 0.0, 0.0, 0.0], squeeze=True, hint="1 where z = w·x + b > 0, else 0."),
+    "dead_value": Number(0.5, hint="all hidden units off: z² = W² · 0 + b²."),
 }
