@@ -19,17 +19,16 @@ Stored solutions keep a PNG of every figure and no widget state: GitHub, nbviewe
 `jupyter nbconvert --to html` then show the picture instead of an empty widget box.
 """
 import argparse
-import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import jupytext
 import nbformat
 
+from dlmath.course import headless
 from dlmath.course.workspace import WORK, BACKUPS, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,13 +176,8 @@ def learner_edited(path):
 
 
 def execute(nb, timeout=600):
-    from nbclient import NotebookClient
-    with tempfile.TemporaryDirectory() as tmp:
-        # checks made while building go to a throwaway store, not to the maintainer's own progress
-        os.environ["DLMATH_PROGRESS"] = str(Path(tmp) / "progress.json")
-        os.environ["DLMATH_NO_PROGRESS"] = "1"
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(SOLUTIONS)}}).execute()
+    # checks made while building go to a throwaway store, not to the maintainer's own progress
+    headless.execute(nb, SOLUTIONS, timeout=timeout, record_timing=False)
     return static_outputs(nb)
 
 

@@ -34,6 +34,10 @@ MOVED = {
     "dlmath.exercises": ("dlmath.course.exercises",),
 }
 
+# The `dlmath` command that release 0.1's install wrote imports dlmath.cli; the learner did not choose
+# that name and cannot change it short of reinstalling, so the old command works without a warning.
+SILENT = {"dlmath.cli"}
+
 
 def _targets(fullname):
     """The new modules of an old module name; `dlmath.exercises.ch07` follows its package."""
@@ -56,7 +60,8 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def create_module(self, spec):
         targets = _targets(spec.name)
-        _note(spec.name, targets)
+        if spec.name not in SILENT:
+            _note(spec.name, targets)
         if len(targets) == 1:
             return importlib.import_module(targets[0])
         module = types.ModuleType(spec.name, f"Release 0.1's {spec.name}: its names are in {', '.join(targets)}.")

@@ -14,7 +14,6 @@ import re
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 URL = re.compile(r"(https?://(?:localhost|127\.0\.0\.1|\[::1\]):\d+/lab\S*)")
@@ -82,7 +81,6 @@ def cmd_progress(args):
 
 def cmd_check(args):
     import nbformat
-    from nbclient import NotebookClient
     path = Path(args.notebook)
     try:
         nb = nbformat.read(str(path), as_version=4)  # read once; the file itself is never written
@@ -90,15 +88,11 @@ def cmd_check(args):
         print(f"cannot read {path} as a notebook: {exc}", file=sys.stderr)
         return 2
     print(f"running a copy of {path} (the file itself is not changed) …", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["DLMATH_NO_PROGRESS"] = "1"  # an inspection, not the learner's work
-        os.environ["DLMATH_PROGRESS"] = str(Path(tmp) / "progress.json")
-        client = NotebookClient(nb, timeout=args.timeout, kernel_name="python3", allow_errors=True,
-                                resources={"metadata": {"path": str(path.resolve().parent)}})
-        try:
-            client.execute()
-        except Exception as exc:
-            print(f"the notebook stopped: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+    from .headless import execute
+    try:
+        execute(nb, path.resolve().parent, timeout=args.timeout, allow_errors=True)
+    except Exception as exc:
+        print(f"the notebook stopped: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
     from .checks import FAIL, PASS, SYMBOL, TODO, verdict
     from .exercises import verdicts
     found = [v for v in verdicts(nb) if not v[1].endswith(".demo")]  # read from the data, not the text
