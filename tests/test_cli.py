@@ -123,3 +123,64 @@ def test_progress_and_reset_from_the_command_line(tmp_path):
     proc = run("--root", str(tmp_path), "reset", "99", env=env)
     assert proc.returncode == 2 and "dlmath:" in proc.stderr
 
+
+
+# ---------------------------------------------------------------- reset and restore while JupyterLab has it open
+
+def tiny_course(root):
+    """A course of one chapter with one exercise, as the build makes it."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    text = '# %% [markdown]\n# # One\n\n# %%\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION\n\n# %%\ncheck("01.alpha", answer)\n'
+    for folder in ("chapters", "source"):
+        (root / folder).mkdir(parents=True)
+    (root / "source" / "01_one.py").write_text(text, encoding="utf-8")
+    nb = build.notebook("01_one", build.parse(text), answered=False)
+    (root / "chapters" / "01_one.ipynb").write_text(build.dumps(nb), encoding="utf-8")
+
+
+def test_reset_warns_and_asks_when_jupyterlab_has_the_notebook_open_and_restore_undoes_it(tmp_path):
+    """Issue 19: `dlmath reset` with the notebook open in JupyterLab gave no warning, and the tab then
+    offered to save the old cells over the fresh copy. A real JupyterLab with a session on the copy."""
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    import labharness
+    tiny_course(tmp_path / "course")
+    lab = labharness.JupyterLab(notebooks=tmp_path / "course")
+    try:
+        env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(lab.tmp / "runtime"))  # where the lab said it runs
+        dlmath = ["--root", str(lab.root)]
+        run(*dlmath, "open", "--dry-run", env=env)
+        copy = lab.root / "my-work" / "01_one.ipynb"
+        nb = nbformat.read(str(copy), as_version=4)
+        nb.cells[1].source = "answer = 42  # mine"
+        nbformat.write(nb, str(copy))
+        mine = copy.read_bytes()
+        lab.api("POST", "/api/sessions", {"path": "my-work/01_one.ipynb", "type": "notebook", "name": "",
+                                          "kernel": {"name": "python3"}})
+
+        said = subprocess.run([sys.executable, "-m", "dlmath", *dlmath, "reset", "01"], input="n\n", env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert "is open in JupyterLab" in said.stdout and "Reload Notebook from Disk" in said.stdout
+        assert "reset anyway? [y/N]" in said.stdout and "nothing changed" in said.stdout and said.returncode == 1
+        assert copy.read_bytes() == mine and not (lab.root / "my-work" / "backups").exists()
+
+        said = subprocess.run([sys.executable, "-m", "dlmath", *dlmath, "reset", "01"], input="y\n", env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert said.returncode == 0 and "dlmath restore 01" in said.stdout
+        assert "# mine" not in copy.read_text(encoding="utf-8")
+
+        listed = run(*dlmath, "restore", "01", "--list", env=env).stdout
+        assert "1. my-work/backups/01_one.20" in listed
+        said = run(*dlmath, "restore", "01", "--yes", env=env)
+        assert said.returncode == 0 and "is open in JupyterLab" in said.stdout
+        assert copy.read_bytes() == mine  # the answers are back
+        assert len(list((lab.root / "my-work" / "backups").glob("01_one.*.ipynb"))) == 2  # and nothing lost
+
+        lab.shutdown_kernels()  # closed: no question asked any more
+        said = subprocess.run([sys.executable, "-m", "dlmath", *dlmath, "reset", "01"], input="", env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert said.returncode == 0 and "open in JupyterLab" not in said.stdout
+    finally:
+        lab.stop()

@@ -180,3 +180,22 @@ def test_every_frame_sent_to_the_browser_is_a_whole_picture(on_ipympl):
     full = np.asarray(canvas.buffer_rgba())
     assert last.shape == full.shape
     assert np.mean(np.any(last != full, axis=-1)) < 0.002
+
+
+def test_ipympl_figures_get_no_header_and_no_toolbar_over_the_axes():
+    """Issue 19: a static figure after `%matplotlib widget` showed a stray "Figure 2" header, and the
+    toolbar covered the y tick labels. Run in a child process: the widget backend stays out of this one."""
+    import subprocess
+    import sys
+    code = ("import matplotlib; matplotlib.use('module://ipympl.backend_nbagg')\n"
+            "import matplotlib.pyplot as plt\n"
+            "before = plt.figure().canvas\n"
+            "import dlmath.course.explorer\n"
+            "after = plt.figure().canvas\n"
+            "state = after.get_state()\n"
+            "print(before.header_visible, before.toolbar_visible, after.header_visible, after.toolbar_visible,"
+            " state['header_visible'], state['toolbar_visible'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    # ipympl's own defaults (header shown, toolbar fading in) until the course's explorer layer loads
+    assert out.stdout.split() == ["True", "fade-in-fade-out", "False", "False", "False", "False"]

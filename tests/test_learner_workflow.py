@@ -3,7 +3,8 @@
 A temporary upstream repository holds the course as it is now; the learner clones it, opens it (copies
 in my-work/), answers exercises in two chapters, and records progress. Upstream then changes chapter 00
 and rebuilds it. The learner's `git pull` must go through with no conflict, leave the answers as they
-were, and the next `dlmath open` must tell the learner and put the new version beside their copy.
+were, and the next `dlmath open` must tell the learner; `dlmath update` then carries their answers into the
+new version, keeps the old copy and reports the answer whose exercise was taken out.
 The build's drift check and the notebook tests then pass in that very checkout: they read only the
 pristine chapters/ and solutions/.
 """
@@ -89,11 +90,20 @@ def test_learner_works_upstream_changes_pull_is_clean_and_learner_is_told(upstre
 
     # upstream: chapter 00 changes and is rebuilt by the maintainers' build
     source = upstream / "source" / "00_start_here.py"
-    source.write_text(source.read_text(encoding="utf-8").replace(
+    text = source.read_text(encoding="utf-8").replace(
         "# Welcome to **The Mathematics of Deep Learning**.",
-        "# Welcome to **The Mathematics of Deep Learning** (updated).", 1), encoding="utf-8")
+        "# Welcome to **The Mathematics of Deep Learning** (updated).", 1)
+    # ... and its exercise 2 is taken out (its text, answer and check cells), so one answer has
+    # nowhere to go, and every cell after it moves up
+    start = text.index("#\n# ### Exercise 2")
+    end = text.index('check("00.restart_run_all", restart_answer)\n') + len('check("00.restart_run_all", restart_answer)\n')
+    source.write_text(text[:start] + text[end:], encoding="utf-8")
+    registry = upstream / "lib" / "dlmath" / "course" / "exercises" / "ch00.py"  # retired as the course does:
+    code = registry.read_text(encoding="utf-8")  # the id moves from EXERCISES to EXAMPLES
+    block = code[code.index('    "restart_run_all"'):code.index("}\n", code.index('    "restart_run_all"'))]
+    registry.write_text(code.replace(block, "").replace("EXAMPLES = {\n", "EXAMPLES = {\n" + block), encoding="utf-8")
     sh(sys.executable, "tools/build_notebooks.py", "00", cwd=upstream)
-    git("commit", "-qam", "chapter 00: a better welcome", cwd=upstream)
+    git("commit", "-qam", "chapter 00: a better welcome, one exercise fewer", cwd=upstream)
 
     # second session: git pull goes through, the answers are intact, `dlmath open` tells the learner
     pull = git("pull", "-q", "--ff-only", cwd=learner)
@@ -101,13 +111,28 @@ def test_learner_works_upstream_changes_pull_is_clean_and_learner_is_told(upstre
     assert {p.name: p.read_bytes() for p in (ch00, ch01)} == mine
     assert "(updated)" in (learner / "chapters" / "00_start_here.ipynb").read_text(encoding="utf-8")
     told = sh(*dlmath, "open", "--dry-run", cwd=learner, env=env).stdout
-    assert "update: 00" in told and "00_start_here.updated.ipynb" in told
-    assert "(updated)" in (work / "00_start_here.updated.ipynb").read_text(encoding="utf-8")
+    assert "update: 00" in told and "dlmath update 00" in told
     assert {p.name: p.read_bytes() for p in (ch00, ch01)} == mine
+
+    # `dlmath update 00`: the new version with the answers carried in, the old copy kept, the answer
+    # with no exercise left reported with where it is
+    said = sh(*dlmath, "update", "00", cwd=learner, env=env).stdout
+    backups = sorted((work / "backups").glob("00_start_here.*.ipynb"))
+    assert len(backups) == 1 and backups[0].read_bytes() == mine[ch00.name]
+    assert "1 answer(s) carried" in said and "not carried: your answer to 00.restart_run_all" in said
+    assert f"my-work/backups/{backups[0].name}, cell " in said
+    new = nbformat.read(str(ch00), as_version=4)
+    assert "(updated)" in new.cells[0].source and "restart_answer" not in "".join(c.source for c in new.cells)
+    assert next(c for c in new.cells if c.id == "answer-00-neuron_parameters").source.count("n_parameters = 4") == 1
+    checked = sh(*dlmath, "check", str(ch00), cwd=learner, env=env).stdout
+    assert "✅ 00.neuron_parameters" in checked and "1 correct, 0 not yet, 0 not attempted" in checked
+    assert "eavesdropping" not in checked and sh(*dlmath, "update", cwd=learner, env=env).stdout.startswith("every")
     shown = sh(*dlmath, "progress", cwd=learner, env=env).stdout
     assert next(line for line in shown.splitlines() if line.startswith("00 ")).split()[3:6] == ["2", "/", "2"]
 
     # the build and the tests read only the pristine files: they pass in this very checkout
     assert "match source" in sh(sys.executable, "tools/build_notebooks.py", "--check", cwd=learner).stdout
+    own_lib = dict(os.environ, PYTHONPATH=str(learner / "lib"))  # the checkout's library, as its install would
     sh(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_build.py",
-       "tests/test_notebooks.py", "-k", "drifted or (00_start_here and not nbval_solution)", cwd=learner)
+       "tests/test_notebooks.py", "-k", "drifted or (00_start_here and not nbval_solution)", cwd=learner,
+       env=own_lib)

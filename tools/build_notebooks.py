@@ -29,6 +29,7 @@ import jupytext
 import nbformat
 
 from dlmath.course import headless
+from dlmath.course.cells import build_ids
 from dlmath.course.workspace import WORK, BACKUPS, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,12 +94,13 @@ def split_solution(source, answered):
 def notebook(stem, cells, answered):
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    ids = build_ids(stem[:2], [(kind, source) for kind, source, _ in cells], lambda s: BEGIN in s)
     for i, (kind, source, tags) in enumerate(cells):
         if kind == "markdown":
             cell = nbformat.v4.new_markdown_cell(source)
         else:
             cell = nbformat.v4.new_code_cell(split_solution(source, answered))
-        cell.id = f"{stem[:2]}-{i:03d}"
+        cell.id = ids[i]  # the same cell has the same id in every version (dlmath.course.cells)
         if tags:
             cell.metadata["tags"] = list(tags)
         nb.cells.append(cell)

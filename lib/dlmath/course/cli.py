@@ -5,6 +5,8 @@
     dlmath progress --reset [NN]   forget your results (of one chapter); a dated copy is kept
     dlmath check NOTEBOOK    run a copy of a notebook headless and print each exercise's verdict
     dlmath reset NN          a fresh copy of chapter NN in my-work/; your old copy goes to my-work/backups/
+    dlmath restore NN [N]    bring back a backup (the newest, or number N of `--list`); the current copy is kept
+    dlmath update [NN]       the new version of a chapter with your answers carried into it; the old copy is kept
 
 Also `python -m dlmath …`.
 """
@@ -14,6 +16,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 URL = re.compile(r"(https?://(?:localhost|127\.0\.0\.1|\[::1\]):\d+/lab\S*)")
@@ -33,7 +36,16 @@ def cmd_open(args):
     for line in notices:
         print("update:", line)
     target = ws.copy_of(ws.chapter(args.chapter))
-    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={ws.root}", ws.rel(target)]
+    for chapter in ws.outdated():
+        number = chapter.stem[:2]
+        if sys.stdin.isatty() and _ask(f"carry your answers into the new version of chapter {number} now? "
+                                       "[Y/n] ", default=True) \
+                and _safe_to_replace(ws, ws.copy_of(chapter), "update", False):
+            _report_update(ws, number, ws.update(number))
+    from .lab import lab_path
+    # the learner's copy, in the course's own JupyterLab workspace (dlmath.course.lab)
+    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={ws.root}",
+               f"--LabApp.default_url={lab_path(ws, target)}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # Docker, WSL: JupyterLab refuses root unless told
     if args.no_browser:
@@ -44,7 +56,7 @@ def cmd_open(args):
         print(" ".join(command))
         return 0
     print(f"opening {ws.rel(target)} in JupyterLab (stop it with Ctrl+C) …", flush=True)
-    proc = subprocess.Popen(command, cwd=ws.root, stderr=subprocess.PIPE, text=True, bufsize=1)
+    proc = subprocess.Popen(command, cwd=ws.root, stderr=subprocess.PIPE, text=True, bufsize=1, env=_lab_env())
     signal.signal(signal.SIGTERM, _interrupt)  # a `kill` of this command stops JupyterLab too, not only us
     shown = False
     try:
@@ -59,6 +71,62 @@ def cmd_open(args):
     except KeyboardInterrupt:
         proc.terminate()
         return proc.wait()
+
+
+def _lab_env():
+    """The environment of the course's JupyterLab: the course's Jupyter settings (lib/jupyter-config:
+    its server extension, no news toast) found even before requirements.txt installed them."""
+    env = dict(os.environ)
+    config = Path(__file__).resolve().parents[2] / "jupyter-config"
+    if config.is_dir():
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(config), env.get("JUPYTER_CONFIG_PATH")]))
+    return env
+
+
+def _ask(question, default=False):
+    """A yes/no question on the terminal; the default when the answer is empty or there is no one to ask."""
+    try:
+        answer = input(question).strip().lower()
+    except EOFError:
+        print()
+        return default
+    return default if not answer else answer in ("y", "yes", "j", "是", "好")
+
+
+def _safe_to_replace(ws, copy, what, yes):
+    """Warn, and ask, when a running JupyterLab has the notebook open: its tab would keep the old cells
+    and offer to save them over the new file. True when it is safe (or the learner said so)."""
+    from .lab import open_in
+    servers = open_in(copy)
+    if not servers:
+        return True
+    print(f"{ws.rel(copy)} is open in JupyterLab ({', '.join(servers)}). After the {what}, its tab still "
+          "shows the old cells: do not save it; use File ▸ Reload Notebook from Disk (or close the tab "
+          "without saving and open the file again).")
+    if yes:
+        return True
+    if _ask(f"{what} anyway? [y/N] ", default=False):
+        return True
+    print("nothing changed. (To skip this question: --yes.)")
+    return False
+
+
+def _report_update(ws, number, outcome):
+    if outcome is None:
+        print(f"{number}: your copy is already the newest version.")
+        return
+    backup, carried, left = outcome
+    copy = ws.rel(ws.copy_of(ws.chapter(number)))
+    if backup is None:
+        print(f"{number}: {copy} is the new version (you had not started it).")
+        return
+    answers = [c for c in carried if "." in c and " " not in c]
+    others = [c for c in carried if c not in answers]
+    print(f"{number}: {copy} is the new version with {len(answers)} answer(s) carried into it"
+          + (f" and {len(others)} more of your cells" if others else "")
+          + f". Your old copy is kept as {ws.rel(backup)}.")
+    for what, where in left:
+        print(f"   not carried: {what}; it is in {where}.")
 
 
 def _interrupt(signum, frame):
@@ -110,9 +178,49 @@ def cmd_check(args):
 
 def cmd_reset(args):
     ws = _workspace(args)
+    copy = ws.copy_of(ws.chapter(args.chapter))
+    if copy.exists() and not _safe_to_replace(ws, copy, "reset", args.yes):
+        return 1
     backup = ws.reset(args.chapter)
-    print(f"a fresh copy: {ws.rel(ws.copy_of(ws.chapter(args.chapter)))}"
-          + (f"; your old copy is kept as {ws.rel(backup)}" if backup else ""))
+    print(f"a fresh copy: {ws.rel(copy)}"
+          + (f"; your old copy is kept as {ws.rel(backup)} (`dlmath restore {args.chapter}` brings it back)"
+             if backup else ""))
+    return 0
+
+
+def cmd_restore(args):
+    ws = _workspace(args)
+    number = ws.chapter(args.chapter).stem[:2]
+    have = ws.backups_of(number)
+    if args.list or (args.backup is None and not have):
+        if not have:
+            print(f"there is no backup of chapter {number} in {ws.rel(ws.backups)}/.")
+            return 0 if args.list else 1
+        print(f"backups of chapter {number}, newest first (`dlmath restore {number} N` restores number N):")
+        for i, path in enumerate(have, start=1):
+            print(f"  {i}. {ws.rel(path)}  ({time.strftime('%Y-%m-%d %H:%M', time.localtime(path.stat().st_mtime))})")
+        return 0
+    copy = ws.copy_of(ws.chapter(number))
+    if copy.exists() and not _safe_to_replace(ws, copy, "restore", args.yes):
+        return 1
+    restored, kept = ws.restore(number, args.backup)
+    print(f"{ws.rel(copy)} is now {ws.rel(restored)}"
+          + (f"; the copy it replaced is kept as {ws.rel(kept)}" if kept else "") + ".")
+    return 0
+
+
+def cmd_update(args):
+    ws = _workspace(args)
+    ws.ensure_copies()
+    numbers = [ws.chapter(n).stem[:2] for n in args.chapters] or [c.stem[:2] for c in ws.outdated()]
+    if not numbers:
+        print("every chapter of yours is the newest version.")
+        return 0
+    for number in numbers:
+        copy = ws.copy_of(ws.chapter(number))
+        if ws.chapter(number) in ws.outdated() and not _safe_to_replace(ws, copy, "update", args.yes):
+            continue
+        _report_update(ws, number, ws.update(number))
     return 0
 
 
@@ -137,7 +245,19 @@ def main(argv=None):
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("reset", help="a fresh copy of a chapter (the old one is kept as a dated backup)")
     p.add_argument("chapter")
+    p.add_argument("--yes", action="store_true", help="do not ask, even if JupyterLab has it open")
     p.set_defaults(run=cmd_reset)
+    p = sub.add_parser("restore", help="bring back a backup of your copy of a chapter (--list lists them)")
+    p.add_argument("chapter")
+    p.add_argument("backup", nargs="?", help="its number in --list or its file name (default: the newest)")
+    p.add_argument("--list", action="store_true", help="list the backups of the chapter, newest first")
+    p.add_argument("--yes", action="store_true", help="do not ask, even if JupyterLab has it open")
+    p.set_defaults(run=cmd_restore)
+    p = sub.add_parser("update", help="carry your answers into the new version of a chapter (default: every "
+                                      "chapter with a new version)")
+    p.add_argument("chapters", nargs="*")
+    p.add_argument("--yes", action="store_true", help="do not ask, even if JupyterLab has it open")
+    p.set_defaults(run=cmd_update)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

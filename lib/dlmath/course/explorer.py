@@ -19,8 +19,27 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
+def tidy_canvases():
+    """Every ipympl figure of the kernel from now on: no "Figure N" header above it, and no toolbar.
+
+    ipympl's toolbar floats over the left edge of the axes, where the y tick labels are, and its header
+    names figures the learner never numbered. The sliders are the course's controls, so both go, for
+    static figures too (with `%matplotlib widget` every figure is an ipympl canvas). ipympl has no
+    setting for it; the canvas class's defaults are changed (traitlets also caches immutable defaults
+    per class, hence the second line), and tests/test_explorers.py checks it still works.
+    """
+    import sys
+    backend = sys.modules.get("ipympl.backend_nbagg")
+    if backend is None:  # not the widget backend: nothing to tidy
+        return
+    for name in ("header_visible", "toolbar_visible"):
+        backend.Canvas.class_traits()[name].default_value = False
+        getattr(backend.Canvas, "_static_immutable_initial_values", {}).pop(name, None)
+
+
 class Explorer:
     def __init__(self, fig, lines, controls, compute, texts=None):
+        tidy_canvases()
         self.fig, self.lines, self.controls, self.compute = fig, lines, controls, compute
         self.texts = texts or {}  # {name: matplotlib Text} for readouts compute returns as strings
         engine = fig.get_layout_engine()
@@ -78,7 +97,7 @@ class Explorer:
             canvas = self.fig.canvas
             parts = [widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"})]
             if isinstance(canvas, widgets.DOMWidget):  # ipympl
-                canvas.header_visible = False
+                canvas.header_visible = canvas.toolbar_visible = False
                 parts.append(canvas)
             self._widget = widgets.VBox(parts)
         return self._widget
@@ -124,3 +143,6 @@ def new_figure(ncols=1, width=9.0, height=3.4):
     with plt.ioff():
         fig, axes = plt.subplots(1, ncols, figsize=(width, height), layout="constrained")
     return fig, np.atleast_1d(axes)
+
+
+tidy_canvases()  # the chapters import an explorer right after `%matplotlib widget`

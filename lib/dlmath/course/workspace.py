@@ -4,10 +4,12 @@
 The learner never works in it. `dlmath open` copies each chapter into `my-work/` the first time, and
 from then on the copy is the learner's alone:
 - `git pull` never touches it (my-work/ is git-ignored), so an update cannot conflict with an answer;
-- when an update changes a chapter the learner has started, the new version is saved *beside* their
-  copy as `my-work/NN_stem.updated.ipynb` and they are told; their copy is never overwritten
-  (a copy they have not started, still exactly as it was copied, is simply replaced by the new one);
-- `reset("04")` puts a fresh copy in place and keeps the old one in `my-work/backups/`, dated.
+- when an update changes a chapter the learner has started, they are told (by `dlmath open` and at
+  the top of the notebook itself), and `update("04")` makes the new version with their answers carried
+  into it (dlmath.course.cells), keeping the old copy as a backup; a copy they have not started, still
+  exactly as it was copied, simply takes the new version;
+- `reset("04")` puts a fresh copy in place and `restore("04")` brings a backup back; both first keep
+  the current copy in `my-work/backups/`, dated. Nothing of the learner's is ever deleted.
 
 A notebook knows which version of its chapter it was made from: the build stores a fingerprint of the
 cells in its metadata, and JupyterLab keeps notebook metadata when the learner edits cells.
@@ -18,7 +20,7 @@ import shutil
 import time
 from pathlib import Path
 
-WORK, BACKUPS, UPDATED = "my-work", "backups", ".updated.ipynb"
+WORK, BACKUPS, UPDATED = "my-work", "backups", ".updated.ipynb"  # release 0.2 saved updates as *.updated.ipynb
 
 
 def fingerprint(cells):
@@ -50,6 +52,29 @@ def untouched(path):
         return False
     ran = any(c.get("outputs") or c.get("execution_count") for c in raw if c.get("cell_type") == "code")
     return not ran and meta.get("dlmath", {}).get("fingerprint") == fingerprint(cells)
+
+
+def language_info():
+    """What the course's python3 kernel will report about itself. JupyterLab writes it into a notebook's
+    metadata when the kernel starts, which marks an unchanged notebook as modified unless it is there
+    already; the learner's copies are made with it (the kernel runs on the Python that runs this)."""
+    import platform
+    try:
+        from ipykernel.ipkernel import IPythonKernel
+        info = dict(IPythonKernel.language_info)
+    except Exception:
+        return None
+    info["version"] = platform.python_version()
+    return info
+
+
+def write_copy(nb, path):
+    """Write a learner's copy (a notebook dict) of a chapter, ready for this machine's kernel."""
+    info = language_info()
+    if info:
+        nb.setdefault("metadata", {})["language_info"] = info
+    import nbformat
+    Path(path).write_text(nbformat.writes(nbformat.reads(json.dumps(nb), as_version=4)) + "\n", encoding="utf-8")
 
 
 def find_root(start=None):
@@ -106,50 +131,120 @@ class Workspace:
         for chapter in self.chapter_files():
             copy = self.copy_of(chapter)
             if not copy.exists():
-                shutil.copyfile(chapter, copy)
+                self._fresh_copy(chapter, copy)
                 made.append(copy)
         return made
+
+    def _fresh_copy(self, chapter, copy):
+        write_copy(json.loads(Path(chapter).read_text(encoding="utf-8")), copy)
+
+    def outdated(self):
+        """The published chapters whose learner's copy was made from an older version of them."""
+        found = []
+        for chapter in self.chapter_files():
+            copy, new = self.copy_of(chapter), built_from(chapter)
+            if copy.exists() and new is not None and built_from(copy) != new:
+                found.append(chapter)
+        return found
 
     def sync(self):
         """Bring my-work/ up to date with chapters/ without overwriting any work; return notices."""
         notices = []
         self.ensure_copies()
-        for chapter in self.chapter_files():
-            copy, updated = self.copy_of(chapter), self.updated_of(chapter)
-            new = built_from(chapter)
-            if new is None or built_from(copy) == new:
-                if updated.exists() and built_from(updated) == new and built_from(copy) == new:
-                    updated.unlink()  # the learner has moved to the new version
-                continue
+        for chapter in self.outdated():
+            number, copy = chapter.stem[:2], self.copy_of(chapter)
             if untouched(copy):  # nothing of the learner's in it: just take the new version
-                shutil.copyfile(chapter, copy)
-                notices.append(f"{chapter.stem[:2]}: updated to the new version (you had not started it).")
+                self._fresh_copy(chapter, copy)
+                notices.append(f"{number}: updated to the new version (you had not started it).")
                 continue
-            if built_from(updated) != new:
-                shutil.copyfile(chapter, updated)
             notices.append(
-                f"{chapter.stem[:2]}: the chapter was updated. Your copy {self.rel(copy)} is untouched; the new "
-                f"version is beside it as {self.rel(updated)}. Copy your answers across, or run "
-                f"`dlmath reset {chapter.stem[:2]}` to switch to it (your copy is kept as a dated backup).")
+                f"{number}: the chapter has a new version. `dlmath update {number}` carries your answers "
+                f"into it (your copy {self.rel(copy)} is kept in {self.rel(self.backups)}/).")
         return notices
+
+    # ------------------------------------------------------------------ reset, restore, update
+    def back_up(self, copy):
+        """Move a learner's copy into my-work/backups/ under a dated name; return that path."""
+        self.backups.mkdir(parents=True, exist_ok=True)
+        stem, stamp = Path(copy).stem, time.strftime("%Y-%m-%d-%H%M%S")
+        backup, n = self.backups / f"{stem}.{stamp}.ipynb", 1
+        while backup.exists():  # two in the same second
+            backup, n = self.backups / f"{stem}.{stamp}-{n}.ipynb", n + 1
+        shutil.move(str(copy), backup)
+        return backup
 
     def reset(self, number):
         """A fresh copy of one chapter; the old copy moves to my-work/backups/, dated. Returns the backup."""
         chapter = self.chapter(number)
         copy = self.copy_of(chapter)
-        backup = None
-        if copy.exists():
-            self.backups.mkdir(parents=True, exist_ok=True)
-            backup = self.backups / f"{chapter.stem}.{time.strftime('%Y-%m-%d-%H%M%S')}.ipynb"
-            n = 1
-            while backup.exists():  # two resets within a second
-                backup = backup.with_name(f"{chapter.stem}.{time.strftime('%Y-%m-%d-%H%M%S')}-{n}.ipynb")
-                n += 1
-            shutil.move(str(copy), backup)
+        backup = self.back_up(copy) if copy.exists() else None
         self.work.mkdir(exist_ok=True)
-        shutil.copyfile(chapter, copy)
-        self.updated_of(chapter).unlink(missing_ok=True)
+        self._fresh_copy(chapter, copy)
         return backup
+
+    def backups_of(self, number):
+        """The backups of one chapter, newest first."""
+        stem = self.chapter(number).stem
+        found = [p for p in self.backups.glob(f"{stem}.*.ipynb") if p.name[len(stem) + 1:][:1].isdigit()]
+        return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+    def restore(self, number, backup=None):
+        """Put a backup (the newest one, or `backup`: a path, a file name or its number in backups_of)
+        back as the learner's copy; the current copy is kept as a backup first. Returns (restored, kept)."""
+        have = self.backups_of(number)
+        if backup is None:
+            if not have:
+                raise LookupError(f"there is no backup of chapter {number} in {self.rel(self.backups)}/.")
+            chosen = have[0]
+        elif str(backup).isdigit() and 1 <= int(backup) <= len(have):
+            chosen = have[int(backup) - 1]
+        else:
+            chosen = next((p for p in have if p.name == Path(backup).name), None)
+            if chosen is None:
+                raise LookupError(f"{backup!r} is not a backup of chapter {number}; "
+                                  f"`dlmath restore {number} --list` lists them.")
+        copy = self.copy_of(self.chapter(number))
+        kept = self.back_up(copy) if copy.exists() else None
+        shutil.copyfile(chosen, copy)
+        return chosen, kept
+
+    def update(self, number):
+        """The new version of a started chapter with the learner's work carried into it (see
+        dlmath.course.cells). Returns None when the copy is already the newest version, else
+        (backup or None, [what was carried], [(what was not, where it is)])."""
+        from .cells import carry
+        chapter = self.chapter(number)
+        copy = self.copy_of(chapter)
+        if not copy.exists() or untouched(copy):
+            self.work.mkdir(exist_ok=True)
+            self._fresh_copy(chapter, copy)
+            return None, [], []
+        if built_from(copy) == built_from(chapter):
+            return None
+        old = json.loads(copy.read_text(encoding="utf-8"))
+        merged, carried, left = carry(old, json.loads(chapter.read_text(encoding="utf-8")))
+        backup = self.back_up(copy)
+        write_copy(merged, copy)
+        return backup, carried, [(what, f"{self.rel(backup)}, {where}") for what, where in left]
+
+    def notice(self, notebook):
+        """What a notebook should say at its top when it runs (None: nothing to say): that it is the
+        published copy and where the learner's own is, or that its chapter has a new version."""
+        path = Path(notebook).resolve()
+        try:
+            chapter = self.chapter(path.stem[:2])
+        except LookupError:
+            return None
+        number = chapter.stem[:2]
+        if path.parent == self.chapters.resolve():
+            return (f"ℹ️  This is the published copy of chapter {number}, which an update of the course "
+                    f"replaces. Your own copy, where your answers are kept, is {self.rel(self.copy_of(chapter))}: "
+                    f"open it from the file browser (or run `dlmath open {number}`).")
+        if path.parent == self.work.resolve() and path.name == chapter.name and chapter in self.outdated():
+            return (f"🆕 Chapter {number} has a new version. To carry your answers into it, run "
+                    f"`dlmath update {number}` in a terminal (this copy is kept in {self.rel(self.backups)}/), "
+                    "then File ▸ Reload Notebook from Disk.")
+        return None
 
     def rel(self, path):
         try:

@@ -92,3 +92,24 @@ def reset_progress(chapter=None):
     forgotten, backup = _results.reset(chapter)
     where = f"; the old results are saved in {backup}" if backup else ""
     print(f"forgot {forgotten} result(s) of {'chapter ' + chapter if chapter else 'every chapter'}{where}.")
+
+
+def _announce():
+    """At the top of a notebook run in JupyterLab (which names the notebook in JPY_SESSION_NAME): say if
+    it is the published copy rather than the learner's, or if its chapter has a new version."""
+    import os
+    path = os.environ.get("JPY_SESSION_NAME")
+    if not path or os.environ.get("DLMATH_NO_PROGRESS"):
+        return
+    try:
+        from pathlib import Path
+
+        from ..workspace import Workspace, find_root
+        text = Workspace(find_root(Path(path).parent)).notice(path)
+    except Exception:  # a notice must never stop a chapter
+        return
+    if text:
+        print(text)
+
+
+_announce()
