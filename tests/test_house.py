@@ -127,7 +127,7 @@ OLD_NAMES = [  # (old module, a name a chapter of release 0.1 used from it, wher
     ("dlmath.checks", "Function", "dlmath.course.checks"), ("dlmath.exercises", "evaluate", "dlmath.course.exercises"),
     ("dlmath.exercises.ch07", "backprop_reference", "dlmath.course.exercises.ch07"),
     ("dlmath.results", "load", "dlmath.course.results"), ("dlmath.workspace", "Workspace", "dlmath.course.workspace"),
-    ("dlmath.cli", "main", "dlmath.course.cli"), ("dlmath.widgets", "Explorer", "dlmath.course.explorer"),
+    ("dlmath.widgets", "Explorer", "dlmath.course.explorer"),
     ("dlmath._validate", "as_float_array", "dlmath.arrays"),
 ]
 
@@ -139,6 +139,22 @@ def test_an_old_import_path_finds_the_same_object_with_a_deprecation_note(old, n
     with pytest.warns(DeprecationWarning, match=re.escape(old)):
         module = importlib.import_module(old)
     assert getattr(module, name) is getattr(importlib.import_module(new), name)
+
+
+def test_the_dlmath_command_installed_by_release_0_1_runs_without_a_warning():
+    """Its script says `from dlmath.cli import main`: the learner did not write that line (issue 19)."""
+    import subprocess
+    import warnings
+    for key in [m for m in sys.modules if m == "dlmath.cli"]:
+        del sys.modules[key]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        from dlmath.cli import main
+    from dlmath.course.cli import main as new_main
+    assert main is new_main
+    out = subprocess.run([sys.executable, "-W", "default", "-c", "from dlmath.cli import main; main(['--help'])"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "dlmath update" in out.stdout and "Warning" not in out.stderr
 
 
 @pytest.mark.parametrize("name, new", [("operator_norm", "dlmath.linalg"), ("signal_through_depth", "dlmath.depth"),

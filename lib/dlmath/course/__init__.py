@@ -5,7 +5,10 @@ checks      the engine: answer kinds (Number, Array, Function, Expression, Choic
 exercises   one module of pure data per chapter (the expected answers and their typical mistakes);
             check(id, answer) prints and remembers a Result, progress() prints the table
 results     where results are remembered (~/.dlmath/progress.json)
-workspace   my-work/: the learner's own copies of the chapters, never overwritten
-cli         the `dlmath` command: open, progress, check, reset
+workspace   my-work/: the learner's own copies of the chapters, never overwritten; update, reset, restore
+cells       a cell's identity across versions of a chapter; carrying answers into a new version
+lab         JupyterLab around the course: the door /dlmath/open (a server extension), what a running lab has open
+headless    running a notebook with no browser (dlmath check, the build)
+cli         the `dlmath` command: open, progress, check, update, reset, restore
 explorer    the thin widget layer of every interactive figure: sliders -> a pure compute -> redraw
 """
