@@ -150,12 +150,16 @@ progress()
 
 # %% [markdown]
 # - **Updates.** In a terminal in the course's folder, `git pull` fetches a new version of the course,
-#   and the next `dlmath open` tells you which chapters changed. A chapter you have started is never
-#   overwritten: the new version is saved beside your copy as `my-work/NN_….updated.ipynb`. A copy you
-#   have not started simply becomes the new version.
-# - **A fresh start.** `dlmath reset 04` gives you a fresh copy of chapter 04; your old copy is kept in
-#   `my-work/backups/` with the date in its name. (`dlmath check my-work/04_….ipynb` runs a copy of a
-#   notebook and lists every exercise's verdict without changing the file.)
+#   and the next `dlmath open` tells you which chapters changed (so does the top of a chapter whose copy
+#   is older). `dlmath update 04` then makes the new version of chapter 04 with your answers carried into
+#   it, each to its own exercise; your old copy is kept in `my-work/backups/`, and anything it could not
+#   carry (an answer to an exercise that was taken out) is listed with where it is. A copy you have not
+#   started simply becomes the new version.
+# - **A fresh start, and back.** `dlmath reset 04` gives you a fresh copy of chapter 04; your old copy is
+#   kept in `my-work/backups/` with the date in its name, and `dlmath restore 04` brings it back
+#   (`dlmath restore 04 --list` lists every backup). If the notebook is open in JupyterLab, these commands
+#   ask first; afterwards use **File → Reload Notebook from Disk**. (`dlmath check my-work/04_….ipynb` runs
+#   a copy of a notebook and lists every exercise's verdict without changing the file.)
 # - **Glossary.** Each key term is given once with its Chinese name in brackets, e.g. *unit step function
 #   (单位阶跃函数)*; all of them are collected in `chapters/glossary.md`.
 # - **The library.** The code you write by hand in a chapter becomes a function of the course library
@@ -167,7 +171,7 @@ progress()
 # - Sliders redraw figures in place; the exercises check themselves with ⏳ / ❌ + hint / ✅.
 # - Restart and run all before you trust a result; the solutions are in `solutions/`.
 # - Work in `my-work/`; `dlmath open` starts the course, `dlmath progress` shows where you are,
-#   `git pull` brings updates, `dlmath reset NN` gives a fresh copy.
+#   `git pull` and `dlmath update` bring updates, `dlmath reset NN` a fresh copy, `dlmath restore NN` the old one.
 #
 # **Next:** [01 · Neurons: step, sigmoid and friends](01_neurons_step_sigmoid.ipynb) — the neuron, its
 # weighted input and the functions that decide whether it fires.

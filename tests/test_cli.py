@@ -51,6 +51,7 @@ def test_check_prints_each_verdict_and_leaves_file_and_progress_alone(learner_no
     assert any(line.startswith("⏳ 01.sigmoid: not attempted yet") for line in lines)
     assert not any("00.demo" in line for line in lines)
     assert "1 correct, 1 not yet, 1 not attempted" in proc.stdout
+    assert "eavesdropping" not in proc.stderr + proc.stdout  # our kernels say their channel is encrypted
     assert (learner_notebook.read_bytes(), learner_notebook.stat().st_mtime_ns, store.read_bytes()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.ipynb", "progress.json"]
 

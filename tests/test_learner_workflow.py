@@ -124,9 +124,9 @@ def test_learner_works_upstream_changes_pull_is_clean_and_learner_is_told(upstre
     new = nbformat.read(str(ch00), as_version=4)
     assert "(updated)" in new.cells[0].source and "restart_answer" not in "".join(c.source for c in new.cells)
     assert next(c for c in new.cells if c.id == "answer-00-neuron_parameters").source.count("n_parameters = 4") == 1
-    checked = sh(*dlmath, "check", str(ch00), cwd=learner, env=env).stdout
-    assert "✅ 00.neuron_parameters" in checked and "1 correct, 0 not yet, 0 not attempted" in checked
-    assert "eavesdropping" not in checked and sh(*dlmath, "update", cwd=learner, env=env).stdout.startswith("every")
+    checked = sh(*dlmath, "check", str(ch00), cwd=learner, env=env)
+    assert "✅ 00.neuron_parameters" in checked.stdout and "1 correct, 0 not yet, 0 not attempted" in checked.stdout
+    assert "eavesdropping" not in checked.stdout + checked.stderr and sh(*dlmath, "update", cwd=learner, env=env).stdout.startswith("every")
     shown = sh(*dlmath, "progress", cwd=learner, env=env).stdout
     assert next(line for line in shown.splitlines() if line.startswith("00 ")).split()[3:6] == ["2", "/", "2"]
 

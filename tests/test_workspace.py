@@ -322,3 +322,21 @@ def test_build_force_saves_an_edited_chapter_before_overwriting(tmp_path, monkey
 
 def test_my_work_is_ignored_by_git():
     assert "my-work/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_a_chapter_run_in_jupyterlab_from_chapters_says_so_at_its_top(tmp_path):
+    """JupyterLab names the notebook of a kernel in JPY_SESSION_NAME; `from dlmath import check` (every
+    chapter's first cell) then prints the notice — and prints nothing for the learner's up-to-date copy."""
+    import os
+    import subprocess
+    import sys
+    said = {}
+    for where in ("chapters", "my-work"):
+        env = dict(os.environ, JPY_SESSION_NAME=str(ROOT / where / "07_backpropagation.ipynb"),
+                   DLMATH_PROGRESS=str(tmp_path / "p.json"))
+        env.pop("DLMATH_NO_PROGRESS", None)
+        said[where] = subprocess.run([sys.executable, "-c", "from dlmath import check"], env=env, cwd=tmp_path,
+                                     capture_output=True, text=True, timeout=120).stdout
+    assert "This is the published copy of chapter 07" in said["chapters"]
+    assert "my-work/07_backpropagation.ipynb" in said["chapters"]
+    assert "published" not in said["my-work"]
