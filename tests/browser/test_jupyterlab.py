@@ -49,6 +49,15 @@ def test_chapter_runs_and_every_slider_redraws_its_figure(notebook, lab, lab_pag
         assert not state["errors"] and not tracebacks, (
             f"{notebook}: Run All Cells gave errors:\n" + "\n".join(state["errors"] + tracebacks))
         assert all(c is not None for c in state["counts"]), f"{notebook}: cells left unexecuted {state['counts']}"
+        # issue 19: no "Figure N" header over a figure, no toolbar floating over its tick labels
+        # (ipympl fades its toolbar in, over 0.5 s, when the mouse enters the figure: enter each first)
+        page.evaluate("() => document.querySelectorAll('.jupyter-matplotlib').forEach("
+                      "f => f.dispatchEvent(new MouseEvent('mouseenter')))")
+        page.wait_for_timeout(800)
+        shown = page.evaluate("""() => ['header', 'toolbar'].map(part => Array.from(document.querySelectorAll(
+            `.jupyter-matplotlib-${part}`)).filter(e => e.offsetParent !== null && e.offsetHeight > 0
+              && getComputedStyle(e).visibility !== 'hidden').length)""")
+        assert shown == [0, 0], f"{notebook}: visible ipympl headers, toolbars: {shown}"
 
         problems, moved = [], []
         controls = [("slider", s, move_slider) for s in page.locator(SLIDER_SELECTOR).all()]

@@ -20,7 +20,7 @@ import shutil
 import time
 from pathlib import Path
 
-WORK, BACKUPS, UPDATED = "my-work", "backups", ".updated.ipynb"  # release 0.2 saved updates as *.updated.ipynb
+WORK, BACKUPS = "my-work", "backups"
 
 
 def fingerprint(cells):
@@ -113,9 +113,6 @@ class Workspace:
 
     def copy_of(self, chapter_path):
         return self.work / Path(chapter_path).name
-
-    def updated_of(self, chapter_path):
-        return self.work / (Path(chapter_path).stem + UPDATED)
 
     # ------------------------------------------------------------------ keeping copies
     def ensure_copies(self):
