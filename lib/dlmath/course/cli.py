@@ -7,6 +7,7 @@
     dlmath reset NN          a fresh copy of chapter NN in my-work/; your old copy goes to my-work/backups/
     dlmath restore NN [N]    bring back a backup (the newest, or number N of `--list`); the current copy is kept
     dlmath update [NN]       the new version of a chapter with your answers carried into it; the old copy is kept
+    dlmath class release OUT_DIR | grade SUBMISSIONS_DIR --out grades.csv   for teachers (docs/teaching.md)
 
 Also `python -m dlmath …`.
 """
@@ -224,6 +225,27 @@ def cmd_update(args):
     return 0
 
 
+def cmd_class_release(args):
+    from .classroom import release
+    ws = _workspace(args)
+    picked = release(ws.root, args.out, chapters=args.chapters, due=args.due)
+    print(f"wrote the student edition to {args.out}: {len(picked)} chapter(s) "
+          f"({', '.join(c.stem[:2] for c in picked)}), the library and a student README"
+          + (f" (due {args.due})" if args.due else "") + "; no solutions, no sources, no tests.")
+    return 0
+
+
+def cmd_class_grade(args):
+    from .classroom import grade
+    ws = _workspace(args)
+    rows = grade(ws.root, args.submissions, args.out, feedback=args.feedback, jobs=args.jobs,
+                 timeout=args.timeout)
+    troubled = [r[0] for r in rows if r[-1]]
+    print(f"graded {len(rows)} student(s) -> {args.out}" + (f"; feedback in {args.feedback}/" if args.feedback else "")
+          + (f"; problems recorded for {', '.join(troubled)}" if troubled else ""))
+    return 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="dlmath", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -258,10 +280,24 @@ def main(argv=None):
     p.add_argument("chapters", nargs="*")
     p.add_argument("--yes", action="store_true", help="do not ask, even if JupyterLab has it open")
     p.set_defaults(run=cmd_update)
+    p = sub.add_parser("class", help="for teachers: a student edition, and grading the students' notebooks")
+    teach = p.add_subparsers(dest="class_command", required=True)
+    q = teach.add_parser("release", help="write a student edition (no solutions) into OUT_DIR")
+    q.add_argument("out", metavar="OUT_DIR")
+    q.add_argument("--chapters", nargs="+", metavar="NN", help="only these chapters (default: all)")
+    q.add_argument("--due", help="the due date the student README states, e.g. 2027-01-15")
+    q.set_defaults(run=cmd_class_release)
+    q = teach.add_parser("grade", help="grade a folder of submissions (one folder or .zip per student)")
+    q.add_argument("submissions", metavar="SUBMISSIONS_DIR")
+    q.add_argument("--out", default="grades.csv", help="the CSV to write (default grades.csv)")
+    q.add_argument("--feedback", metavar="DIR", help="write DIR/<student>.md: each verdict and hint, no answers")
+    q.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2), help="notebooks run at once")
+    q.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (an endless loop stops there)")
+    q.set_defaults(run=cmd_class_grade)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (LookupError, FileNotFoundError) as exc:
+    except (LookupError, FileNotFoundError, FileExistsError) as exc:
         print(f"dlmath: {exc}", file=sys.stderr)
         return 2
 

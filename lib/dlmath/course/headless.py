@@ -22,13 +22,14 @@ def kernel_config():
     return config
 
 
-def execute(nb, cwd, timeout=300, allow_errors=False, record_timing=True):
-    """Run `nb` (nbformat, changed in place) in a fresh python3 kernel whose working folder is `cwd`."""
+def execute(nb, cwd, timeout=300, allow_errors=False, record_timing=True, env=None):
+    """Run `nb` (nbformat, changed in place) in a fresh python3 kernel whose working folder is `cwd`,
+    with the variables `env` set for it."""
     from nbclient import NotebookClient
-    saved = {k: os.environ.get(k) for k in ("DLMATH_PROGRESS", "DLMATH_NO_PROGRESS")}
+    env = dict(env or {})
+    saved = {k: os.environ.get(k) for k in ("DLMATH_PROGRESS", "DLMATH_NO_PROGRESS", *env)}
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["DLMATH_PROGRESS"] = str(Path(tmp) / "progress.json")
-        os.environ["DLMATH_NO_PROGRESS"] = "1"
+        os.environ.update(env, DLMATH_PROGRESS=str(Path(tmp) / "progress.json"), DLMATH_NO_PROGRESS="1")
         try:
             NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
                            record_timing=record_timing, config=kernel_config(),

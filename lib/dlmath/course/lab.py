@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .workspace import Workspace
+from .workspace import Workspace, is_course
 
 WORKSPACE = "dlmath"  # the JupyterLab workspace of the course
 DOOR = "dlmath/open"
@@ -31,7 +31,7 @@ def course_in(root_dir):
     """The course folder served by a server rooted at `root_dir`: that folder, or one just below it."""
     root = Path(root_dir).resolve()
     for folder in (root, *sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))):
-        if (folder / "chapters").is_dir() and (folder / "source").is_dir():
+        if is_course(folder):
             return folder
     return None
 

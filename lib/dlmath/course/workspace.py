@@ -77,15 +77,22 @@ def write_copy(nb, path):
     Path(path).write_text(nbformat.writes(nbformat.reads(json.dumps(nb), as_version=4)) + "\n", encoding="utf-8")
 
 
+def is_course(folder):
+    """A course folder: chapters/ beside source/ (the course) or beside lib/dlmath/ (a student edition,
+    which has no source/: `dlmath class release`)."""
+    folder = Path(folder)
+    return (folder / "chapters").is_dir() and ((folder / "source").is_dir() or (folder / "lib" / "dlmath").is_dir())
+
+
 def find_root(start=None):
-    """The course's folder: the one holding chapters/ and source/, from this package or from `start`."""
+    """The course's folder (see is_course), from `start`, from this package or from the working folder."""
     candidates = [Path(start).resolve()] if start else []
     candidates += [Path(__file__).resolve().parent.parent.parent, Path.cwd().resolve()]
     for base in candidates:
         for folder in (base, *base.parents):
-            if (folder / "chapters").is_dir() and (folder / "source").is_dir():
+            if is_course(folder):
                 return folder
-    raise FileNotFoundError("cannot find the course folder (the one with chapters/ and source/); "
+    raise FileNotFoundError("cannot find the course folder (the one with chapters/ and source/ or lib/); "
                             "run this from inside it.")
 
 

@@ -1,0 +1,277 @@
+"""Teaching a class with the course: a student edition, and a grader that reads verdicts from the engine.
+
+release(course, out)     the chapters, the library, the requirements and a student README — no solutions/,
+                         no source/ (which holds the answers), no tests
+grade(course, subs, …)   one row per student: each notebook runs headless in a fresh kernel, rebuilt from the
+                         release's own chapter with the student's answers carried in (dlmath.course.cells):
+                         every check cell is the release's, whatever the student did to theirs, and it calls
+                         the engine by its full module path, so a student's own `check` is never called.
+                         The verdicts come from that call (written to a log the kernel appends to), never
+                         from text in an output. Cells the student added are run too (their helpers).
+
+What it cannot hide: the library computes the expected answers, and a student who reads lib/dlmath can
+find them, or patch the engine from a cell of their own. The checks are formative — their hints name the
+mistake without the answer — so the grade records who did the work the hints lead to, not an exam.
+"""
+import csv
+import json
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from .cells import carry, keys
+from .workspace import Workspace
+
+GRADED = '__import__("dlmath.course.classroom", fromlist=["graded"]).graded('
+KEEP = ("LICENSE", "requirements.txt", "pyproject.toml", ".gitignore")
+NOT_SHIPPED = ("__pycache__", "build", "*.egg-info", ".ipynb_checkpoints")
+
+
+# ---------------------------------------------------------------- the student edition
+
+def release(course_root, out, chapters=None, due=None):
+    """Write the student edition of the course into `out` (which must not exist or be empty)."""
+    ws = Workspace(course_root)
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty; choose a new folder for the student edition.")
+    picked = [ws.chapter(n) for n in chapters] if chapters else ws.chapter_files()
+    (out / "chapters").mkdir(parents=True)
+    for chapter in picked:
+        shutil.copyfile(chapter, out / "chapters" / chapter.name)
+    if (ws.chapters / "glossary.md").exists():
+        shutil.copyfile(ws.chapters / "glossary.md", out / "chapters" / "glossary.md")
+    shutil.copytree(ws.root / "lib", out / "lib", ignore=shutil.ignore_patterns(*NOT_SHIPPED))
+    for name in KEEP:
+        if (ws.root / name).exists():
+            shutil.copyfile(ws.root / name, out / name)
+    (out / "README.md").write_text(student_readme(picked, due), encoding="utf-8")
+    return picked
+
+
+def student_readme(chapters, due=None):
+    rows = "\n".join(f"| {c.stem[:2]} | `chapters/{c.name}` |" for c in chapters)
+    due_line = f"\n**Hand in by {due}.**\n" if due else ""
+    return f"""# The Mathematics of Deep Learning — student edition
+{due_line}
+Interactive notebooks in which you build neural networks from the mathematics up. Every exercise checks
+itself: ⏳ not attempted yet · ❌ not yet, with a hint that names the mistake · ✅ correct.
+
+## Start
+
+You need Python 3.10–3.13. In this folder:
+
+```bash
+python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/dlmath open
+```
+
+It opens JupyterLab on your own copy of chapter 00 in `my-work/`. Next time: `.venv/bin/dlmath open NN`
+for chapter NN. Work only in `my-work/`; `dlmath progress` shows where you are.
+
+## Chapters
+
+| # | notebook (your copy is `my-work/` + the same name) |
+|---|---|
+{rows}
+
+## Handing in
+
+Hand in your copies as they are — `my-work/NN_….ipynb`, with their names unchanged — as your teacher
+asks (for example the whole `my-work/` folder as one `.zip`). Each notebook is run again from the top
+when it is graded, with the course's own check cells, so: restart and run all before you hand in, and
+keep every answer in the cell where the chapter asks for it.
+"""
+
+
+# ---------------------------------------------------------------- grading
+
+def graded(exercise_id, answer):
+    """What a release check cell calls in a graded run: the engine's verdict, shown and logged."""
+    from . import exercises
+    from .checks import SYMBOL, verdict
+    result = exercises.evaluate(exercise_id, answer)
+    line = {"id": exercise_id, "status": result.status, "message": result.message}
+    with open(os.environ["DLMATH_GRADE_LOG"], "a", encoding="utf-8") as log:
+        log.write(json.dumps(line) + "\n")
+    print(f"{SYMBOL[result.status]} {exercise_id}: {verdict(result.status, result.message)}")
+
+
+def graded_notebook(student_nb, release_nb):
+    """The release's chapter with the student's answers (and own cells) carried in; every check cell is
+    the release's, calling `graded` by its module path."""
+    merged, _, _ = carry(student_nb, release_nb)
+    for key, cell in zip(keys(merged), merged["cells"]):
+        if key.startswith("check-"):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            cell["source"] = source.replace("check(", GRADED)
+    return merged
+
+
+def exercise_order(ws):
+    """The exercises of the course's chapters, in the order a learner meets them."""
+    found = []
+    for chapter in ws.chapter_files():
+        nb = json.loads(chapter.read_text(encoding="utf-8"))
+        found += [k[len("answer-"):].replace("-", ".", 1) for k in keys(nb) if k.startswith("answer-")]
+    return found
+
+
+def _grade_one(task):
+    """Run one student notebook (in a worker process). Returns (student, chapter, verdicts, problems)."""
+    student, number, path, release_path, timeout = task
+    import nbformat
+
+    from .headless import execute
+    problems = []
+    try:
+        student_nb = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(student_nb, dict) or not isinstance(student_nb.get("cells"), list):
+            raise ValueError("it has no cells")
+    except Exception as exc:
+        return student, number, {}, [f"{Path(path).name}: not a readable notebook ({type(exc).__name__})"]
+    release_nb = json.loads(Path(release_path).read_text(encoding="utf-8"))
+    nb = nbformat.reads(json.dumps(graded_notebook(student_nb, release_nb)), as_version=4)
+    with tempfile.TemporaryDirectory(prefix="dlmath-grade-") as tmp:
+        log = Path(tmp) / "verdicts.jsonl"
+        log.touch()
+        try:
+            execute(nb, tmp, timeout=timeout, allow_errors=True, env={"DLMATH_GRADE_LOG": str(log)})
+        except Exception as exc:  # a cell over its time, a kernel that died
+            first = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+            problems.append(f"{Path(path).name}: stopped — {type(exc).__name__}: {first}")
+        verdicts = {}
+        for line in log.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+                verdicts[entry["id"]] = (entry["status"], entry["message"])
+            except Exception:
+                continue
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if out.get("output_type") == "error":
+                problems.append(f"{Path(path).name}: cell {i + 1} raised {out.get('ename')}")
+    return student, number, verdicts, problems
+
+
+def submissions(folder, scratch):
+    """{student id: folder of their files}: one folder, or one .zip, per student."""
+    found = {}
+    for entry in sorted(Path(folder).iterdir()):
+        if entry.is_dir() and not entry.name.startswith("."):
+            found[entry.name] = entry
+        elif entry.suffix == ".zip":
+            target = Path(scratch) / entry.stem
+            try:
+                with zipfile.ZipFile(entry) as archive:
+                    for member in archive.namelist():
+                        dest = (target / member).resolve()
+                        if target.resolve() not in dest.parents and dest != target.resolve():
+                            raise ValueError(f"unsafe path in the zip: {member}")
+                    archive.extractall(target)
+            except Exception as exc:
+                target.mkdir(parents=True, exist_ok=True)
+                (target / "PROBLEM").write_text(f"{entry.name}: not a readable zip ({exc})", encoding="utf-8")
+            found[entry.stem] = target
+    return found
+
+
+def notebooks_of(folder, ws):
+    """{chapter number: the student's notebook of it}, by file name, skipping backups and checkpoints."""
+    names = {c.name: c.stem[:2] for c in ws.chapter_files()}
+    found = {}
+    for path in sorted(Path(folder).rglob("*.ipynb")):
+        if any(part in ("backups", ".ipynb_checkpoints") for part in path.parts):
+            continue
+        if path.name in names:
+            found.setdefault(names[path.name], path)
+    return found
+
+
+def grade(course_root, folder, out_csv, feedback=None, jobs=1, timeout=120, progress=True):
+    """Grade every student of `folder`; write `out_csv` (and `feedback/<student>.md`). Returns the rows."""
+    from concurrent.futures import ProcessPoolExecutor
+    ws = Workspace(course_root)
+    order = exercise_order(ws)
+    chapter_of = {c.stem[:2]: c for c in ws.chapter_files()}
+    with tempfile.TemporaryDirectory(prefix="dlmath-submissions-") as scratch:
+        students = submissions(folder, scratch)
+        tasks, problems = [], {s: [] for s in students}
+        for student, where in students.items():
+            if (where / "PROBLEM").exists():
+                problems[student].append((where / "PROBLEM").read_text(encoding="utf-8"))
+            found = notebooks_of(where, ws)
+            if not found and not problems[student]:
+                problems[student].append("no chapter notebook found (named as `dlmath open` names them)")
+            tasks += [(student, n, str(p), str(chapter_of[n]), timeout) for n, p in found.items()]
+        verdicts = {s: {} for s in students}
+        handed = {s: {t[1] for t in tasks if t[0] == s} for s in students}
+        bar = _bar(len(students), progress)
+        left = {s: sum(t[0] == s for t in tasks) for s in students}
+        for s in [s for s, n in left.items() if n == 0]:
+            bar.update(1)
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            for student, number, found, trouble in pool.map(_grade_one, tasks):
+                verdicts[student].update(found)
+                problems[student] += trouble
+                left[student] -= 1
+                if left[student] == 0:
+                    bar.update(1)
+        bar.close()
+    rows = []
+    for student in students:
+        marks = [1 if verdicts[student].get(e, ("", ""))[0] == "pass" else 0 for e in order]
+        rows.append([student, *marks, sum(marks), "; ".join(problems[student])])
+    Path(out_csv).parent.mkdir(parents=True, exist_ok=True)
+    with open(out_csv, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["student", *order, "total", "problems"])
+        writer.writerows(rows)
+    if feedback:
+        Path(feedback).mkdir(parents=True, exist_ok=True)
+        for student in students:
+            (Path(feedback) / f"{student}.md").write_text(
+                feedback_text(student, order, verdicts[student], problems[student], handed[student]),
+                encoding="utf-8")
+    return rows
+
+
+def feedback_text(student, order, verdicts, problems, handed):
+    """A student's feedback: each exercise's verdict and the engine's hint (which never shows an answer)."""
+    from . import exercises
+    from .checks import SYMBOL, TODO, verdict
+    right = sum(verdicts.get(e, ("",))[0] == "pass" for e in order)
+    lines = [f"# Feedback for {student}", "",
+             f"Graded {time.strftime('%Y-%m-%d %H:%M')}: {right} of {len(order)} exercises correct.", ""]
+    if problems:
+        lines += ["## Problems", ""] + [f"- {p}" for p in problems] + [""]
+    for number, module in exercises.CHAPTERS.items():
+        ids = [e for e in order if e.startswith(number + ".")]
+        if not ids:
+            continue
+        if number not in handed:
+            lines += [f"## {number} · {module.TITLE}: not handed in", ""]
+            continue
+        lines += [f"## {number} · {module.TITLE}", ""]
+        for e in ids:
+            status, message = verdicts.get(e, (TODO, ""))
+            lines.append(f"- {SYMBOL[status]} {e}: {verdict(status, message)}".rstrip(" —"))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _bar(total, show):
+    try:
+        from tqdm.auto import tqdm
+        return tqdm(total=total, desc="students", unit="student", disable=not show)
+    except ImportError:
+        class _Quiet:
+            def update(self, n):
+                pass
+
+            def close(self):
+                pass
+        return _Quiet()
+

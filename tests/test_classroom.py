@@ -1,0 +1,162 @@
+"""Teaching a class (issue 22): the student edition has no answers, and the grader cannot be fooled by an
+edited check cell, a deleted one or a `check` of the student's own — its verdicts come from the engine,
+called by the release's own check cells — nor stopped by a broken notebook."""
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from dlmath.course import classroom
+from dlmath.course.cells import keys
+from dlmath.course.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_student_edition_has_the_chapters_and_the_library_but_no_answers(tmp_path):
+    out = tmp_path / "class"
+    picked = classroom.release(ROOT, out, chapters=["00", "07"], due="2027-01-15")
+    assert [p.stem[:2] for p in picked] == ["00", "07"]
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == [
+        "00_start_here.ipynb", "07_backpropagation.ipynb", "glossary.md"]
+    assert not any((out / name).exists() for name in ("solutions", "source", "tests", "tools", "bench"))
+    assert (out / "lib" / "dlmath" / "course" / "classroom.py").exists() and (out / "requirements.txt").exists()
+    assert not list(out.rglob("__pycache__"))
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "Hand in by 2027-01-15" in readme and "my-work/" in readme and "dlmath open" in readme
+    # an answer of the solutions appears nowhere in the edition's notebooks
+    solution = nbformat.read(str(ROOT / "solutions" / "07_backpropagation.ipynb"), as_version=4)
+    answer = next(c.source for c in solution.cells if c.id == "answer-07-delta_output")
+    assert answer not in (out / "chapters" / "07_backpropagation.ipynb").read_text(encoding="utf-8")
+    # it is a course: the learner's copies are made there like anywhere else
+    ws = Workspace(out)
+    assert [p.name for p in ws.ensure_copies()] == ["00_start_here.ipynb", "07_backpropagation.ipynb"]
+    with pytest.raises(FileExistsError):
+        classroom.release(ROOT, out)
+
+
+def tampered(chapter):
+    """A copy whose answers are wrong and whose check cells print ✅: edited, deleted, and shadowed by
+    a `check` of the student's own."""
+    nb = nbformat.read(str(chapter), as_version=4)
+    checks = [c for c in nb.cells if c.id.startswith("check-")]
+    for cell in nb.cells:
+        if cell.id.startswith("answer-"):
+            cell.source = cell.source.replace("= ...", '= "wrong"').replace("return ...", 'return "wrong"')
+        elif cell.id.startswith("check-"):
+            exercise = cell.id[len("check-"):].replace("-", ".", 1)
+            cell.source = f'print("✅ {exercise}: correct")'
+    nb.cells.remove(checks[-1])
+    fake = nbformat.v4.new_code_cell('def check(*args):\n    print("✅ correct")')
+    fake.id = "a-cell-of-mine"
+    nb.cells.insert(1, fake)
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("class")
+    subs = tmp / "submissions"
+    chapters = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
+    (subs / "ada" / "my-work").mkdir(parents=True)  # every chapter answered (the course's solutions)
+    for chapter in chapters:
+        shutil.copyfile(ROOT / "solutions" / chapter.name, subs / "ada" / "my-work" / chapter.name)
+    (subs / "ben").mkdir()  # untouched copies
+    for chapter in chapters[:2]:
+        shutil.copyfile(chapter, subs / "ben" / chapter.name)
+    (subs / "eve").mkdir()  # wrong answers, check cells that print ✅
+    for chapter in chapters[:2]:
+        nbformat.write(tampered(chapter), str(subs / "eve" / chapter.name))
+    zipped = tmp / "zoe"  # a .zip: one notebook truncated, one good
+    (zipped / "my-work").mkdir(parents=True)
+    text = (ROOT / "solutions" / chapters[1].name).read_text(encoding="utf-8")
+    (zipped / "my-work" / chapters[1].name).write_text(text[: len(text) // 2], encoding="utf-8")
+    shutil.copyfile(ROOT / "solutions" / chapters[0].name, zipped / "my-work" / chapters[0].name)
+    shutil.make_archive(str(subs / "zoe"), "zip", zipped)
+    out, feedback = tmp / "grades.csv", tmp / "feedback"
+    proc = subprocess.run([sys.executable, "-m", "dlmath", "--root", str(ROOT), "class", "grade", str(subs),
+                           "--out", str(out), "--feedback", str(feedback), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=1200)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows, feedback, proc
+
+
+def column(rows, student):
+    header = rows[0]
+    row = next(r for r in rows if r[0] == student)
+    return dict(zip(header, row))
+
+
+def ids_of(chapter_number):
+    chapter = next((ROOT / "chapters").glob(f"{chapter_number}_*.ipynb"))
+    nb = json.loads(chapter.read_text(encoding="utf-8"))
+    return [k[len("answer-"):].replace("-", ".", 1) for k in keys(nb) if k.startswith("answer-")]
+
+
+def test_the_csv_has_one_column_per_exercise_in_course_order(graded):
+    rows, _, _ = graded
+    order = [e for n in [f"{i:02d}" for i in range(12)] for e in ids_of(n)]
+    assert rows[0] == ["student", *order, "total", "problems"]
+    assert [r[0] for r in rows[1:]] == ["ada", "ben", "eve", "zoe"]
+
+
+def test_every_solution_answer_gets_1(graded):
+    rows, _, _ = graded
+    ada = column(rows, "ada")
+    marks = {k: v for k, v in ada.items() if "." in k}
+    assert set(marks.values()) == {"1"}, [k for k, v in marks.items() if v != "1"]
+    assert ada["total"] == str(len(marks)) and ada["problems"] == ""
+
+
+def test_untouched_copies_get_0(graded):
+    rows, _, _ = graded
+    ben = column(rows, "ben")
+    assert {ben[e] for e in ids_of("00") + ids_of("01")} == {"0"} and ben["total"] == "0"
+
+
+def test_edited_deleted_or_shadowed_check_cells_gain_nothing(graded):
+    rows, feedback, _ = graded
+    eve = column(rows, "eve")
+    assert {eve[e] for e in ids_of("00") + ids_of("01")} == {"0"} and eve["total"] == "0"
+    text = (feedback / "eve.md").read_text(encoding="utf-8")
+    assert "❌ 01.sigmoid: not yet" in text  # the engine's verdict on the answer, not the printed ✅
+
+
+def test_a_broken_notebook_is_reported_and_the_rest_is_graded(graded):
+    rows, feedback, _ = graded
+    zoe = column(rows, "zoe")
+    assert {zoe[e] for e in ids_of("00")} == {"1"} and {zoe[e] for e in ids_of("01")} == {"0"}
+    assert "01_neurons_step_sigmoid.ipynb: not a readable notebook" in zoe["problems"]
+    assert "not a readable notebook" in (feedback / "zoe.md").read_text(encoding="utf-8")
+
+
+def test_feedback_gives_verdicts_and_hints_but_no_answers(graded):
+    _, feedback, _ = graded
+    assert sorted(p.name for p in feedback.iterdir()) == ["ada.md", "ben.md", "eve.md", "zoe.md"]
+    ben = (feedback / "ben.md").read_text(encoding="utf-8")
+    assert "⏳ 00.neuron_parameters: not attempted yet" in ben and "## 05 · " in ben and "not handed in" in ben
+    solutions = "\n".join(nbformat.read(str(p), as_version=4).cells[i].source
+                          for p in sorted((ROOT / "solutions").glob("0[01]_*.ipynb"))
+                          for i, c in enumerate(nbformat.read(str(p), as_version=4).cells)
+                          if c.id.startswith("answer-"))
+    for line in solutions.splitlines():
+        if "=" in line and len(line) > 12:
+            assert line.strip() not in (feedback / "eve.md").read_text(encoding="utf-8")
+
+
+def test_a_graded_notebook_keeps_the_students_answers_and_the_releases_checks():
+    chapter = ROOT / "chapters" / "01_neurons_step_sigmoid.ipynb"
+    student = json.loads(nbformat.writes(tampered(chapter)))
+    release = json.loads(chapter.read_text(encoding="utf-8"))
+    nb = classroom.graded_notebook(student, release)
+    sources = {c["id"]: "".join(c["source"]) for c in nb["cells"]}
+    assert all(s.startswith(classroom.GRADED) for i, s in sources.items() if i.startswith("check-"))
+    assert len([i for i in sources if i.startswith("check-")]) == len(ids_of("01"))  # the deleted one is back
+    assert sources["answer-01-weighted_input"].endswith('"wrong"') and "a-cell-of-mine" in sources
