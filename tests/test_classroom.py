@@ -160,3 +160,15 @@ def test_a_graded_notebook_keeps_the_students_answers_and_the_releases_checks():
     assert all(s.startswith(classroom.GRADED) for i, s in sources.items() if i.startswith("check-"))
     assert len([i for i in sources if i.startswith("check-")]) == len(ids_of("01"))  # the deleted one is back
     assert sources["answer-01-weighted_input"].endswith('"wrong"') and "a-cell-of-mine" in sources
+
+
+def test_a_notebook_that_loops_is_stopped_and_recorded(tmp_path):
+    chapter = ROOT / "chapters" / "00_start_here.ipynb"
+    nb = nbformat.read(str(chapter), as_version=4)
+    next(c for c in nb.cells if c.id == "answer-00-neuron_parameters").source = "while True:\n    pass"
+    path = tmp_path / chapter.name
+    nbformat.write(nb, str(path))
+    student, number, verdicts, problems = classroom._grade_one(("kim", "00", str(path), str(chapter), 5))
+    assert (student, number) == ("kim", "00")
+    assert "00.neuron_parameters" not in verdicts or verdicts["00.neuron_parameters"][0] != "pass"
+    assert any("stopped" in p and "Timeout" in p for p in problems), problems
