@@ -40,6 +40,8 @@ def tidy_canvases():
 class Explorer:
     def __init__(self, fig, lines, controls, compute, texts=None):
         tidy_canvases()
+        if hasattr(fig.canvas, "toolbar_visible"):  # a canvas made before the defaults changed
+            fig.canvas.header_visible = fig.canvas.toolbar_visible = False
         self.fig, self.lines, self.controls, self.compute = fig, lines, controls, compute
         self.texts = texts or {}  # {name: matplotlib Text} for readouts compute returns as strings
         engine = fig.get_layout_engine()
@@ -145,4 +147,18 @@ def new_figure(ncols=1, width=9.0, height=3.4):
     return fig, np.atleast_1d(axes)
 
 
+def _tidy_before_each_cell():
+    """`%matplotlib widget` may come after this module was imported (a chapter imports a static figure
+    first): tidy again before every cell, once ipympl is there. Cheap: two dict writes."""
+    try:
+        from IPython import get_ipython
+        shell = get_ipython()
+    except ImportError:
+        return
+    if shell is not None and not getattr(shell, "_dlmath_tidy", False):
+        shell.events.register("pre_run_cell", lambda *args: tidy_canvases())
+        shell._dlmath_tidy = True
+
+
 tidy_canvases()  # the chapters import an explorer right after `%matplotlib widget`
+_tidy_before_each_cell()
