@@ -8,7 +8,8 @@ results     where results are remembered (~/.dlmath/progress.json)
 workspace   my-work/: the learner's own copies of the chapters, never overwritten; update, reset, restore
 cells       a cell's identity across versions of a chapter; carrying answers into a new version
 lab         JupyterLab around the course: the door /dlmath/open (a server extension), what a running lab has open
-headless    running a notebook with no browser (dlmath check, the build)
-cli         the `dlmath` command: open, progress, check, update, reset, restore
+headless    running a notebook with no browser (dlmath check, the build, the grader)
+classroom   for teachers: a student edition (release) and grading with the engine's own verdicts (grade)
+cli         the `dlmath` command: open, progress, check, update, reset, restore, class release/grade
 explorer    the thin widget layer of every interactive figure: sliders -> a pure compute -> redraw
 """
