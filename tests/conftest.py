@@ -21,3 +21,17 @@ def full_redraws(monkeypatch):
         monkeypatch.setattr(canvas, "draw_idle", lambda: full.append(1) or canvas.draw())
         return full
     return watch
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory):
+    """The book, built once for the session (tools/build_book.py, without the PDF): its html/ folder."""
+    import importlib.util
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_book", root / "tools" / "build_book.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("book")
+    module.build_book(out, make_pdf=False)
+    return out / "html"

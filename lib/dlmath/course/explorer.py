@@ -12,7 +12,12 @@ With `%matplotlib widget` (ipympl) the canvas is itself a widget and sits under 
 The figures themselves live in `dlmath.explorers`, one module per topic.
 """
 import base64
+import hashlib
+import html
 import io
+import json
+import os
+from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -38,6 +43,8 @@ def tidy_canvases():
 
 
 class Explorer:
+    book_grid = ()  # two controls that matter together: the book's player steps through both (a grid)
+
     def __init__(self, fig, lines, controls, compute, texts=None):
         tidy_canvases()
         if hasattr(fig.canvas, "toolbar_visible"):  # a canvas made before the defaults changed
@@ -118,7 +125,94 @@ class Explorer:
                 artist.set_animated(True)
         bundle["image/png"] = base64.b64encode(buffer.getvalue()).decode("ascii")
         bundle["text/plain"] = f"<{type(self).__name__}: {', '.join(self.controls)}>"
+        frames = os.environ.get("DLMATH_BOOK_FRAMES")
+        if frames:  # building the book: a player of pictures, for a page with no kernel
+            bundle["text/html"] = self.player(Path(frames))
         return bundle
+
+    # ------------------------------------------------------------------ the book: no kernel, still moving
+    def player_axes(self, count=21, second=5):
+        """The controls a picture player steps through, and their values: `book_grid` if the explorer
+        names two that matter together; else the control with the most values (a slider: `count`), and
+        when that one has fewer than 20 (a stride, a menu), the next one too, at all its values."""
+        steppable = (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider, widgets.Dropdown)
+        found = {n: self.control_values(c, count) for n, c in self.controls.items() if isinstance(c, steppable)}
+        if not found:
+            return [], []
+        if self.book_grid:
+            names = list(self.book_grid)
+            axes = [found[names[0]], self.control_values(self.controls[names[1]], second)]
+            start = self.controls[names[1]].value
+            if start not in axes[1]:  # the value the chapter set is one of the pictures
+                axes[1] = sorted(axes[1] + [start])
+            return names, axes
+        ranked = sorted(found, key=lambda n: -len(found[n]))  # stable: ties keep the chapter's order
+        names = ranked[:1] if len(found[ranked[0]]) >= 20 or len(ranked) == 1 else ranked[:2]
+        return names, [found[n] for n in names]
+
+    @staticmethod
+    def control_values(control, count):
+        if isinstance(control, widgets.Dropdown):
+            return list(control._options_values)  # options given as labels or as (label, value) pairs
+        if isinstance(control, widgets.FloatLogSlider):
+            return list(control.base ** np.linspace(control.min, control.max, count))
+        values = np.linspace(control.min, control.max, count)
+        if isinstance(control, widgets.IntSlider):
+            return sorted({int(round(v)) for v in values})
+        return [float(v) for v in values]
+
+    @staticmethod
+    def label(control, value):
+        if isinstance(control, widgets.Dropdown):
+            pairs = zip(control._options_labels, control._options_values)
+            return next((str(k) for k, v in pairs if v == value), str(value))
+        fmt = getattr(control, "readout_format", ".2f") or ".2f"
+        try:
+            return format(value, fmt)
+        except (ValueError, TypeError):
+            return str(value)
+
+    def player(self, folder, count=21, second=5):
+        """The figure at `count` values of its main control — and, when the explorer names two controls
+        that matter together (`book_grid`), at `second` values of the other too — rendered now by the
+        explorer's own compute and drawing code and saved in `folder` (lossless WebP), with one
+        <input type=range> per control that swaps them in the page (the book's dlmath-player.js): the
+        same figure, moving, with no kernel."""
+        names, axes = self.player_axes(count, second)
+        if not names:
+            return ""
+        controls = [self.controls[n] for n in names]
+        starts = [c.value for c in controls]
+        key = hashlib.sha1(json.dumps([type(self).__name__, sorted(self.values().items(), key=str), axes],
+                                      default=str).encode()).hexdigest()[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        files = []
+        for artist in self.moving:
+            artist.set_animated(False)
+        try:
+            for index in np.ndindex(*[len(a) for a in reversed(axes)]):  # the first axis varies fastest
+                for control, values, i in zip(controls, axes, reversed(index)):
+                    control.value = values[i]  # the explorer redraws itself: compute, set_data, texts
+                path = folder / f"{key}-{len(files):03d}.webp"
+                self.fig.savefig(path, format="webp", pil_kwargs={"lossless": True})
+                files.append(f"_static/frames/{path.name}")
+        finally:
+            for control, start in zip(controls, starts):
+                control.value = start
+            for artist in self.moving:
+                artist.set_animated(True)
+        labels = [[self.label(c, v) for v in values] for c, values in zip(controls, axes)]
+        nearest = [int(np.argmin([abs(v - s) if isinstance(v, (int, float)) else v != s for v in values]))
+                   for values, s in zip(axes, starts)]
+        first = sum(i * int(np.prod([len(a) for a in axes[:k]])) for k, i in enumerate(nearest))
+        inputs = "".join(
+            f'<label class="dlmath-player-control"><span>{html.escape(c.description or n)}</span> '
+            f'<input type="range" min="0" max="{len(a) - 1}" step="1" value="{i}" '
+            f'aria-label="{html.escape(c.description or n)}"> <output>{html.escape(ls[i])}</output></label>'
+            for n, c, a, i, ls in zip(names, controls, axes, nearest, labels))
+        return (f'<div class="dlmath-player" data-frames="{html.escape(json.dumps(files))}" '
+                f'data-labels="{html.escape(json.dumps(labels))}">{inputs}'
+                f'<img src="{files[first]}" alt="the figure as the sliders above set it" loading="lazy"></div>')
 
 
 def whole_frames(canvas):

@@ -146,4 +146,6 @@ def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW)
             ax_loss.set_xlim(0, width)
         return {name: data[name] for name in ("path", "start", "end", "loss", "readout")}
 
-    return Explorer(fig, lines, controls, compute, texts={"readout": title})
+    explorer = Explorer(fig, lines, controls, compute, texts={"readout": title})
+    explorer.book_grid = ("eta", "y0")  # the chapter's point: η and the start matter together
+    return explorer
