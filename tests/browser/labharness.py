@@ -171,6 +171,24 @@ NOTEBOOK_STATE_JS = """() => {
           counts: cells.map(c => c.model.executionCount), errors};
 }"""
 
+# The path of the notebook JupyterLab shows, once it is loaded and its kernel idle (else null).
+ACTIVE_NOTEBOOK_JS = """() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  return w && w.context && w.context.isReady && w.sessionContext && w.sessionContext.session
+         && w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'
+         ? w.context.path : null; }"""
+
+
+def copy_of_the_course(dest):
+    """The course as a fresh clone has it (its tracked files, no my-work/), copied into `dest`."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    for name in listed:
+        if (REPO / name).is_file() and not name.startswith("my-work/"):
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, dest / name)
+    return dest
+
+
 # Tracebacks printed to stderr (or an error output, which JupyterLab renders with the stderr type).
 STDERR_TRACEBACKS_JS = """() => Array.from(document.querySelectorAll(
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))

@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from labharness import free_port, run_all_cells
+from labharness import ACTIVE_NOTEBOOK_JS, copy_of_the_course, free_port, run_all_cells
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE, CHAPTER = "01.weighted_input", "01_neurons_step_sigmoid.ipynb"
@@ -53,13 +53,7 @@ def hub(tmp_path_factory):
     pytest.importorskip("jupyterhub")
     pytest.importorskip("nbgitpuller")
     tmp = tmp_path_factory.mktemp("hub")
-    course = tmp / "upstream" / "course"  # the repository the teacher publishes (here: the course as tracked)
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file() and not name.startswith("my-work/"):
-            (course / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, course / name)
+    course = copy_of_the_course(tmp / "upstream" / "course")  # what the teacher publishes: the course as tracked
     git("init", "-q", cwd=course)
     git("add", "-A", cwd=course)
     git("commit", "-qm", "the course", cwd=course)
@@ -100,12 +94,6 @@ def hub(tmp_path_factory):
         assert not left, f"processes left running after the hub stopped: {left}"
 
 
-ACTIVE_JS = """() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  return w && w.context && w.context.isReady && w.sessionContext && w.sessionContext.session
-         && w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'
-         ? w.context.path : null; }"""
-
-
 def link(hub, chapter="01"):
     """The nbgitpuller link of docs/teaching.md."""
     query = urllib.parse.urlencode({"repo": f"file://{hub['course']}", "branch": "main",
@@ -115,7 +103,7 @@ def link(hub, chapter="01"):
 
 def follow_link(page, hub):
     page.goto(link(hub))
-    return page.wait_for_function(ACTIVE_JS, timeout=240_000, polling=300).json_value()
+    return page.wait_for_function(ACTIVE_NOTEBOOK_JS, timeout=240_000, polling=300).json_value()
 
 
 def log_in(page, hub, student):
@@ -161,7 +149,7 @@ def test_two_students_on_a_jupyterhub_get_the_course_answer_and_are_graded(hub, 
         copy = home / "course" / "my-work" / CHAPTER
         assert answers[student] in copy.read_text(encoding="utf-8")
         page.reload()
-        page.wait_for_function(ACTIVE_JS, timeout=120_000, polling=300)
+        page.wait_for_function(ACTIVE_NOTEBOOK_JS, timeout=120_000, polling=300)
         state = run_all_cells(page)
         assert not state["errors"], state["errors"]
         shown = page.evaluate("""() => JSON.stringify(window.jupyterapp.shell.currentWidget.content.widgets

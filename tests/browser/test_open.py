@@ -8,7 +8,6 @@ so nothing of the tester's is read or written.
 """
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from labharness import free_port
+from labharness import ACTIVE_NOTEBOOK_JS, copy_of_the_course, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 STALE = "chapters/04_gradient_descent.ipynb"
@@ -26,13 +25,7 @@ STALE = "chapters/04_gradient_descent.ipynb"
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory):
     """The course as a fresh clone has it: the tracked files, no my-work/."""
-    course = tmp_path_factory.mktemp("clone") / "course"
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file() and not name.startswith("my-work/"):
-            (course / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, course / name)
+    course = copy_of_the_course(tmp_path_factory.mktemp("clone") / "course")
     return course
 
 
@@ -82,12 +75,6 @@ def stop(proc):
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-ACTIVE_JS = """() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  return w && w.context && w.context.isReady && w.sessionContext && w.sessionContext.session
-         && w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'
-         ? w.context.path : null; }"""
-
-
 def active_notebook(browser, address):
     """The path of the document JupyterLab shows at `address`, and whether it is marked changed
     5 s after its kernel is ready, and how many toasts the page shows."""
@@ -95,7 +82,7 @@ def active_notebook(browser, address):
     page = context.new_page()
     try:
         page.goto(address)
-        handle = page.wait_for_function(ACTIVE_JS, timeout=120_000, polling=200)
+        handle = page.wait_for_function(ACTIVE_NOTEBOOK_JS, timeout=120_000, polling=200)
         path = handle.json_value()
         time.sleep(5)
         dirty = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
