@@ -1,22 +1,24 @@
-"""How long one slider move takes in every interactive figure of the course (not a test).
+"""How long one slider move takes, headless and as the learner sees it in the chapters (not a test).
 
-    .venv/bin/python bench/slider_latency.py                # headless and in JupyterLab (Chromium)
-    .venv/bin/python bench/slider_latency.py --headless-only
+    .venv/bin/python bench/slider_latency.py                  # headless, then every chapter in JupyterLab
+    .venv/bin/python bench/slider_latency.py --headless-only  # seconds, no browser
+    .venv/bin/python bench/slider_latency.py --chapters 04 --dpr 2 --trace
 
-Figures: every function named `*_explorer` in the modules of `dlmath.explorers` (found by itself, so a
-new chapter's figures join automatically), called with its default arguments.
+headless  every function named `*_explorer` in `dlmath.explorers` (found by itself, so a new chapter's
+          figures join automatically), with its defaults, shown at pixel ratio 1: one move = set the
+          control's value (compute, set_data, the Explorer's redraw and the PNG frame it sends), median
+          over --moves values swept across the control's range.
+browser   the learner's copy of each chapter (my-work/, made as `dlmath open` makes it) opened in
+          JupyterLab in Chromium at device pixel ratio 1 and 2, Run All, then for every slider in it:
+          --browser-moves real key presses (ArrowRight/ArrowLeft), each timed from the keydown to the
+          paint after the figure's canvas got its new picture, with where the time went (page probes
+          on the key, the kernel websocket and the canvas; kernel probes on the update and the frame
+          encoding); then one fast drag (30 moves at ~60/s): frames painted after the release, and
+          whether the last picture is the final value's.
 
-headless  one move = set the control's value (compute + set_data) and `fig.canvas.draw()` with the Agg
-          backend; the Explorer's own `draw_idle` is switched off while timing, so exactly one full
-          redraw is counted. Median over --moves values swept across the control's range.
-browser   a notebook with one cell per figure runs in JupyterLab in Chromium (`%matplotlib widget`,
-          i.e. ipympl); per move, the time from the key press on the slider's handle (a real
-          ArrowRight/ArrowLeft from Playwright, timed by a keydown listener) to the first animation
-          frame in which the figure's canvas pixels differ. That includes the comm round trip to the
-          kernel, compute, the Agg draw, PNG encoding and drawing the image in the page.
-
-Targets: headless < 50 ms, browser < 150 ms per move. The table is printed and saved as JSON in
-bench/results/ (git-ignored).
+Targets: headless ≤ 20 ms per move; in the chapters, median ≤ 100 ms at ratio 1 (worst slider ≤ 150),
+≤ 150 ms at ratio 2. Tables are printed and saved as JSON in bench/results/ (git-ignored), with a
+Chromium trace of one slider when --trace is given.
 """
 import argparse
 import importlib
@@ -43,7 +45,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 import labharness  # noqa: E402
 
-HEADLESS_TARGET_MS, BROWSER_TARGET_MS = 50.0, 150.0
+HEADLESS_TARGET_MS = 20.0
+BROWSER_TARGET_MS = {1: 100.0, 2: 150.0}  # median per slider, by device pixel ratio
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider)
 
 
@@ -81,19 +84,19 @@ def sweep(control, n):
     return [v for i, v in enumerate(values) if i == 0 or v != values[i - 1]]
 
 
-def headless(figure_fn, moves):
-    """{control: timings} for one figure, with the Agg backend.
+def headless(figure_fn, moves, ratio=1.0):
+    """{control: timings} for one figure, with the Agg backend, as the kernel does it for a page.
 
-    move: `control.value = v` — compute, set_data and the Explorer's own redraw (a blit when it can) —
-          plus a full `fig.canvas.draw()` if that left the figure stale, as the kernel does after every
-          widget message (`comm` fires IPython's post_execute, where pyplot redraws stale figures).
+    move: `control.value = v` — compute, set_data, the Explorer's redraw (a blit of the moving artists,
+          or a full draw when something else changed) and the frame it sends (PNG) — with the figure
+          shown at device pixel ratio `ratio`.
     full: `control.value = v` then always `fig.canvas.draw()`: the cost of a full redraw (first
-          display, resize, zoom, or any figure whose update is not blitted).
+          display, a new pixel ratio), for comparison.
     """
     explorer = figure_fn()
     canvas = explorer.fig.canvas
-    canvas.draw()  # the first display: lays out, and gives the Explorer its background
-    draws = []  # every full draw, whoever asked for it (Agg's draw_idle draws at once)
+    explorer.view.dpr = ratio  # as a page showing it reports: the first full draw, and frames from now on
+    draws = []  # every full draw, whoever asked for it
     canvas.mpl_connect("draw_event", lambda event: draws.append(1))
     results = {}
     try:
@@ -104,8 +107,6 @@ def headless(figure_fn, moves):
             for value in values:
                 t0 = time.perf_counter()
                 control.value = value
-                if explorer.fig.stale:
-                    canvas.draw()
                 move.append((time.perf_counter() - t0) * 1000)
             full_draws = len(draws)
             for value in values[::-1][1:] + values[:1]:
@@ -126,64 +127,139 @@ def headless(figure_fn, moves):
 
 # ------------------------------------------------------------------------------------------ browser
 
-ARM_JS = """([slider, before]) => {
-  // Arm: from now on, check the figure's pixels once per animation frame; remember when they change.
-  window.__benchT1 = null;
-  const canvases = (%s)(slider), signature = %s;
-  const generation = window.__benchGeneration = (window.__benchGeneration || 0) + 1;
-  const poll = () => {
-    if (window.__benchGeneration !== generation) return;  // a newer move has taken over
-    if (canvases.map(signature).map(s => s.hash).join('|') !== before) { window.__benchT1 = performance.now(); return; }
-    requestAnimationFrame(poll);
+# Installed in the page before JupyterLab loads: timestamps of every key press, of every kernel
+# websocket message in and out (with its size), and of every picture a figure's canvas receives,
+# with the moment after the next paint (a message posted from an animation frame runs once the frame
+# is painted). Cheap: no pixel reading while timing.
+PROBE_JS = """(() => {
+  const probe = window.__probe = {keys: [], out: [], in: [], draws: []};
+  document.addEventListener('keydown', () => probe.keys.push(performance.now()), true);
+  const size = d => typeof d === 'string' ? d.length : (d.byteLength ?? d.size ?? 0);
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', e => probe.in.push([performance.now(), size(e.data)]));
+    }
+    send(data) { probe.out.push([performance.now(), size(data)]); return super.send(data); }
   };
-  requestAnimationFrame(poll);
-}""" % (labharness.FIGURE_CANVASES_JS, labharness.CANVAS_SIGNATURE_JS)
+  const painted = (canvas, t) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => probe.draws.push({t, painted: performance.now(), canvas});
+    channel.port2.postMessage(0);
+  });
+  const drawImage = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+    const result = drawImage.apply(this, args);
+    if (this.canvas.isConnected && this.canvas.closest('.jupyter-matplotlib, .dlmath-figure')) painted(this.canvas, performance.now());
+    return result;
+  };
+  const putImageData = CanvasRenderingContext2D.prototype.putImageData;
+  CanvasRenderingContext2D.prototype.putImageData = function (...args) {
+    const result = putImageData.apply(this, args);
+    if (this.canvas.isConnected && this.canvas.closest('.dlmath-figure')) painted(this.canvas, performance.now());
+    return result;
+  };
+})()"""
 
-KEYDOWN_JS = """() => {
-  window.__benchT0 = null;
-  if (!window.__benchListening) {
-    document.addEventListener('keydown', () => { window.__benchT0 = performance.now(); }, true);
-    window.__benchListening = true;
-  }
+FIGURES_JS = labharness.FIGURE_CANVASES_JS
+
+# One move's timeline, from the probe: the key press, the first message to the kernel after it, the
+# first large message back (the picture), the picture drawn on the figure's canvas, and that painted.
+MOVE_JS = """([slider, since]) => {
+  const p = window.__probe, figures = (%s)(slider);
+  const key = p.keys.find(t => t >= since);
+  if (key === undefined) return null;
+  const draw = p.draws.find(d => d.t >= key && figures.includes(d.canvas));
+  if (!draw) return null;
+  const out = p.out.find(([t]) => t >= key), back = p.in.filter(([t, n]) => t >= key && t <= draw.t && n > 4096).pop();
+  return {key, sent: out ? out[0] : null, image: back ? back[0] : null, image_bytes: back ? back[1] : null,
+          drawn: draw.t, painted: draw.painted};
+}""" % FIGURES_JS
+
+# Every picture the figure got since `since`: [drawn at, painted at].
+DRAWS_JS = """([slider, since]) => {
+  const figures = (%s)(slider);
+  return window.__probe.draws.filter(d => d.t >= since && figures.includes(d.canvas)).map(d => [d.t, d.painted]);
+}""" % FIGURES_JS
+
+KERNEL_EXEC_JS = """async (code) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  let out = '';
+  const future = kernel.requestExecute({code, silent: false, store_history: false});
+  future.onIOPub = m => { if (m.header.msg_type === 'stream') out += m.content.text; };
+  await future.done;
+  return out;
 }"""
 
+# Run in the kernel before the chapter: log how long each move's update (compute, set_data, the
+# Agg draw, and the PNG the frame is sent as) and each PNG encoding take, and the PNG's size.
+KERNEL_PROBE = """
+import json as _j, time as _t
+from dlmath.course import explorer as _x
+_x._bench_log = []
+def _bench_wrap(owner, name, tag):
+    inner = getattr(owner, name)
+    def timed(*args, **kwargs):
+        t0 = _t.perf_counter(); result = inner(*args, **kwargs)
+        _x._bench_log.append((tag, (_t.perf_counter() - t0) * 1000, len(result) if isinstance(result, bytes) else 0))
+        return result
+    setattr(owner, name, timed)
+_bench_wrap(_x.Explorer, "update", "update")
+if hasattr(_x, "FigureView"):  # the course's own transport: time show() and log the frame's size
+    _show = _x.FigureView.show
+    def _timed_show(self, canvas):
+        t0 = _t.perf_counter(); _show(self, canvas)
+        _x._bench_log.append(("png", (_t.perf_counter() - t0) * 1000, len(self.frame)))
+    _x.FigureView.show = _timed_show
+for _owner, _name in getattr(_x, "BENCH_ENCODERS", ()) or ():
+    _bench_wrap(_owner, _name, "png")
+try:
+    from matplotlib.backends.backend_webagg_core import FigureCanvasWebAggCore as _W
+    _bench_wrap(_W, "get_diff_image", "png")
+except ImportError:
+    pass
+"""
+KERNEL_LOG = "print(_j.dumps(_x._bench_log)); _x._bench_log.clear()"
 
-def browser(figures, moves, chromium, timeout_s=10):
-    """{figure: {control label: {"median_ms", ...}}} measured in JupyterLab in Chromium."""
-    import nbformat
+
+def learner_copies(course):
+    """The learner's copies of every chapter in `course`, made as `dlmath open` makes them."""
+    from dlmath.course.workspace import Workspace
+    workspace = Workspace(course)
+    workspace.ensure_copies()
+    return {path.name[:2]: path for path in workspace.chapter_files()}
+
+
+def browser(chapters, moves, chromium, dprs=(1, 2), drags=1, trace=None, timeout_s=10):
+    """{dpr: {chapter: [one row per slider]}}, measured in each learner copy in JupyterLab + Chromium."""
     from playwright.sync_api import sync_playwright
 
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(f"%matplotlib widget\nfrom {module} import {name}\n{name}()")
-                for _, module, name in figures]
-    folder = Path(tempfile.mkdtemp(prefix="dlmath-bench-"))
-    nbformat.write(nb, folder / "bench.ipynb")
+    course = labharness.copy_of_the_course(Path(tempfile.mkdtemp(prefix="dlmath-bench-course-")))
+    copies = learner_copies(course)
+    wanted = sorted(c for c in copies if not chapters or c in chapters)
     results = {}
-    lab = labharness.JupyterLab(notebooks=folder)
+    lab = labharness.JupyterLab(notebooks=course)
     try:
         with sync_playwright() as p:
             chrome = p.chromium.launch(executable_path=chromium, args=labharness.CHROMIUM_ARGS)
             try:
-                page = chrome.new_page(viewport={"width": 1400, "height": 1000})
-                page.set_default_timeout(60_000)
-                labharness.open_notebook(page, lab, "bench.ipynb")
-                state = labharness.run_all_cells(page)
-                if state["errors"]:
-                    raise RuntimeError("the benchmark notebook failed: " + "; ".join(state["errors"]))
-                page.evaluate(KEYDOWN_JS)
-                cells = page.locator(".jp-NotebookPanel .jp-CodeCell")
-                for index, (figure, _, _) in enumerate(figures):
-                    results[figure] = {}
-                    for slider in cells.nth(index).locator(".widget-slider").all():
-                        label = slider.locator(".widget-label").first.inner_text().strip()
-                        times, misses = _time_slider(page, slider, moves, timeout_s)
-                        results[figure][label] = {"median_ms": statistics.median(times) if times else None,
-                                                  "max_ms": max(times) if times else None,
-                                                  "n": len(times), "no_change": misses}
-                        print(f"  browser {figure} {label!r}: "
-                              + (f"median {statistics.median(times):.0f} ms" if times else "no redraw seen"),
-                              flush=True)
+                for dpr in dprs:
+                    results[dpr] = {}
+                    for chapter in wanted:
+                        name = "my-work/" + copies[chapter].name
+                        context = chrome.new_context(viewport={"width": 1400, "height": 1000},
+                                                     device_scale_factor=dpr)
+                        context.add_init_script(PROBE_JS)
+                        page = context.new_page()
+                        page.set_default_timeout(60_000)
+                        try:
+                            results[dpr][chapter] = _chapter(page, lab, name, moves, drags, timeout_s,
+                                                             trace if trace and chapter == wanted[0] else None,
+                                                             chrome, dpr)
+                        finally:
+                            context.close()
+                            lab.shutdown_kernels()
             finally:
                 chrome.close()
     finally:
@@ -191,47 +267,178 @@ def browser(figures, moves, chromium, timeout_s=10):
     return results
 
 
+def _chapter(page, lab, name, moves, drags, timeout_s, trace, chrome, dpr):
+    labharness.open_notebook(page, lab, name)
+    page.evaluate(KERNEL_EXEC_JS, KERNEL_PROBE)
+    t0 = time.perf_counter()
+    state = labharness.run_all_cells(page)
+    run_all_s = time.perf_counter() - t0
+    if state["errors"]:
+        raise RuntimeError(f"{name} failed: " + "; ".join(state["errors"]))
+    page.evaluate(KERNEL_EXEC_JS, KERNEL_LOG)
+    rows = []
+    sliders = page.locator(labharness.SLIDER_SELECTOR).all()
+    for index, slider in enumerate(sliders):
+        label = slider.locator(".widget-label").first.text_content().strip()
+        if trace and index == 0:
+            chrome.start_tracing(page=page, path=str(trace), screenshots=False)
+        row = _time_slider(page, slider, moves, timeout_s)
+        if trace and index == 0:
+            chrome.stop_tracing()
+            print(f"  Chromium trace of the first slider: {trace}")
+        kernel = json.loads(page.evaluate(KERNEL_EXEC_JS, KERNEL_LOG) or "[]")
+        updates = [ms for tag, ms, _ in kernel if tag == "update"]
+        pngs = [(ms, size) for tag, ms, size in kernel if tag == "png" and size]
+        row.update(label=label, slider=index, run_all_s=run_all_s,
+                   kernel_update_ms=statistics.median(updates) if updates else None,
+                   kernel_png_ms=statistics.median(ms for ms, _ in pngs) if pngs else None,
+                   png_kb=statistics.median(size for _, size in pngs) / 1024 if pngs else None)
+        if drags:
+            row.update(_drag(page, slider.element_handle()))
+        rows.append(row)
+        print(f"  dpr {dpr} {name} [{index}] {label!r}: "
+              + (f"median {row['median_ms']:.0f} ms, worst {row['max_ms']:.0f} ms" if row["times"] else "no redraw")
+              + (f"; kernel update {row['kernel_update_ms']:.1f} ms" if row["kernel_update_ms"] else "")
+              + (f" (PNG {row['kernel_png_ms']:.1f} ms, {row['png_kb']:.0f} kB)" if row["kernel_png_ms"] else "")
+              + (f"; drag: {row['drag_frames']} frames, last painted {row['drag_tail_ms']:.0f} ms after release,"
+                 f" {'right' if row['drag_final_ok'] else 'WRONG'} final picture" if "drag_frames" in row else ""),
+              flush=True)
+    return rows
+
+
+def _settle(page, slider, quiet_ms=250, timeout_s=30):
+    """Wait until the figure has had no new picture for `quiet_ms` and the kernel is idle."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        labharness.show_output(page, slider)
+        now = page.evaluate("() => performance.now()")
+        page.wait_for_timeout(quiet_ms)
+        recent = page.evaluate(DRAWS_JS, [slider, now])
+        state = labharness.notebook_state(page)
+        if not recent and state and state["kernel"] == "idle":
+            return
+    raise TimeoutError("the figure kept redrawing")
+
+
 def _time_slider(page, slider, moves, timeout_s):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    slider.scroll_into_view_if_needed()
     element = slider.element_handle()
     handle = slider.locator(".noUi-handle").first
     at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
     keys = ["ArrowLeft", "ArrowRight"] if at_max else ["ArrowRight", "ArrowLeft"]
-    times, misses = [], 0
-    handle.focus()
+    timelines, misses = [], 0
     for i in range(moves):
-        before = labharness.wait_until_figure_settles(page, element, quiet_polls=2, poll_s=0.1)
-        page.evaluate(ARM_JS, [element, before["hash"]])
-        page.evaluate("() => { window.__benchT0 = null; }")
+        _settle(page, element)
+        handle.focus()
+        since = page.evaluate("() => performance.now()")
         page.keyboard.press(keys[i % 2])
         try:
-            page.wait_for_function("() => window.__benchT1 !== null && window.__benchT0 !== null",
-                                   timeout=timeout_s * 1000, polling=50)
-            times.append(page.evaluate("() => window.__benchT1 - window.__benchT0"))
-        except PlaywrightTimeout:  # no pixel change within timeout_s
+            page.wait_for_function(f"(args) => ({MOVE_JS})(args) !== null", arg=[element, since],
+                                   timeout=timeout_s * 1000, polling=20)
+            timelines.append(page.evaluate(MOVE_JS, [element, since]))
+        except PlaywrightTimeout:
             misses += 1
-    page.evaluate("() => { window.__benchGeneration += 1; }")  # stop the last poll
-    return times, misses
+    times = [t["painted"] - t["key"] for t in timelines]
+
+    def part(a, b):
+        spans = [t[b] - t[a] for t in timelines if t[a] is not None and t[b] is not None]
+        return statistics.median(spans) if spans else None
+
+    return {"times": times, "median_ms": statistics.median(times) if times else None,
+            "max_ms": max(times) if times else None, "no_change": misses,
+            "key_to_sent_ms": part("key", "sent"), "sent_to_image_ms": part("sent", "image"),
+            "image_to_drawn_ms": part("image", "drawn"), "drawn_to_painted_ms": part("drawn", "painted"),
+            "image_bytes": statistics.median([t["image_bytes"] for t in timelines if t["image_bytes"]] or [0])}
 
 
-def verdict(value, target):
-    return "—" if value is None else ("OK" if value < target else "SLOW")
+def _drag(page, element):
+    """Drag the handle across the slider at about 60 moves a second, release, and watch: how many
+    pictures arrive after the release (a queue of stale frames playing on), when the last one is
+    painted, and whether the last picture is the one for the final value (it must equal the picture
+    the figure shows after one step away and one back)."""
+    _settle(page, element)
+    start = page.evaluate("() => performance.now()")
+    labharness.drag_slider(page, element)
+    released = page.evaluate("() => performance.now()")
+    _settle(page, element, quiet_ms=600)
+    draws = page.evaluate(DRAWS_JS, [element, start])
+    after = [d for d in draws if d[0] > released]
+    final = labharness.figure_signature(page, element)["hash"]
+    again = labharness.step_there_and_back(page, element)["hash"]
+    return {"drag_frames": len(draws), "drag_frames_after_release": len(after),
+            "drag_tail_ms": (max(d[1] for d in draws) - released) if draws else None,
+            "drag_final_ok": final == again}
+
+
+def table(header, lines):
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *lines)]
+    for line in [header, tuple("-" * w for w in widths), *lines]:
+        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip())
+
+
+def ms(value, digits=0):
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def compare(before_path, after_path):
+    """A markdown table, per slider of every chapter: median (worst) ms at each pixel ratio, from two
+    saved runs (e.g. before and after a change)."""
+    runs = [json.loads(Path(p).read_text())["browser"] for p in (before_path, after_path)]
+    ratios = sorted(set(runs[0]) & set(runs[1]), key=float)
+    print("| chapter | slider | " + " | ".join(f"ratio {float(r):g}: before → after (worst)" for r in ratios) + " |")
+    print("|---|---|" + "---|" * len(ratios))
+    for chapter in sorted(runs[1][ratios[0]]):
+        for i, row in enumerate(runs[1][ratios[0]][chapter]):
+            cells = []
+            for r in ratios:
+                old = runs[0][r].get(chapter, [])
+                b, a = (old[i] if i < len(old) else None), runs[1][r][chapter][i]
+                cells.append(f"{ms(b and b['median_ms'])} ({ms(b and b['max_ms'])}) → "
+                             f"**{ms(a['median_ms'])}** ({ms(a['max_ms'])})")
+            print(f"| {chapter} | {row['label']} | " + " | ".join(cells) + " |")
+    for r in ratios:
+        for name, run in zip(("before", "after"), runs):
+            medians = [row["median_ms"] for ch in run[r].values() for row in ch if row["median_ms"] is not None]
+            print(f"\nratio {float(r):g}, {name}: {len(medians)} sliders, median of medians "
+                  f"{statistics.median(medians):.0f} ms, worst median {max(medians):.0f} ms", end="")
+    print()
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--moves", type=int, default=30, help="moves per control, headless (default 30)")
-    parser.add_argument("--browser-moves", type=int, default=30, help="moves per slider in the browser (default 30)")
+    parser.add_argument("--browser-moves", type=int, default=10, help="key presses per slider in the browser (default 10)")
+    parser.add_argument("--chapters", nargs="*", default=[], help="chapter numbers to open (default: all)")
+    parser.add_argument("--dpr", type=float, nargs="*", default=[1, 2], help="device pixel ratios (default 1 2)")
+    parser.add_argument("--no-drag", action="store_true", help="skip the drag of each slider")
+    parser.add_argument("--trace", action="store_true", help="save a Chromium trace of the first slider")
     parser.add_argument("--headless-only", action="store_true", help="skip the JupyterLab measurement")
+    parser.add_argument("--browser-only", action="store_true", help="skip the headless measurement")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE.json", "AFTER.json"),
+                        help="print a markdown table of two saved runs, per slider, and stop")
     args = parser.parse_args(argv)
+    if args.compare:
+        return compare(*args.compare) or 0
+    out = REPO / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime('%Y%m%d-%H%M%S')
 
-    figures = discover()
-    print(f"{len(figures)} figures: " + ", ".join(f for f, _, _ in figures), flush=True)
-    head = {}
-    for figure, module, name in figures:
-        head[figure] = headless(getattr(importlib.import_module(module), name), args.moves)
+    head_rows = []
+    if not args.browser_only:
+        figures = discover()
+        print(f"{len(figures)} figures: " + ", ".join(f for f, _, _ in figures), flush=True)
+        for figure, module, name in figures:
+            for key, h in headless(getattr(importlib.import_module(module), name), args.moves).items():
+                head_rows.append({"figure": figure, "control": key, **h})
+        print()
+        table(("figure", "control", "one move: median ms", "worst ms", "full redraw ms", "", "moves that redrew all"),
+              [(r["figure"], r["control"], ms(r["median_ms"], 1), ms(r["max_ms"], 1), ms(r["full_draw_ms"], 1),
+                "OK" if r["median_ms"] <= HEADLESS_TARGET_MS else "SLOW", f"{r['stale_moves']}/{r['n']}")
+               for r in head_rows])
+        print(f"headless: one move = the control's value set (compute, set_data, the Explorer's redraw), "
+              f"median of {args.moves}; target ≤ {HEADLESS_TARGET_MS:.0f} ms.\n")
+
     web, note = {}, ""
     chromium = labharness.find_chromium()
     if args.headless_only:
@@ -239,45 +446,34 @@ def main(argv=None):
     elif chromium is None:
         note = f"browser: not measured, Chromium not found ({labharness.INSTALL_HINT})"
     else:
-        print("measuring in JupyterLab + Chromium …", flush=True)
-        web = browser(figures, args.browser_moves, chromium)
-
-    rows = []
-    for figure, controls in head.items():
-        for key, h in controls.items():
-            b = web.get(figure, {}).get(h["label"]) if h["slider"] else None
-            b_ms = b["median_ms"] if b else None
-            slow = [v for v, t in ((h["median_ms"], HEADLESS_TARGET_MS), (b_ms, BROWSER_TARGET_MS))
-                    if v is not None and v >= t]
-            status = "SLOW" if slow or (b and b["no_change"]) else "OK"
-            rows.append({"figure": figure, "control": key, "label": h["label"], "headless_ms": h["median_ms"],
-                         "headless_full_draw_ms": h["full_draw_ms"], "stale_moves": h["stale_moves"],
-                         "moves": h["n"], "browser_ms": b_ms, "browser_moves": b["n"] if b else None,
-                         "browser_no_change": b["no_change"] if b else None, "status": status})
-
-    header = ("figure", "control", "headless median ms", "browser median ms", "target", "",
-              "full redraw ms", "moves that redrew all")
-    lines = [(r["figure"], r["control"], f"{r['headless_ms']:.1f}",
-              ("—" if r["browser_ms"] is None else f"{r['browser_ms']:.0f}")
-              + (f" ({r['browser_no_change']} unchanged)" if r["browser_no_change"] else ""),
-              f"< {HEADLESS_TARGET_MS:.0f} / < {BROWSER_TARGET_MS:.0f}", r["status"],
-              f"{r['headless_full_draw_ms']:.1f}", f"{r['stale_moves']}/{r['moves']}") for r in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *lines)]
-    print()
-    for line in [header, tuple("-" * w for w in widths), *lines]:
-        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip())
-    print(f"\nheadless: one move (value + the Explorer's redraw, + a full draw if the figure went stale), "
-          f"median of {args.moves}; full redraw: value + fig.canvas.draw(), for comparison.\n"
-          f"browser: key press on the slider → first frame with changed canvas pixels, median of "
-          f"{args.browser_moves}. OK/SLOW against the targets (headless < {HEADLESS_TARGET_MS:.0f} ms, "
-          f"browser < {BROWSER_TARGET_MS:.0f} ms).")
+        print("measuring in the chapters, in JupyterLab + Chromium …", flush=True)
+        trace = out / f"trace-{stamp}.json" if args.trace else None
+        web = browser(set(args.chapters), args.browser_moves, chromium, dprs=args.dpr,
+                      drags=not args.no_drag, trace=trace)
+    for dpr, chapters in web.items():
+        target = BROWSER_TARGET_MS[dpr if dpr in BROWSER_TARGET_MS else 2]
+        rows = [r for chapter in chapters.values() for r in chapter]
+        print(f"\ndevice pixel ratio {dpr:g}: key press → figure painted, in the chapter (target: median ≤ {target:.0f} ms)")
+        table(("chapter", "slider", "median ms", "worst ms", "", "key→sent", "sent→picture", "picture→drawn",
+               "drawn→painted", "kernel update", "PNG encode", "PNG kB", "drag: frames after release", "last paint after release ms", "final picture"),
+              [(c, r["label"], ms(r["median_ms"]), ms(r["max_ms"]),
+                "OK" if r["median_ms"] is not None and r["median_ms"] <= target and not r["no_change"] else "SLOW",
+                ms(r["key_to_sent_ms"], 1), ms(r["sent_to_image_ms"], 1), ms(r["image_to_drawn_ms"], 1),
+                ms(r["drawn_to_painted_ms"], 1), ms(r["kernel_update_ms"], 1), ms(r["kernel_png_ms"], 1),
+                ms(r["png_kb"]), r.get("drag_frames_after_release", "—"), ms(r.get("drag_tail_ms")),
+                {True: "right", False: "WRONG"}.get(r.get("drag_final_ok"), "—"))
+               for c, chapter in chapters.items() for r in chapter])
+        medians = [r["median_ms"] for r in rows if r["median_ms"] is not None]
+        if medians:
+            print(f"all {len(medians)} sliders: median of medians {statistics.median(medians):.0f} ms, "
+                  f"worst median {max(medians):.0f} ms, over {target:.0f} ms: {sum(m > target for m in medians)}; "
+                  f"Run All per chapter: " + ", ".join(f"{c} {ch[0]['run_all_s']:.1f} s" for c, ch in chapters.items() if ch))
     if note:
         print(note)
-    out = REPO / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    path = out / f"slider_latency-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps({"moves": args.moves, "browser_moves": args.browser_moves, "rows": rows,
-                                "note": note}, indent=1, ensure_ascii=False))
+    path = out / f"slider_latency-{stamp}.json"
+    path.write_text(json.dumps({"moves": args.moves, "browser_moves": args.browser_moves, "headless": head_rows,
+                                "browser": {str(k): v for k, v in web.items()}, "note": note},
+                               indent=1, ensure_ascii=False, default=str))
     print(f"\nsaved {path.relative_to(REPO)}")
     return 0
 

@@ -18,7 +18,8 @@ def full_redraws(monkeypatch):
         canvas = explorer.fig.canvas
         canvas.draw()
         full = []
-        monkeypatch.setattr(canvas, "draw_idle", lambda: full.append(1) or canvas.draw())
+        draw = canvas.draw
+        monkeypatch.setattr(canvas, "draw", lambda: full.append(1) or draw())
         return full
     return watch
 

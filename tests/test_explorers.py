@@ -140,46 +140,68 @@ def on_ipympl():
     plt.switch_backend("Agg")
 
 
-def record_frames(canvas):
-    """Stand in for the browser: keep every (image mode, PNG) frame the canvas sends."""
+def frames_of(view):
+    """Stand in for the page: every frame the view sends, unpacked to (RGBA pixels, CSS width, CSS height)."""
+    import io
+    import struct
+    from PIL import Image
     frames = []
 
-    class Browser:
-        def send_binary(self, data):
-            frames.append((canvas._current_image_mode, data))
-
-        def send_json(self, content):
-            pass
-
-    canvas.manager.web_sockets = [Browser()]
+    def unpack(change):
+        w, h, css_w, css_h = struct.unpack("<4I", change["new"][:16])
+        pixels = np.asarray(Image.open(io.BytesIO(change["new"][16:])).convert("RGBA"))
+        assert pixels.shape[:2] == (h, w)
+        frames.append((pixels, css_w, css_h))
+    view.observe(unpack, names="frame")
     return frames
 
 
-@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")  # ipympl's Toolbar
-def test_every_frame_sent_to_the_browser_is_a_whole_picture(on_ipympl):
-    # The browser keeps only the newest frame that arrives while it decodes one, so any frame may be
-    # lost: a frame that holds only the changed pixels would leave the picture wrong (or blank).
-    import io
-    from PIL import Image
-
-    explorer = neuron_explorer()
-    canvas = explorer.fig.canvas
-    frames = record_frames(canvas)
-    canvas.draw()  # the first draw, which the browser asks for when the figure appears
-    for b in (0.5, 1.0, -2.0):
-        explorer.controls["b"].value = b
-    explorer.controls["w"].value = 2.0
-    assert len(frames) == 5
-    assert [mode for mode, _ in frames] == ["full"] * 5
-    # the last frame on its own, as if all before it were lost, shows the final state
-    last = np.asarray(Image.open(io.BytesIO(frames[-1][1])).convert("RGBA"))
-    assert (last[..., 3] == 255).all()
+def full_picture(explorer):
+    """The figure drawn in full, with its moving artists, as a static viewer would get it."""
     for artist in explorer.moving:
         artist.set_animated(False)
-    canvas.draw()
-    full = np.asarray(canvas.buffer_rgba())
-    assert last.shape == full.shape
-    assert np.mean(np.any(last != full, axis=-1)) < 0.002
+    explorer.fig.canvas.draw()
+    full = np.asarray(explorer.fig.canvas.buffer_rgba()).copy()
+    for artist in explorer.moving:
+        artist.set_animated(True)
+    explorer.on_draw()
+    return full
+
+
+def test_no_frame_is_made_until_a_page_shows_the_figure():
+    explorer = neuron_explorer()
+    frames = frames_of(explorer.view)
+    explorer.controls["b"].value = 1.0
+    assert frames == [] and explorer.background is None  # headless: computed, not even drawn
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_every_frame_sent_to_the_page_is_the_whole_picture_at_the_screens_pixel_ratio(ratio):
+    # Whole pictures: whichever frame the page shows last is right on its own (no diff to lose).
+    explorer = neuron_explorer()
+    frames = frames_of(explorer.view)
+    explorer.view.dpr = ratio  # what the page reports when it shows the view
+    for b in (0.5, 1.0, -2.0):
+        explorer.controls["b"].value = b
+    assert len(frames) == 4  # the first display, then one per move
+    pixels, css_w, css_h = frames[-1]
+    width, height = explorer.fig.get_size_inches() * explorer.base_dpi
+    assert (css_w, css_h) == (round(width), round(height))
+    assert pixels.shape[:2] == (round(height * ratio), round(width * ratio))
+    assert (pixels[..., 3] == 255).all()
+    assert np.mean(np.any(pixels != full_picture(explorer), axis=-1)) < 0.002
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")  # ipympl's Toolbar
+def test_explorer_figures_leave_pyplot_and_ipympl_alone(on_ipympl):
+    """With `%matplotlib widget`, a figure made by plt.subplots is an ipympl canvas that PNG-encodes
+    every frame; the Explorer takes it out of pyplot's list and draws it with Agg."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from dlmath.explorers.network import pixels_explorer
+    before = plt.get_fignums()
+    for explorer in (neuron_explorer(), pixels_explorer()):
+        assert type(explorer.fig.canvas) is FigureCanvasAgg
+    assert plt.get_fignums() == before
 
 
 def test_ipympl_figures_get_no_header_and_no_toolbar_over_the_axes():

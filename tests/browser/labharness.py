@@ -194,11 +194,11 @@ STDERR_TRACEBACKS_JS = """() => Array.from(document.querySelectorAll(
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
   .map(e => e.innerText).filter(t => /Traceback|Error\\b/.test(t)).map(t => t.slice(0, 2000))"""
 
-# The ipympl canvases a slider drives: those in the slider's own output (an Explorer puts its controls
-# and its canvas in one VBox), else in its cell's output area. Only the image canvas of each figure,
-# not ipympl's transparent rubber-band canvas on top of it.
+# The canvases a slider drives: those in the slider's own output (an Explorer puts its controls and
+# its figure in one VBox), else in its cell's output area. An Explorer's figure (`.dlmath-figure`), or
+# the image canvas of an ipympl figure (not its transparent rubber-band canvas on top).
 FIGURE_CANVASES_JS = """(slider) => {
-  const sel = '.jupyter-matplotlib .jupyter-matplotlib-canvas-div > canvas:first-of-type';
+  const sel = '.dlmath-figure > canvas, .jupyter-matplotlib .jupyter-matplotlib-canvas-div > canvas:first-of-type';
   for (const scope of ['.jp-OutputArea-output', '.jp-OutputArea']) {
     const area = slider.closest(scope);
     const found = area ? Array.from(area.querySelectorAll(sel)) : [];
@@ -298,3 +298,34 @@ def wait_for_figure_change(page, slider, before, timeout_s=20):
         return True
     except PlaywrightTimeout:
         return False
+
+
+def drag_slider(page, slider, steps=30, step_ms=16):
+    """Drag the slider's handle with the mouse most of the way across (to 10 % or 90 % of its track,
+    whichever is farther), `steps` moves about `step_ms` apart (a quick hand: ~60 moves a second)."""
+    show_output(page, slider)
+    handle = slider.query_selector(".noUi-handle")
+    track = slider.query_selector(".noUi-target").bounding_box()
+    box = handle.bounding_box()
+    x0, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    far = track["x"] + track["width"] * (0.1 if x0 > track["x"] + track["width"] / 2 else 0.9)
+    page.mouse.move(x0, y)
+    page.mouse.down()
+    for k in range(1, steps + 1):
+        page.mouse.move(x0 + (far - x0) * k / steps, y)
+        page.wait_for_timeout(step_ms)
+    page.mouse.up()
+
+
+def step_there_and_back(page, slider):
+    """One key press away and one back to the same value (left first, unless the slider is at its
+    minimum), each waited for on the figure; returns the figure's signature at the end, which must
+    be the picture of the value it had before."""
+    handle = slider.query_selector(".noUi-handle")
+    at_min = float(handle.get_attribute("aria-valuenow")) <= float(handle.get_attribute("aria-valuemin"))
+    handle.focus()
+    for key in ("ArrowRight", "ArrowLeft") if at_min else ("ArrowLeft", "ArrowRight"):
+        before = wait_until_figure_settles(page, slider)
+        page.keyboard.press(key)
+        wait_for_figure_change(page, slider, before, timeout_s=10)
+    return wait_until_figure_settles(page, slider)

@@ -1,13 +1,15 @@
 """Every chapter in JupyterLab, in Chromium: Run All Cells gives no error, every slider renders, and
-moving each slider with the keyboard changes the pixels of the figure it drives (so do the menus).
+moving each slider with the keyboard changes the pixels of the figure it drives (so do the menus), and a
+fast drag of a chapter's first slider ends on the picture of the value it stops at.
 
 The notebooks are copied to a temp folder first (conftest.py, labharness.py), so a learner's work is
 never touched; a screenshot of each chapter goes to tests/browser/screenshots/.
 """
 import pytest
 
-from labharness import (CHAPTERS, DROPDOWN_SELECTOR, SLIDER_SELECTOR, STDERR_TRACEBACKS_JS, figure_signature,
-                        open_notebook, run_all_cells, wait_for_figure_change, wait_until_figure_settles)
+from labharness import (CHAPTERS, DROPDOWN_SELECTOR, SLIDER_SELECTOR, STDERR_TRACEBACKS_JS, drag_slider,
+                        figure_signature, open_notebook, run_all_cells, step_there_and_back, wait_for_figure_change,
+                        wait_until_figure_settles)
 
 NOTEBOOKS = sorted(p.name for p in CHAPTERS.glob("*.ipynb"))
 
@@ -79,6 +81,18 @@ def test_chapter_runs_and_every_slider_redraws_its_figure(notebook, lab, lab_pag
                 problems.append(f"{kind} {label!r} moved {old} → {new} but its figure's pixels did not change")
         assert not problems, f"{notebook}:\n" + "\n".join(problems)
         print(f"{notebook}: {len(moved)} controls each redrew their figure: " + "; ".join(moved))
+
+        # issue 24: a quick drag, then the hand stops: no old frames play on, the last picture is the
+        # final value's (the same as after one step right and one back)
+        sliders = [s.element_handle() for s in page.locator(SLIDER_SELECTOR).all()]
+        driving = [s for s in sliders if figure_signature(page, s) is not None]
+        if driving:
+            slider = driving[0]
+            wait_until_figure_settles(page, slider)
+            drag_slider(page, slider)
+            after_drag = wait_until_figure_settles(page, slider, quiet_polls=5)
+            assert step_there_and_back(page, slider)["hash"] == after_drag["hash"], (
+                f"{notebook}: after a fast drag the figure did not show the final value's picture")
     finally:
         try:
             page.screenshot(path=shot, full_page=True)

@@ -5,10 +5,12 @@
 and a dict of ipywidgets controls. Moving a control calls compute with every control's value and puts the
 new data into the existing lines with `set_data` — no new figure, no flicker. Only the moving artists
 are redrawn (blitting: the static part — axes, ticks, contours — is kept as a picture after each full
-draw), which makes a move several times cheaper than a full redraw; before the first full draw, and
-on canvases that cannot blit, it falls back to `draw_idle`.
-Every frame sent to the browser is a whole picture, never a diff of the last one: see `whole_frames`.
-With `%matplotlib widget` (ipympl) the canvas is itself a widget and sits under the controls.
+draw), which makes a move several times cheaper than a full redraw.
+
+The picture reaches the page through `FigureView`, a small widget of the course's own: matplotlib's Agg
+renders the figure in the kernel at the screen's pixel ratio and the raw pixels travel zlib-compressed,
+whole, to a <canvas>. (ipympl, which static figures still use, PNG-encodes every frame in the kernel
+and again in the browser: two thirds of a move's time; see bench/README.md.)
 The figures themselves live in `dlmath.explorers`, one module per topic.
 """
 import base64
@@ -17,11 +19,17 @@ import html
 import io
 import json
 import os
+import struct
+import zlib
 from pathlib import Path
 
+import anywidget
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
+import traitlets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 
 def tidy_canvases():
@@ -42,13 +50,107 @@ def tidy_canvases():
         getattr(backend.Canvas, "_static_immutable_initial_values", {}).pop(name, None)
 
 
+# The page side of FigureView: each frame is a 16-byte header (width and height in pixels, then in CSS
+# pixels) and the zlib-compressed RGBA pixels; it is unpacked off the main thread and put on the canvas.
+# Frames are whole pictures, so a frame that arrives while one is unpacked simply replaces it: the
+# canvas never plays a queue of old frames after the hand stops.
+_VIEW_ESM = """
+function render({ model, el }) {
+  el.classList.add("dlmath-figure");
+  const canvas = document.createElement("canvas");
+  el.appendChild(canvas);
+  const context = canvas.getContext("2d");
+  let busy = false, pending = false;
+  async function paint() {
+    if (busy) { pending = true; return; }
+    busy = true;
+    try {
+      do {
+        pending = false;
+        const frame = model.get("frame");
+        if (!frame || frame.byteLength < 16) break;
+        const head = new DataView(frame.buffer, frame.byteOffset, 16);
+        const [w, h, cssW, cssH] = [0, 4, 8, 12].map(k => head.getUint32(k, true));
+        const png = new Blob([new Uint8Array(frame.buffer, frame.byteOffset + 16, frame.byteLength - 16)],
+                             {type: "image/png"});
+        const picture = await createImageBitmap(png, {colorSpaceConversion: "none", premultiplyAlpha: "none"});
+        if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+        canvas.style.width = cssW + "px";
+        canvas.style.height = cssH + "px";
+        context.drawImage(picture, 0, 0);
+        picture.close();
+      } while (pending);
+    } finally { busy = false; }
+  }
+  model.on("change:frame", paint);
+  paint();
+  // Tell the kernel the screen's pixel ratio (and again when it changes): it renders at that resolution.
+  let media = null;
+  const report = () => {
+    model.set("dpr", window.devicePixelRatio || 1);
+    model.save_changes();
+    if (media) media.removeEventListener("change", report);
+    media = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    media.addEventListener("change", report);
+  };
+  report();
+  return () => { model.off("change:frame", paint); if (media) media.removeEventListener("change", report); };
+}
+export default { render };
+"""
+
+
+class FigureView(anywidget.AnyWidget):
+    """An Agg-rendered figure in the page. `dpr` is 0 until a page shows it (then its pixel ratio):
+    with no page (a headless run), nothing is encoded or sent."""
+    _esm = _VIEW_ESM
+    _css = ".dlmath-figure { line-height: 0; } .dlmath-figure canvas { display: block; }"
+    frame = traitlets.Bytes(b"").tag(sync=True)
+    dpr = traitlets.Float(0.0).tag(sync=True)
+
+    def show(self, canvas):
+        """Send what `canvas` (an Agg canvas) holds now, if a page shows this view."""
+        if self.dpr <= 0:
+            return
+        pixels = canvas.buffer_rgba()
+        h, w = pixels.shape[:2]
+        head = struct.pack("<4I", w, h, round(w / self.dpr), round(h / self.dpr))
+        self.frame = head + quick_png(np.asarray(pixels))
+
+
+def quick_png(rgba):
+    """RGBA pixels (height, width, 4) as a PNG, 4–5× faster than Pillow's: no per-row filter search
+    (filter "None" on every row) and zlib level 1. As small, for a figure's large flat areas."""
+    h, w = rgba.shape[:2]
+    rows = np.empty((h, 1 + 4 * w), np.uint8)
+    rows[:, 0] = 0  # each row starts with its filter type
+    rows[:, 1:] = rgba.reshape(h, 4 * w)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b""))
+
+
+def own_canvas(fig):
+    """Give `fig` a plain Agg canvas of its own, out of pyplot's list (a figure made with plt.subplots
+    under `%matplotlib widget` would otherwise also be an ipympl canvas that encodes every frame)."""
+    manager = fig.canvas.manager
+    if manager is not None and plt.fignum_exists(manager.num):
+        plt.close(manager.num)
+    if type(fig.canvas) is not FigureCanvasAgg:
+        FigureCanvasAgg(fig)
+    return fig.canvas
+
+
 class Explorer:
     book_grid = ()  # two controls that matter together: the book's player steps through both (a grid)
 
     def __init__(self, fig, lines, controls, compute, texts=None):
-        tidy_canvases()
-        if hasattr(fig.canvas, "toolbar_visible"):  # a canvas made before the defaults changed
-            fig.canvas.header_visible = fig.canvas.toolbar_visible = False
+        own_canvas(fig)
+        self.base_dpi = fig.dpi
+        self.view = FigureView()
+        self.view.observe(self.on_pixel_ratio, names="dpr")
         self.fig, self.lines, self.controls, self.compute = fig, lines, controls, compute
         self.texts = texts or {}  # {name: matplotlib Text} for readouts compute returns as strings
         engine = fig.get_layout_engine()
@@ -64,9 +166,15 @@ class Explorer:
             control.observe(self.update, names="value")
         self.update()
 
+    def on_pixel_ratio(self, change):
+        """A page shows the figure (or moved to a screen with another pixel ratio): draw it all at
+        that resolution, then send it."""
+        self.fig.set_dpi(self.base_dpi * change["new"])
+        self.fig.canvas.draw()
+        self.view.show(self.fig.canvas)
+
     def on_draw(self, event=None):
-        """After a full draw (first display, resize, zoom): keep the static picture, add what moves."""
-        whole_frames(self.fig.canvas)
+        """After a full draw (first display, a new pixel ratio): keep the static picture, add what moves."""
         if not self.moving[0].get_animated():
             return  # a savefig draw with everything in it: not a background
         self.background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
@@ -87,28 +195,25 @@ class Explorer:
         self.redraw()
 
     def redraw(self):
+        if self.background is None:
+            return  # never drawn: nothing shows the figure (a headless run), so nothing to draw
         canvas = self.fig.canvas
-        if self.background is None or self.fig.stale:
-            # nothing drawn yet, or something besides the moving artists changed (an axis limit):
-            # a full draw, which calls on_draw and keeps the new background
-            canvas.draw_idle()
-            return
-        canvas.restore_region(self.background)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
-        whole_frames(canvas)
-        canvas.blit(self.fig.bbox)
+        if self.fig.stale:
+            # something besides the moving artists changed (an axis limit): a full draw, which calls
+            # on_draw and keeps the new background
+            canvas.draw()
+        else:
+            canvas.restore_region(self.background)
+            for artist in self.moving:
+                self.fig.draw_artist(artist)
+        self.view.show(canvas)
 
     @property
     def widget(self):
         """The controls above the canvas, as one ipywidgets box (built once)."""
         if getattr(self, "_widget", None) is None:
-            canvas = self.fig.canvas
-            parts = [widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"})]
-            if isinstance(canvas, widgets.DOMWidget):  # ipympl
-                canvas.header_visible = canvas.toolbar_visible = False
-                parts.append(canvas)
-            self._widget = widgets.VBox(parts)
+            self._widget = widgets.VBox([
+                widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"}), self.view])
         return self._widget
 
     def _repr_mimebundle_(self, **kwargs):
@@ -215,30 +320,16 @@ class Explorer:
                 f'<img src="{files[first]}" alt="the figure as the sliders above set it" loading="lazy"></div>')
 
 
-def whole_frames(canvas):
-    """Make the next frame ipympl sends a whole picture.
-
-    By default ipympl sends only the pixels that changed since its last frame, and the browser paints
-    them over what it shows. But the browser keeps only the newest frame that arrives while it is still
-    decoding one, so when frames come quickly (a slider dragged, or the sliders' first sync right after
-    the figure's first draw) a diff is lost and the picture goes wrong for good: curves left behind, or a
-    blank canvas (matplotlib issue #19116). A whole frame is right on its own, whichever frame the
-    browser keeps; it costs a few more milliseconds of PNG encoding.
-    """
-    if hasattr(canvas, "_force_full"):  # the web canvases (ipympl, webagg); others draw locally
-        canvas._force_full = True
-
-
 def slider(value, low, high, step=0.1, description=""):
     return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
                                continuous_update=True, readout_format=".2f")
 
 
 def new_figure(ncols=1, width=9.0, height=3.4):
-    """A figure that is not shown on creation (ipympl would show it twice otherwise)."""
-    with plt.ioff():
-        fig, axes = plt.subplots(1, ncols, figsize=(width, height), layout="constrained")
-    return fig, np.atleast_1d(axes)
+    """An explorer's figure: not pyplot's (not shown on creation, not kept in its list), on Agg."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, np.atleast_1d(fig.subplots(1, ncols))
 
 
 def _tidy_before_each_cell():

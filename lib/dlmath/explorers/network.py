@@ -91,12 +91,8 @@ class PixelExplorer(Explorer):
                 grid_template_columns=f"repeat({COLS}, 34px)", grid_gap="2px", width="auto"))
             side = widgets.VBox([widgets.HTML("<b>draw</b>: click the pixels (4 rows × 3 columns)"),
                                  self.controls["w"]])
-            parts = [widgets.HBox([grid, side], layout={"align_items": "center", "grid_gap": "16px"})]
-            canvas = self.fig.canvas
-            if isinstance(canvas, widgets.DOMWidget):  # ipympl
-                canvas.header_visible = False
-                parts.append(canvas)
-            self._widget = widgets.VBox(parts)
+            self._widget = widgets.VBox([
+                widgets.HBox([grid, side], layout={"align_items": "center", "grid_gap": "16px"}), self.view])
         return self._widget
 
 
