@@ -48,10 +48,11 @@ print("their sum is", round(float(weights.sum()), 2))
 # %% [markdown]
 # ## 2. A figure you can move
 #
-# The first line below, `%matplotlib widget`, makes figures interactive (it uses the *ipympl* extension
-# of JupyterLab). Run the cell, then drag the sliders: the line $y = w\,x + b$ follows the **slope** $w$
-# and the **intercept** $b$. The figure is redrawn in place, without flicker; every chapter has figures
-# like this one.
+# Run the cell below, then drag the sliders: the line $y = w\,x + b$ follows the **slope** $w$ and the
+# **intercept** $b$. Each move runs Python in the kernel, which redraws the figure in place, without
+# flicker; every chapter has figures like this one. (The first line, `%matplotlib widget`, makes the
+# figures you draw yourself with matplotlib live in the page too, through JupyterLab's *ipympl*
+# extension.)
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
