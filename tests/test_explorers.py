@@ -192,6 +192,28 @@ def test_every_frame_sent_to_the_page_is_the_whole_picture_at_the_screens_pixel_
     assert np.mean(np.any(pixels != full_picture(explorer), axis=-1)) < 0.002
 
 
+def test_without_anywidget_the_figure_still_shows_as_an_image():
+    """A learner who pulls this version before reinstalling has no anywidget: the explorers must still
+    work (an ipywidgets Image at pixel ratio 1). Run in a child process with anywidget hidden."""
+    import subprocess
+    import sys
+    code = ("import sys; sys.modules['anywidget'] = None\n"
+            "import matplotlib; matplotlib.use('Agg')\n"
+            "import io, numpy as np\n"
+            "from PIL import Image\n"
+            "from dlmath.explorers.neuron import neuron_explorer\n"
+            "e = neuron_explorer()\n"
+            "assert type(e.view).__name__ == 'FallbackView' and e.view.value == b''\n"
+            "e._repr_mimebundle_()\n"
+            "first = e.view.value\n"
+            "e.controls['b'].value = 2.0\n"
+            "shown = np.asarray(Image.open(io.BytesIO(e.view.value)).convert('RGBA'))\n"
+            "assert first and e.view.value != first and shown.shape[:2] == e.fig.canvas.buffer_rgba().shape[:2]\n"
+            "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
 @pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")  # ipympl's Toolbar
 def test_explorer_figures_leave_pyplot_and_ipympl_alone(on_ipympl):
     """With `%matplotlib widget`, a figure made by plt.subplots is an ipympl canvas that PNG-encodes

@@ -23,13 +23,17 @@ import struct
 import zlib
 from pathlib import Path
 
-import anywidget
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+try:
+    import anywidget
+except ImportError:  # a course pulled but not reinstalled yet: the figures still show (FallbackView)
+    anywidget = None
 
 
 def tidy_canvases():
@@ -100,22 +104,38 @@ export default { render };
 """
 
 
-class FigureView(anywidget.AnyWidget):
-    """An Agg-rendered figure in the page. `dpr` is 0 until a page shows it (then its pixel ratio):
-    with no page (a headless run), nothing is encoded or sent."""
-    _esm = _VIEW_ESM
-    _css = ".dlmath-figure { line-height: 0; } .dlmath-figure canvas { display: block; }"
-    frame = traitlets.Bytes(b"").tag(sync=True)
-    dpr = traitlets.Float(0.0).tag(sync=True)
+class FallbackView(widgets.Image):
+    """Without anywidget (installed by requirements.txt; a learner may pull before reinstalling): the
+    figure as an ipywidgets Image, always at pixel ratio 1, shown once the explorer is displayed."""
+    dpr = traitlets.Float(0.0)
+
+    def __init__(self, **kwargs):
+        super().__init__(format="png", **kwargs)
 
     def show(self, canvas):
-        """Send what `canvas` (an Agg canvas) holds now, if a page shows this view."""
-        if self.dpr <= 0:
-            return
-        pixels = canvas.buffer_rgba()
-        h, w = pixels.shape[:2]
-        head = struct.pack("<4I", w, h, round(w / self.dpr), round(h / self.dpr))
-        self.frame = head + quick_png(np.asarray(pixels))
+        if self.dpr > 0:
+            self.value = quick_png(np.asarray(canvas.buffer_rgba()))
+
+
+if anywidget is None:
+    FigureView = FallbackView
+else:
+    class FigureView(anywidget.AnyWidget):
+        """An Agg-rendered figure in the page. `dpr` is 0 until a page shows it (then its pixel ratio):
+        with no page (a headless run), nothing is encoded or sent."""
+        _esm = _VIEW_ESM
+        _css = ".dlmath-figure { line-height: 0; } .dlmath-figure canvas { display: block; }"
+        frame = traitlets.Bytes(b"").tag(sync=True)
+        dpr = traitlets.Float(0.0).tag(sync=True)
+
+        def show(self, canvas):
+            """Send what `canvas` (an Agg canvas) holds now, if a page shows this view."""
+            if self.dpr <= 0:
+                return
+            pixels = canvas.buffer_rgba()
+            h, w = pixels.shape[:2]
+            head = struct.pack("<4I", w, h, round(w / self.dpr), round(h / self.dpr))
+            self.frame = head + quick_png(np.asarray(pixels))
 
 
 def quick_png(rgba):
@@ -219,6 +239,8 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs):
         # The live widget for JupyterLab, plus a picture of the figure for viewers without a kernel
         # (GitHub, nbviewer), so a stored solution still shows what the learner saw.
+        if isinstance(self.view, FallbackView) and not self.view.dpr:
+            self.view.dpr = 1.0  # no page to report a pixel ratio: draw from the first display on
         bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
         buffer = io.BytesIO()
         for artist in self.moving:  # savefig skips animated artists
