@@ -88,10 +88,16 @@ def hub(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
-        left = subprocess.run(["pgrep", "-f", str(tmp)], capture_output=True, text=True).stdout.split()
-        for pid in left:
-            os.kill(int(pid), signal.SIGKILL)
-        assert not left, f"processes left running after the hub stopped: {left}"
+        # the hub has exited; the students' servers it told to stop may still be closing their kernels
+        deadline = time.monotonic() + 30
+        while True:
+            left = subprocess.run(["pgrep", "-af", str(tmp)], capture_output=True, text=True).stdout.splitlines()
+            if not left or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        for line in left:
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+        assert not left, "processes left running 30 s after the hub stopped:\n" + "\n".join(left)
 
 
 def link(hub, chapter="01"):
