@@ -8,9 +8,9 @@ are redrawn (blitting: the static part — axes, ticks, contours — is kept as 
 draw), which makes a move several times cheaper than a full redraw.
 
 The picture reaches the page through `FigureView`, a small widget of the course's own: matplotlib's Agg
-renders the figure in the kernel at the screen's pixel ratio and the raw pixels travel zlib-compressed,
-whole, to a <canvas>. (ipympl, which static figures still use, PNG-encodes every frame in the kernel
-and again in the browser: two thirds of a move's time; see bench/README.md.)
+renders the figure in the kernel at the screen's pixel ratio, and each frame travels whole, as a
+quickly made PNG (`quick_png`), to a <canvas>. (ipympl, which static figures still use, PNG-encodes every
+frame slowly in the kernel and again in the browser: two thirds of a move's time; see bench/README.md.)
 The figures themselves live in `dlmath.explorers`, one module per topic.
 """
 import base64
@@ -55,7 +55,7 @@ def tidy_canvases():
 
 
 # The page side of FigureView: each frame is a 16-byte header (width and height in pixels, then in CSS
-# pixels) and the zlib-compressed RGBA pixels; it is unpacked off the main thread and put on the canvas.
+# pixels) and a PNG, which createImageBitmap decodes off the main thread before it is put on the canvas.
 # Frames are whole pictures, so a frame that arrives while one is unpacked simply replaces it: the
 # canvas never plays a queue of old frames after the hand stops.
 _VIEW_ESM = """
