@@ -158,3 +158,40 @@ def test_training_goes_on_without_a_bar_when_tqdm_is_missing(monkeypatch):
     x, y = small_data(n=10)
     record = training.fit(MLP((5, 2), output="softmax", loss="cross_entropy"), x, y, epochs=2, progress=True)
     assert len(record.loss) == 2
+
+
+def test_a_schedule_sets_the_learning_rate_of_each_epoch_and_it_is_recorded():
+    from dlmath.optimizers import Adam, step_decay
+    x, y = small_data()
+    optimizer = Adam(0.5)
+    record = training.fit(MLP((5, 3, 2), output="softmax", loss="cross_entropy"), x, y, optimizer, epochs=5,
+                          batch_size=10, schedule=step_decay(0.02, 0.5, 2))
+    assert record.eta == [0.02, 0.02, 0.01, 0.01, 0.005] and optimizer.eta == 0.005
+
+
+def test_augment_changes_each_batch_but_never_the_data_set():
+    x, y = small_data()
+    x_before, seen = x.copy(), []
+
+    def flip_and_spoil(batch, rng):
+        seen.append(batch.shape)
+        batch *= -1  # works on a copy: the rows of x stay as they were
+        return batch
+
+    net = MLP((5, 3, 2), output="softmax", loss="cross_entropy")
+    plain = MLP((5, 3, 2), output="softmax", loss="cross_entropy")
+    net.fit(x, y, eta=0.5, epochs=2, batch_size=16, augment=flip_and_spoil)
+    plain.fit(x, y, eta=0.5, epochs=2, batch_size=16)
+    np.testing.assert_array_equal(x, x_before)
+    assert seen == [(16, 5), (16, 5), (8, 5)] * 2
+    assert not np.allclose(net.W[0], plain.W[0])
+    with pytest.raises(ValueError, match=r"batch of the shape it was given, \(16, 5\)"):
+        net.fit(x, y, epochs=1, batch_size=16, augment=lambda b, rng: b[:, :2])
+
+
+def test_model_fit_takes_any_optimiser():
+    from dlmath.optimizers import Adam
+    x, y = small_data()
+    net = MLP((5, 8, 2), hidden="relu", output="softmax", loss="cross_entropy", seed=3)
+    history = net.fit(x, y, epochs=30, batch_size=8, optimizer=Adam(0.01))
+    assert history[-1] < history[0] / 2 and net.accuracy(x, y) > 0.9

@@ -12,14 +12,14 @@ The differentiable ops (`dlmath.ops`), each op with its backward beside it
 
 Networks and training
   models           MLP, CNN: forward/backward built on the ops, parameters(), from_weights   (ch. 06–08)
-  optimizers       SGD with momentum: step(params, grads)                                    (ch. 07)
+  optimizers       SGD (momentum, Nesterov), RMSProp, Adam(W): step(params, grads); schedules (ch. 07, 12)
   training         fit(model, x, t, optimizer, …): minibatches, epochs, a record, a progress bar
 
 The other mathematics, one module per subject
   arrays           validating inputs once: as_float_array, as_batch, read_only
   linalg           norms, inner products, angles, Cauchy–Schwarz; operator norm; rank and subspaces (ch. 02, 09, 10)
   calculus         the one central difference; gradients, Jacobians, gradient_check; recurrences (ch. 03, 07, 09)
-  optimize         gradient descent with its whole path; quadratics and stable η             (ch. 04)
+  optimize         gradient descent with its whole path; quadratics and stable η; momentum's radius (ch. 04, 12)
   regression       least squares: cost C_T, its gradient, the normal equations               (ch. 05)
   symbolic_network the 12-3-2 network as sympy formulas: "derivative hell"                   (ch. 06)
   operators        a layer as an operator: linear? Lipschitz? equivariant?                   (ch. 09)

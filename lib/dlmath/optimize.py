@@ -220,3 +220,45 @@ class Quadratic:
     def descend(self, x0, eta, steps=100, tol=1e-8, limit=1e12):
         """gradient_descent on this bowl, with f recorded along the path."""
         return gradient_descent(self.grad, x0, eta, steps=steps, tol=tol, f=self.f, limit=limit)
+
+
+# ---------------------------------------------------------------- momentum on a quadratic (ch. 12)
+# The heavy-ball step x_{k+1} = x_k − η ∇f(x_k) + β (x_k − x_{k−1}) on f(x) = ½ λ x² is linear in the
+# pair (x_k, x_{k−1}): one step is the 2×2 matrix below, and its eigenvalues — the roots of
+# z² − (1 + β − ηλ) z + β = 0 — decide everything (chapter 10's spectral radius).
+
+def heavy_ball_matrix(eta, beta, lam):
+    """M with (x_{k+1}, x_k) = M (x_k, x_{k−1}) for the heavy-ball step on ½ λ x²."""
+    return np.array([[1.0 + beta - eta * lam, -beta], [1.0, 0.0]])
+
+
+def heavy_ball_radius(eta, beta, lam):
+    """The spectral radius of `heavy_ball_matrix` — the factor the distance to the minimum shrinks by per
+    step in the long run (< 1: converges) — for arrays of η, β and λ that broadcast together."""
+    eta, beta, lam = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (eta, beta, lam)))
+    trace = 1.0 + beta - eta * lam
+    root = np.sqrt((trace * trace - 4.0 * beta).astype(complex))
+    radius = np.maximum(np.abs((trace + root) / 2), np.abs((trace - root) / 2))
+    return radius if radius.ndim else float(radius)
+
+
+def heavy_ball_worst_radius(eta, beta, lam_min, lam_max):
+    """The radius over every curvature in [λ_min, λ_max]: the worst is at an end (in between, where the
+    roots are complex, the radius is √β)."""
+    return np.maximum(heavy_ball_radius(eta, beta, lam_min), heavy_ball_radius(eta, beta, lam_max))
+
+
+def heavy_ball_stable(eta, beta, lam):
+    """Whether the heavy ball converges on ½ λ x² (λ > 0): 0 ≤ β < 1 and 0 < η < 2 (1 + β) / λ."""
+    return bool(0 <= beta < 1 and 0 < eta < 2 * (1 + beta) / lam)
+
+
+def optimal_momentum(lam_min, lam_max):
+    """(η*, β*, rate) for curvatures in [λ_min, λ_max] (condition number κ = λ_max / λ_min):
+    η* = 4 / (√λ_max + √λ_min)², β* = ((√κ − 1) / (√κ + 1))², and the rate √β* = (√κ − 1) / (√κ + 1),
+    against (κ − 1) / (κ + 1) for plain gradient descent at its best η = 2 / (λ_min + λ_max)."""
+    if not 0 < lam_min <= lam_max:
+        raise ValueError(f"need 0 < λ_min ≤ λ_max, got {lam_min!r}, {lam_max!r}")
+    s, l = np.sqrt(lam_min), np.sqrt(lam_max)
+    rate = (l - s) / (l + s)
+    return 4.0 / (l + s) ** 2, rate * rate, rate

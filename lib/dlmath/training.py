@@ -22,6 +22,7 @@ class Record:
     loss: list = field(default_factory=list)            # mean loss over the training set
     train_accuracy: list = field(default_factory=list)  # fraction of training samples classified right
     val_accuracy: list = field(default_factory=list)    # the same on the validation samples, if given
+    eta: list = field(default_factory=list)             # the learning rate of each epoch, with a schedule
 
     def summary(self):
         text = f"loss {self.loss[-1]:.4f}, training accuracy {self.train_accuracy[-1]:.1%}"
@@ -50,10 +51,21 @@ def progress_bar(total, label, show=None):
     return tqdm(total=total, desc=label, leave=True)
 
 
-def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=None, validation=None):
+def _augmented(augment, xb, rng):
+    """augment's new batch, checked: a learner's function must not change the data set's rows."""
+    out = np.asarray(augment(xb.copy(), rng), dtype=float)
+    if out.shape != xb.shape:
+        raise ValueError(f"augment must return a batch of the shape it was given, {xb.shape}, got {out.shape}")
+    return out
+
+
+def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=None, validation=None,
+        schedule=None, augment=None):
     """Train `model` on samples x and targets t (rows (N, n_L), or class labels (N,) for a classifier)
     with `optimizer` (default SGD(eta=0.1)); returns a Record. progress: show a bar (default: in Jupyter,
-    for more than 20 epochs). validation=(x_val, labels_val) records the accuracy on those samples too."""
+    for more than 20 epochs). validation=(x_val, labels_val) records the accuracy on those samples too.
+    schedule(epoch) → η sets the optimiser's learning rate before each epoch (`dlmath.optimizers`);
+    augment(x_batch, rng) → a new batch of the same shape changes each minibatch (e.g. shifted images)."""
     optimizer = SGD() if optimizer is None else optimizer
     x = model.check_inputs(x)
     t = model.check_targets(t, x.shape[0])
@@ -80,6 +92,9 @@ def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=
             bar.set_postfix_str(record.summary(), refresh=False)
 
     for epoch in range(epochs):
+        if schedule is not None:
+            optimizer.eta = float(schedule(epoch))
+            record.eta.append(optimizer.eta)
         if full_batch:  # the forward pass of this step also gives the loss after the last one
             y = model.forward_unchecked(x)
             grads = model.backward_unchecked(t)
@@ -90,7 +105,8 @@ def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=
         order = rng.permutation(n)
         for start in range(0, n, batch_size):  # a loop over batches, each vectorised
             batch = order[start:start + batch_size]
-            model.forward_unchecked(x[batch])
+            xb = x[batch] if augment is None else _augmented(augment, x[batch], rng)
+            model.forward_unchecked(xb)
             dW, db = model.backward_unchecked(t[batch])
             optimizer.step(params, dW + db)
         measure(model.forward_unchecked(x))

@@ -108,14 +108,18 @@ class Model:
     def accuracy(self, x, labels):
         return float(np.mean(self.predict(x) == np.asarray(labels)))
 
-    def fit(self, x, t, eta=0.1, epochs=10, batch_size=32, momentum=0.0, seed=0, progress=None, validation=None):
-        """`dlmath.training.fit(self, x, t, SGD(eta, momentum), …)`: minibatch SGD on the mean loss.
+    def fit(self, x, t, eta=0.1, epochs=10, batch_size=32, momentum=0.0, seed=0, progress=None, validation=None,
+            optimizer=None, schedule=None, augment=None):
+        """`dlmath.training.fit(self, x, t, SGD(eta, momentum), …)`: minibatch SGD on the mean loss, or
+        any other `optimizer` of `dlmath.optimizers` (then eta and momentum are its own), with an optional
+        learning-rate `schedule` and `augment`ation of each batch (see `training.fit`).
         Returns the loss after each epoch; keeps it in `self.history`, the training accuracy per epoch in
         `self.train_accuracy` and, with validation=(x_val, labels_val), the validation accuracy in
         `self.val_accuracy`."""
         from ..optimizers import SGD
         from ..training import fit
-        record = fit(self, x, t, SGD(eta, momentum), epochs=epochs, batch_size=batch_size, seed=seed,
-                     progress=progress, validation=validation)
+        optimizer = SGD(eta, momentum) if optimizer is None else optimizer
+        record = fit(self, x, t, optimizer, epochs=epochs, batch_size=batch_size, seed=seed,
+                     progress=progress, validation=validation, schedule=schedule, augment=augment)
         self.history, self.train_accuracy, self.val_accuracy = record.loss, record.train_accuracy, record.val_accuracy
         return self.history
