@@ -44,3 +44,16 @@ def test_the_sliders_move_the_point_and_the_path():
     explorer.controls["beta"].value = 0.8
     assert explorer.lines["point"].get_ydata()[0] == pytest.approx(0.8)
     assert not np.array_equal(before, np.asarray(explorer.fig.canvas.buffer_rgba()))
+
+
+def test_the_race_runs_each_optimiser_of_the_lib_and_momentum_wins_at_the_defaults():
+    from dlmath.explorers.race import RAVINE, race, race_explorer
+    runs = race(0.04, 0.8, 0.2, steps=80)
+    assert set(runs) == {"gradient descent", "momentum", "Adam"}
+    final = {name: loss[-1] for name, (path, loss) in runs.items()}
+    assert final["momentum"] < final["gradient descent"]
+    assert all(np.allclose(loss, RAVINE.f(path)) for path, loss in runs.values())
+    explorer = race_explorer()
+    before = explorer.lines["path Adam"].get_xdata().copy()
+    explorer.controls["eta_adam"].value = 0.5
+    assert not np.array_equal(before, explorer.lines["path Adam"].get_xdata())
