@@ -45,10 +45,13 @@ def test_adam_with_bias_correction():
 
 
 def test_adams_first_step_is_eta_times_the_sign_of_the_gradient():
-    # bias correction at work: without it the first step would be (1 − β₁)/√(1 − β₂) ≈ 3.2 times smaller
+    # bias correction at work: without it the first step would be (1 − β₁)/√(1 − β₂) ≈ 3.16 times larger
     p = P0.copy()
     Adam(0.05).step([p], [G1 * 1e-3])
     np.testing.assert_allclose(p, P0 - 0.05 * np.sign(G1), rtol=1e-4)
+    m, s = 0.1 * G1, 0.001 * G1 ** 2  # the running means after one step, uncorrected
+    np.testing.assert_allclose(np.abs(m / np.sqrt(s)), 0.1 / np.sqrt(0.001))
+    assert 0.1 / np.sqrt(0.001) == pytest.approx(3.162, abs=1e-3)
 
 
 def test_weight_decay_in_sgd_is_the_gradient_of_half_lambda_p_squared():

@@ -117,8 +117,9 @@ class RMSProp(Optimizer):
 
 class Adam(Optimizer):
     """Momentum (a running mean m of the gradients) with RMSProp's scaling (a running mean s of their
-    squares), both corrected for starting at 0: after t steps they hold only 1 − βᵗ of their weight,
-    so dividing by it keeps the first steps from being too small."""
+    squares), both corrected for starting at 0: after t steps they hold only 1 − βᵗ of their weight.
+    Uncorrected, the first step would be (1 − β₁)/√(1 − β₂) ≈ 3.2 times η (β₂'s bias is the larger), not
+    η: the correction keeps the first steps from being too large."""
 
     def __init__(self, eta=0.001, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, decoupled=False):
         super().__init__(eta, weight_decay)
