@@ -11,7 +11,9 @@
 # - write one step of RMSProp and of Adam by hand, bias correction included, and say when Adam is not the
 #   better choice;
 # - choose the scale of initial weights from the variance of the signals;
-# - derive squared error and cross entropy as negative log-likelihoods.
+# - derive squared error and cross entropy as negative log-likelihoods;
+# - keep a validation set apart from the test set, and measure what weight decay, early stopping,
+#   dropout and shifted images do against overfitting.
 #
 # **You need** from [chapter 04](04_gradient_descent.ipynb) gradient descent and the stable bound
 # $2/\lambda_{\max}$, from [chapter 07](07_backpropagation.ipynb) the digits network and its minibatches,
@@ -274,3 +276,286 @@ print("corrected first step / η:  ", np.round((m1 / 0.1) / np.sqrt(s1 / 0.001),
 from dlmath.explorers.race import race_explorer
 
 race_explorer()
+
+# %% [markdown]
+# ## 4. Initialisation: keep the signal's size through depth
+#
+# Training starts from random weights, and their scale matters before the first step. In a layer
+# $z_j = \sum_{i=1}^{n_\text{in}} w_{ji}\,a_i$ with independent weights of mean 0 and variance $v$,
+# independent of the inputs,
+#
+# $$\operatorname{Var}(z_j) = n_\text{in}\, v\; \mathbb E[a_i^2].$$
+#
+# For $a = \operatorname{ReLU}(z)$ of a symmetric $z$, half of $z$'s second moment survives:
+# $\mathbb E[a^2] = \tfrac12\operatorname{Var}(z)$. So each ReLU layer multiplies the variance by
+# $n_\text{in} v / 2$, and over $L$ layers by its $L$-th power: it stays put only for
+#
+# $$v = \frac{2}{n_\text{in}} \quad\text{(He)},\qquad\text{and } v = \frac{1}{n_\text{in}}
+#   \text{ for tanh, which is linear near 0 (LeCun).}$$
+#
+# The backward pass multiplies by $W^\mathsf{T}$, so the gradients' variance changes by
+# $n_\text{out} v/2$ per layer; **Xavier (Glorot)** initialisation $v = 2/(n_\text{in}+n_\text{out})$
+# (for tanh) splits the difference between the two. This is chapter 09's critical scale seen from the
+# weights: a scale $s$ there gives $v = s^2/n$, and its ReLU critical point $s = \sqrt2$ is He's
+# $v = 2/n$. The lib's `MLP` and `CNN` start ReLU layers this way. The cell sends signals through 50 ReLU
+# layers of width 100 (`dlmath.depth`) and prints their size, relative to the input's, at a few depths.
+
+# %%
+from dlmath.depth import signal_through_depth
+
+for scale, name in ((1.0, "v = 1/n (LeCun's, for tanh)"), (np.sqrt(2), "v = 2/n (He's)"),
+                    (2.0, "v = 4/n")):
+    sizes = signal_through_depth(scale, depth=50, width=100, activation="relu")
+    forward = ", ".join(f"{sizes['forward'][l]:.2g}" for l in (10, 30, 50))
+    print(f"{name:28s} signal at layers 10, 30, 50: {forward:22s} gradient at the input: {sizes['gradient'][0]:.2g}")
+
+# %% [markdown]
+# With half of He's variance the signal's size shrinks by $\sqrt2$ per layer, to about
+# $2^{-25} \approx 3\cdot10^{-8}$ after 50 layers; with twice it, it grows as fast; the gradients do the
+# same on the way back. He's scale keeps both of order 1.
+#
+# ### Exercise 6 — He's scale
+# A ReLU layer has $n_\text{in} = 50$ inputs and 10 outputs. What **standard deviation** should its
+# initial weights have?
+
+# %%
+### BEGIN SOLUTION
+he_std = np.sqrt(2 / 50)
+### END SOLUTION
+
+# %%
+check("12.he_std", he_std)
+
+# %% [markdown]
+# ## 5. Losses from likelihood
+#
+# Chapters 05–07 picked squared error and cross entropy as reasonable measures of a miss. Both come out
+# of one principle: choose the weights under which the observed targets are **most likely**, i.e. minimise
+# the **negative log-likelihood** $-\log p(t \mid y)$ of each target $t$ given the network's output $y$.
+#
+# - If $t = y + $ Gaussian noise of standard deviation $\sigma$,
+#   $p(t\mid y) = \frac{1}{\sigma\sqrt{2\pi}}\,e^{-(t-y)^2/(2\sigma^2)}$, and $-\log p$ is
+#   $\frac{(t-y)^2}{2\sigma^2}$ plus terms without $y$: **squared error** (for fixed $\sigma$).
+# - If $t \in \{0, 1\}$ and the network gives $y = P(t = 1)$ (Bernoulli),
+#   $p(t\mid y) = y^t(1-y)^{1-t}$ and $-\log p = -t\log y - (1-t)\log(1-y)$: **binary cross entropy**;
+#   with $K$ classes and softmax outputs (categorical), $-\log p = -\sum_k t_k \log y_k$: **cross entropy**.
+#
+# sympy checks the three, and the gradients the course's output units rely on: with $y = \sigma(z)$,
+# $\partial(-\log p)/\partial z = y - t$, the same "output minus target" as squared error's.
+
+# %%
+t, y, z = sp.symbols("t y z", real=True)
+sigma = sp.symbols("sigma", positive=True)
+gaussian = sp.exp(-(t - y) ** 2 / (2 * sigma ** 2)) / (sigma * sp.sqrt(2 * sp.pi))
+nll = -sp.log(gaussian)
+print("Gaussian: −log p − (t − y)²/(2σ²) =", sp.simplify(sp.expand_log(nll - (t - y) ** 2 / (2 * sigma ** 2), force=True)))
+print("          ∂(−log p)/∂y =", sp.simplify(sp.diff(nll, y)))
+bernoulli_nll = -(t * sp.log(y) + (1 - t) * sp.log(1 - y))
+print("Bernoulli with y = σ(z): ∂(−log p)/∂z − (σ(z) − t) =",
+      sp.simplify(sp.diff(bernoulli_nll.subs(y, 1 / (1 + sp.exp(-z))), z) - (1 / (1 + sp.exp(-z)) - t)))
+y1, y2, y3 = sp.symbols("y1 y2 y3", positive=True)
+print("categorical, t = (0, 1, 0): −log p =", -sp.log(y1 ** 0 * y2 ** 1 * y3 ** 0))
+
+# %% [markdown]
+# The noise level $\sigma$ only scales the loss and adds a constant, so it changes neither the best
+# weights nor, apart from a factor, the gradient $\,(y - t)/\sigma^2$.
+#
+# ### Exercise 7 — the Gaussian's negative log-likelihood
+# Write $-\log p(t\mid y)$ for a Gaussian with mean $y$ and standard deviation $\sigma$ as a sympy expression
+# in the symbols `t`, `y`, `sigma` defined above — all of it, the terms without $y$ included.
+
+# %%
+### BEGIN SOLUTION
+gaussian_nll = (t - y) ** 2 / (2 * sigma ** 2) + sp.log(sigma) + sp.log(2 * sp.pi) / 2
+### END SOLUTION
+
+# %%
+check("12.gaussian_nll", gaussian_nll)
+
+# %% [markdown]
+# ## 6. Generalisation: training, validation, test
+#
+# A network is trained to fit its training images, but it is wanted for images it has never seen. So
+# the data are cut in three: a **training set (训练集)** the weights are fitted on, a **validation set
+# (验证集)** on which the settings — the width, η, λ, the number of epochs — are chosen, and a **test
+# set (测试集)** looked at once, at the end, to estimate the error on new data. Choosing anything by the
+# test error turns the test set into a second validation set, and its error is then an optimistic
+# estimate. `datasets.validation_split` cuts 20 % of the digits' training images off as a validation set;
+# the test images stay where they were.
+#
+# ### Exercise 8 — which is honest?
+# You want to choose the hidden width of a network (16, 64 or 256 units) and report how well it will do on
+# new digits. Which procedure is honest? Answer `"a"`, `"b"`, `"c"` or `"d"`.
+#
+# a. Train each on the training set and pick the one with the lowest training error; report its test error.
+# b. Train each on the training set, pick the one with the lowest validation error, and report its test
+#    error, measured once.
+# c. Train each on the training set, measure all three on the test set and report the lowest.
+# d. Fit each network's weights on the validation set and pick by the training error; report the test error.
+
+# %%
+### BEGIN SOLUTION
+honest = "b"
+### END SOLUTION
+
+# %%
+check("12.choose_on_validation", honest)
+
+# %% [markdown]
+# **Overfitting (过拟合) on purpose.** Give a network with 128 hidden units only 150 training images and
+# train it for 100 epochs: it learns those 150 images perfectly, and the digits only partly. The cell
+# trains it once for each of nine **weight decays** λ (next paragraph) and prints the ends of the runs.
+
+# %%
+from dlmath.explorers.overfitting import DECAYS, overfitting_curves
+
+curves = overfitting_curves(progress=True)
+for i in (0, 4, 8):
+    print(f"λ = {DECAYS[i]:.0e}: training loss {curves['train_loss'][i, -1]:.4f} "
+          f"({curves['train_accuracy'][i, -1]:.0%} right), validation loss {curves['val_loss'][i, -1]:.3f} "
+          f"({curves['val_accuracy'][i, -1]:.1%} right); lowest validation loss "
+          f"{curves['val_loss'][i].min():.3f} after epoch {curves['val_loss'][i].argmin() + 1}")
+
+# %% [markdown]
+# With almost no weight decay the training loss goes on falling long after the validation loss has
+# stopped: the network memorises. Too much decay and it cannot even fit the training images
+# (**underfitting (欠拟合)**). In between lies the best λ.
+#
+# **L2 regularisation (正则化) and weight decay.** Add $\frac\lambda2\lVert\mathbf w\rVert^2$ to the cost;
+# its gradient adds $\lambda\mathbf w$, and a gradient step becomes
+#
+# $$\mathbf w \leftarrow (1 - \eta\lambda)\,\mathbf w - \eta\,\nabla C,$$
+#
+# every weight shrunk by a constant factor before the step: "weight decay" (`SGD(…, weight_decay=λ)`).
+# Large weights make sharp functions that can pass through every training point; the decay keeps the
+# weights only as large as the data insist.
+#
+# **Early stopping.** Keep the weights of the epoch with the lowest validation loss: training longer than
+# that only fits the training set better. The epoch is a setting like the others, chosen on validation.
+#
+# Move λ and the stopping epoch: left, both losses per epoch; right, both after the last epoch against λ.
+
+# %% tags=["nbval-ignore-output"]
+from dlmath.explorers.overfitting import overfitting_explorer
+
+overfitting_explorer(curves=curves)
+
+# %% [markdown]
+# **Dropout and more data.** Chapter 09's dropout layer switches each hidden unit off with probability $p$
+# at every training step (`MLP(…, dropout=p)`), so that no unit can rely on a particular other one; at
+# prediction time all units work. The cheapest "more data" for images is to move them: a digit shifted by
+# one pixel is still the same digit (`datasets.random_shifts`, a fresh shift for each batch,
+# `fit(…, augment=random_shifts)`). The cell measures both on the same 150 images.
+
+# %%
+split = datasets.validation_split(digits.x_train, digits.y_train)
+x_fit, x_val, y_fit, y_val = split[0][:150], split[1], split[2][:150], split[3]
+for label, dropout, augment in (("as above (λ = 1e-5)", 0.0, None), ("dropout p = 0.5", 0.5, None),
+                                ("one-pixel shifts", 0.0, datasets.random_shifts),
+                                ("both", 0.5, datasets.random_shifts)):
+    small = MLP((64, 128, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=0, dropout=dropout)
+    small.fit(x_fit, y_fit, epochs=100, seed=0, progress=False, optimizer=SGD(0.1, 0.9, weight_decay=1e-5),
+              augment=augment, validation=(x_val, y_val))
+    print(f"{label:20s} training loss {small.history[-1]:.4f}, validation loss {small.val_loss[-1]:.3f} "
+          f"({small.val_accuracy[-1]:.1%} right)")
+
+# %% [markdown]
+# Dropout raised the validation accuracy here (its validation loss stayed where it was); the shifts did
+# not help, and shifts and dropout together were worse than either. Why the shifts? An augmentation helps when it makes training images like the ones to come. These digits
+# were centred when the data set was made: the cell measures how far each image's centre of ink lies from
+# the average centre, for the validation images and for shifted copies of them.
+
+# %%
+def ink_centres(images):
+    """Each 8×8 image's centre of ink (row, column), in pixels."""
+    ink = np.asarray(images).reshape(-1, 8, 8)
+    grid = np.arange(8)
+    total = ink.sum(axis=(1, 2))
+    return np.stack([(ink.sum(axis=2) * grid).sum(axis=1) / total, (ink.sum(axis=1) * grid).sum(axis=1) / total], 1)
+
+
+for label, images in (("validation images", x_val), ("shifted copies", datasets.random_shifts(x_val, rng))):
+    centres = ink_centres(images)
+    distance = np.linalg.norm(centres - ink_centres(x_val).mean(axis=0), axis=1)
+    print(f"{label:18s} centre of ink from the average centre: median {np.median(distance):.2f} pixels, "
+          f"90 % within {np.quantile(distance, 0.9):.2f}")
+
+# %% [markdown]
+# The shifted images are off-centre by more than almost any real one: the network spent its capacity
+# on images it will never be shown. Whether a regulariser helps is a measurement, made on the
+# validation set, never a rule.
+#
+# ## 7. Two things the usual advice gets wrong
+#
+# > **⚠️ Careful — Adam is not always better.** Adam is a fine default because it needs less tuning, not
+# > because it always wins. Wilson et al. (2017) found tasks on which adaptive methods reached a lower
+# > training loss than well-tuned SGD with momentum and still did worse on the test data. On the digits
+# > the cell trains chapter 07's network for 20 epochs both ways (validation split, mean of 3 seeds):
+# > which one wins depends on η — at its default $\eta = 0.001$ Adam is clearly behind momentum, at
+# > $\eta = 0.03$ slightly ahead. Compare optimisers only at settings each one chose on validation.
+
+# %%
+results = {}
+for name, make in (("SGD, momentum 0.9, η = 0.2", lambda: SGD(0.2, 0.9)), ("Adam, η = 0.001", lambda: Adam(0.001)),
+                   ("Adam, η = 0.003", lambda: Adam(0.003)), ("Adam, η = 0.03", lambda: Adam(0.03))):
+    runs = []
+    for seed in (0, 1, 2):
+        mlp = MLP((64, 64, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=seed)
+        mlp.fit(split[0], split[2], epochs=20, seed=seed, optimizer=make(), progress=False,
+                validation=(split[1], split[3]))
+        runs.append((mlp.history[-1], mlp.val_accuracy[-1]))
+    results[name] = np.mean(runs, axis=0)
+    print(f"{name:28s} training loss {results[name][0]:.4f}, validation accuracy {results[name][1]:.1%}")
+
+# %% [markdown]
+# ### Exercise 9 — true or false?
+# "Adam always trains a network to a better result than SGD with momentum." Answer `True` or `False`.
+
+# %%
+### BEGIN SOLUTION
+adam_is_always_better = False
+### END SOLUTION
+
+# %%
+check("12.adam_always_better", adam_is_always_better)
+
+# %% [markdown]
+# > **⚠️ Careful — under Adam, L2 regularisation is not weight decay.** For SGD the two are the same
+# > step. Adam divides the whole gradient, $\lambda\mathbf w$ included, by $\sqrt{\hat s}$: a weight with
+# > large loss gradients is barely decayed, one with tiny gradients is decayed hard. Loshchilov & Hutter's
+# > **AdamW** takes the decay out of the division, $\mathbf w \leftarrow \mathbf w - \eta\lambda\mathbf w -
+# > \eta\,\hat m/(\sqrt{\hat s}+\varepsilon)$, so every weight decays at the same rate
+# > (`Adam(…, weight_decay=λ, decoupled=True)`). The cell takes two weights, both 1, that the loss does
+# > not care about: their gradients are pure noise, of size 10 for the first and 0.01 for the second. Only
+# > the decay pulls them towards 0. It runs 200 steps of each rule with η = 0.01, λ = 0.1, 50 times, and
+# > prints the mean of the final weights; decaying by $(1-\eta\lambda)$ per step would leave
+# > $0.999^{200}$ of each.
+
+# %%
+print(f"(1 − ηλ)^200 = {0.999 ** 200:.3f}")
+for decoupled, name in ((False, "Adam + L2"), (True, "AdamW")):
+    finals = []
+    for run in range(50):
+        w, rule = np.array([1.0, 1.0]), Adam(0.01, weight_decay=0.1, decoupled=decoupled)
+        for _ in range(200):
+            rule.step([w], [rng.normal(0.0, [10.0, 0.01])])
+        finals.append(w.copy())
+    print(f"{name:9s}: mean final weights {np.mean(finals, axis=0).round(2)} (gradient noise 10 and 0.01)")
+
+# %% [markdown]
+# Under Adam + L2 the weight with the large gradients keeps almost all of its size and the one with tiny
+# gradients is driven to 0; under AdamW both keep about $0.999^{200}$ of it, as decay should.
+#
+# ## Summary
+#
+# - A minibatch gradient is an unbiased estimate of the full one, with variance falling as $1/B$;
+#   noise of fixed size never settles, so η is lowered by a schedule.
+# - Momentum on a quadratic is a 2×2 linear map; its spectral radius gives the stable region
+#   $0 < \eta < 2(1+\beta)/\lambda$ and, at its best, the rate $(\sqrt\kappa-1)/(\sqrt\kappa+1)$ instead
+#   of $(\kappa-1)/(\kappa+1)$.
+# - RMSProp and Adam scale each parameter's step by its gradients' running size; Adam's bias correction
+#   makes the first steps η in size; Adam is not always better, and its weight decay should be decoupled.
+# - He's $v = 2/n_\text{in}$ keeps signals and gradients of the same size through ReLU layers.
+# - Squared error and cross entropy are negative log-likelihoods of Gaussian and categorical outputs.
+# - Choose on a validation set, test once; fight overfitting with weight decay, early stopping, dropout
+#   and more (or shifted) data — each measured, not assumed.

@@ -5,6 +5,8 @@ zero_one_images()  the book's task: 4×3-pixel black-and-white images of "0" and
 book_images()      the book's CNN task: 6×6 images of 1, 2 and 3; BOOK_FILTERS, its three 3×3 filters (ch. 08)
 digits()           scikit-learn's bundled 8×8 handwritten digits, scaled to [0, 1], with the one fixed
                    stratified split (25 % test, random_state 0) every chapter and benchmark uses
+validation_split() the training set cut in two, stratified: fit on one part, choose on the other (ch. 12)
+random_shifts      an augmentation: each image moved by at most one pixel, a fresh move per batch (ch. 12)
 embed(tokens)      hand-made 8-dimensional embeddings of the words of a small sentence (ch. 10)
 Arrays are handed out read-only, so a learner's `x -= …` cannot corrupt the data set for the session.
 """
@@ -102,6 +104,33 @@ def digits():
     x = data.data.astype(np.float64) / 16.0
     parts = train_test_split(x, data.target, test_size=0.25, stratify=data.target, random_state=0)
     return Split(*(read_only(a) for a in parts))
+
+
+def validation_split(x, y, fraction=0.2, seed=0):
+    """(x_fit, x_val, y_fit, y_val): a stratified `fraction` of the samples held out for choosing
+    settings, so that the test set is never looked at before the end. Read-only, like the rest."""
+    from sklearn.model_selection import train_test_split
+    parts = train_test_split(np.asarray(x), np.asarray(y), test_size=fraction, stratify=np.asarray(y),
+                             random_state=seed)
+    return tuple(read_only(a) for a in parts)
+
+
+def random_shifts(x, rng, shape=(8, 8), max_shift=1):
+    """Each image of the batch x ((N, H·W), (N, H, W) or (N, 1, H, W)) moved by a random (dy, dx) with |dy|, |dx| ≤ max_shift,
+    the pixels moved in filled with 0 (blank paper): a new batch, x itself is not changed. Pass as
+    `fit(…, augment=random_shifts)`."""
+    x = np.asarray(x, dtype=np.float64)
+    h, w = shape
+    if x.shape[1:] not in ((h * w,), (h, w), (1, h, w)):
+        raise ValueError(f"x must be a batch of {h}×{w} images, shape (N, {h * w}), (N, {h}, {w}) or "
+                         f"(N, 1, {h}, {w}), got shape {x.shape}")
+    s = int(max_shift)
+    padded = np.pad(x.reshape(-1, h, w), ((0, 0), (s, s), (s, s)))
+    dy, dx = rng.integers(-s, s + 1, (2, len(x)))
+    rows = (np.arange(h)[None, :] + s - dy[:, None])[:, :, None]   # (N, h, 1): where each output row comes from
+    cols = (np.arange(w)[None, :] + s - dx[:, None])[:, None, :]   # (N, 1, w)
+    out = padded[np.arange(len(x))[:, None, None], rows, cols]
+    return out.reshape(x.shape)
 
 
 # ---------------------------------------------------------------- chapter 08: the book's 6×6 images of 1, 2, 3

@@ -5,7 +5,7 @@
 Each epoch visits the training samples once in an order shuffled by a seeded generator, in minibatches
 of `batch_size` (a batch of all samples is plain gradient descent, one step per epoch); after each epoch
 the record gets the mean loss and the accuracy on the whole training set, and on validation samples if
-given. The model is any `dlmath.models.Model` (MLP, CNN); the optimiser any object with
+given (accuracy and loss). The model is any `dlmath.models.Model` (MLP, CNN); the optimiser any object with
 `step(params, grads)` (`dlmath.optimizers`). Shapes are checked once here; the loop then runs the
 models' unchecked arithmetic.
 """
@@ -22,6 +22,7 @@ class Record:
     loss: list = field(default_factory=list)            # mean loss over the training set
     train_accuracy: list = field(default_factory=list)  # fraction of training samples classified right
     val_accuracy: list = field(default_factory=list)    # the same on the validation samples, if given
+    val_loss: list = field(default_factory=list)        # the mean loss on the validation samples, if given
     eta: list = field(default_factory=list)             # the learning rate of each epoch, with a schedule
 
     def summary(self):
@@ -75,6 +76,7 @@ def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=
     if validation is not None:
         x_val = model.check_inputs(validation[0], "validation x")
         y_val = model.check_labels(np.asarray(validation[1]), x_val.shape[0])
+        t_val = np.eye(t.shape[1])[y_val]
     rng = np.random.default_rng(seed)
     params = model.parameters()
     bar = progress_bar(epochs, "training", progress if progress is not None else (None if epochs > 20 else False))
@@ -86,7 +88,9 @@ def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=
         record.loss.append(model.loss_value(y, t))
         record.train_accuracy.append(float(np.mean(np.argmax(y, axis=1) == labels)))
         if validation is not None:
-            record.val_accuracy.append(float(np.mean(np.argmax(model.forward_unchecked(x_val), axis=1) == y_val)))
+            y_v = model.forward_unchecked(x_val)
+            record.val_accuracy.append(float(np.mean(np.argmax(y_v, axis=1) == y_val)))
+            record.val_loss.append(model.loss_value(y_v, t_val))
         if bar is not None:
             bar.update(1)
             bar.set_postfix_str(record.summary(), refresh=False)
@@ -103,12 +107,14 @@ def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=
             optimizer.step(params, grads[0] + grads[1])
             continue
         order = rng.permutation(n)
+        model.training = True
         for start in range(0, n, batch_size):  # a loop over batches, each vectorised
             batch = order[start:start + batch_size]
             xb = x[batch] if augment is None else _augmented(augment, x[batch], rng)
             model.forward_unchecked(xb)
             dW, db = model.backward_unchecked(t[batch])
             optimizer.step(params, dW + db)
+        model.training = False
         measure(model.forward_unchecked(x))
     if full_batch and epochs > 0:
         measure(model.forward_unchecked(x))

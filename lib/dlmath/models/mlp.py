@@ -9,6 +9,7 @@ import numpy as np
 from ..arrays import as_batch, as_float_array
 from ..ops.activations import activation_pair
 from ..ops.dense import dense_backward_unchecked, dense_unchecked
+from ..ops.normalization import dropout_mask
 from .model import Model
 
 
@@ -19,15 +20,20 @@ class MLP(Model):
     'identity'; loss: 'squared_error' (the book's), 'cross_entropy' (with softmax) or
     'binary_cross_entropy' (with sigmoid). Weights start as N(0, 1/n_in) (sigmoid, tanh) or N(0, 2/n_in)
     (ReLU), from a seeded generator; biases at 0. `MLP.from_weights` builds one from given weights.
+    dropout: the probability p of dropping each hidden unit while `fit` trains (inverted dropout,
+    `ops.normalization.dropout`); predictions and measurements use every unit.
     """
 
-    def __init__(self, sizes, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=0):
+    def __init__(self, sizes, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=0, dropout=0.0):
         sizes = tuple(int(s) for s in sizes)
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"sizes must list at least 2 positive layer sizes (n_0, …, n_L), got {sizes}")
         self._set_output(output, loss)
         activation_pair(hidden)
-        self.sizes, self.hidden = sizes, hidden
+        if not 0 <= dropout < 1:
+            raise ValueError(f"dropout, the probability of dropping a hidden unit, must be in [0, 1), got {dropout!r}")
+        self.sizes, self.hidden, self.dropout = sizes, hidden, float(dropout)
+        self.dropout_rng = np.random.default_rng(seed + 1)  # the masks' own stream: weights stay as without
         self.n_outputs = sizes[-1]
         rng = np.random.default_rng(seed)
         gain = 2.0 if hidden == "relu" else 1.0
@@ -55,31 +61,37 @@ class MLP(Model):
         return as_batch(x, name, self.sizes[0])
 
     def forward_unchecked(self, a):
-        """forward() for a float64 batch (N, n_0); keeps every z^l and a^l for the backward pass."""
-        zs, acts = [], [a]
+        """forward() for a float64 batch (N, n_0); keeps every z^l and a^l for the backward pass.
+        While training with dropout, each hidden a^l is multiplied by a fresh mask (kept for backward)."""
+        zs, acts, masks = [], [a], []
         phi = activation_pair(self.hidden)[0]
+        drop = self.training and self.dropout > 0
         for l, (W, b) in enumerate(zip(self.W, self.b)):
             z = dense_unchecked(a, W, b)
             a = self.output_activation(z) if l == len(self.W) - 1 else phi(z)
+            if drop and l < len(self.W) - 1:
+                masks.append(dropout_mask(a.shape, self.dropout, self.dropout_rng))
+                a = a * masks[-1]
             zs.append(z)
             acts.append(a)
-        self.cache = (zs, acts, a)
+        self.cache = (zs, acts, masks, a)  # the outputs last, as Model.backward reads them
         return a
 
     def backward_unchecked(self, t):
         """backward() for targets t of the outputs' shape: the unit errors from the output down,
         δ^(l−1) = (δ^l W^l) ⊙ φ'(z^(l−1)), and from each δ^l the gradients of W^l and b^l."""
-        zs, acts, y = self.cache
+        zs, acts, masks, y = self.cache
         delta = self.output_delta(y, zs[-1], t)
         derivative = activation_pair(self.hidden)[1]
         dW, db, self.deltas = [None] * len(self.W), [None] * len(self.W), [None] * len(self.W)
         for l in reversed(range(len(self.W))):
             self.deltas[l] = delta
             da, dW[l], db[l] = dense_backward_unchecked(delta, acts[l], self.W[l])
-            if l > 0:  # the backward recurrence, element-wise
-                delta = da * derivative(zs[l - 1])
+            if l > 0:  # the backward recurrence, element-wise (through the dropout mask, if any)
+                delta = da * derivative(zs[l - 1]) * (masks[l - 1] if masks else 1.0)
         return dW, db
 
     def __repr__(self):
-        return (f"MLP({' → '.join(map(str, self.sizes))}; {self.hidden}, {self.output}, {self.loss}; "
+        drop = f", dropout {self.dropout:g}" if self.dropout else ""
+        return (f"MLP({' → '.join(map(str, self.sizes))}; {self.hidden}, {self.output}, {self.loss}{drop}; "
                 f"{self.n_parameters} parameters)")

@@ -20,6 +20,8 @@ from ..ops.losses import LOSSES, MATCHED_OUTPUT, class_labels, one_hot, softmax
 
 
 class Model:
+    training = False  # True while `fit` takes its steps: layers that act only in training (dropout) act
+
     def _set_output(self, output, loss):
         if output not in MATCHED_OUTPUT:
             raise ValueError(f"output must be one of {sorted(MATCHED_OUTPUT)}, got {output!r}")
@@ -114,12 +116,13 @@ class Model:
         any other `optimizer` of `dlmath.optimizers` (then eta and momentum are its own), with an optional
         learning-rate `schedule` and `augment`ation of each batch (see `training.fit`).
         Returns the loss after each epoch; keeps it in `self.history`, the training accuracy per epoch in
-        `self.train_accuracy` and, with validation=(x_val, labels_val), the validation accuracy in
-        `self.val_accuracy`."""
+        `self.train_accuracy` and, with validation=(x_val, labels_val), the validation accuracy and loss in
+        `self.val_accuracy` and `self.val_loss`."""
         from ..optimizers import SGD
         from ..training import fit
         optimizer = SGD(eta, momentum) if optimizer is None else optimizer
         record = fit(self, x, t, optimizer, epochs=epochs, batch_size=batch_size, seed=seed,
                      progress=progress, validation=validation, schedule=schedule, augment=augment)
-        self.history, self.train_accuracy, self.val_accuracy = record.loss, record.train_accuracy, record.val_accuracy
+        self.history, self.train_accuracy = record.loss, record.train_accuracy
+        self.val_accuracy, self.val_loss = record.val_accuracy, record.val_loss
         return self.history

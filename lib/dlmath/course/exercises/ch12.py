@@ -133,5 +133,6 @@ EXERCISES = {
                "d": "the weights are fitted on the training set; the validation set chooses the settings."}),
     "adam_always_better": TrueFalse(
         False, hint="Wilson et al. (2017): on several tasks adaptive methods reached a lower training loss but "
-                    "generalised worse than tuned SGD with momentum; the chapter's digits show the gap."),
+                    "generalised worse than tuned SGD with momentum; on the digits Adam at its default η trails "
+                    "momentum, and at a larger η it leads: which wins depends on the settings."),
 }
