@@ -72,8 +72,8 @@ ROWS = [
     ("+ cosine schedule, η and epochs chosen", [{"cosine": True, "eta": e, "epochs": n}
                                                 for n in (25, 50) for e in (0.02, 0.05, 0.1)]),
     ("+ Adam(W) instead of momentum, η chosen", [{}] + [{"optimizer": "adam", "eta": e} for e in (0.001, 0.003, 0.01)]),
-    ("+ weight decay, chosen", [{}] + [{"weight_decay": wd} for wd in (1e-4, 1e-3, 1e-2)]),
-    ("+ one-pixel shifts of each batch, epochs chosen", [{"shifts": True, "epochs": n} for n in (50, 100)]),
+    ("+ weight decay, if chosen", [{}] + [{"weight_decay": wd} for wd in (1e-4, 1e-3, 1e-2, 0.1)]),
+    ("+ one-pixel shifts of each batch, if chosen", [{}] + [{"shifts": True, "epochs": n} for n in (50, 100)]),
     ("+ wider: 16 and 32 filters, if chosen", [{}, {"filters": (16, 32)}]),
     ("+ an ensemble of 5 (mean of the softmax outputs)", [{"ensemble": 5}]),
 ]

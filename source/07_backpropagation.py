@@ -788,7 +788,8 @@ print(f"∂C/∂w² of unit 1 from pixel {ink + 1}: Value {Wv2[0][ink].grad:.8f}
 # (chapter 06), for which $\delta^L = \mathbf{a}^L - \mathbf{t}$ exactly, as for a sigmoid with cross
 # entropy. Training is **minibatch (小批量)** gradient descent: each step uses 32 images, and one
 # **epoch (轮次)** passes over all of them once in a shuffled order; *momentum* 0.9 keeps part of the last
-# step. The settings ($\eta = 0.2$, 20 epochs) were chosen by cross-validation on the training images
+# step ([chapter 12](12_training.ipynb) measures what a minibatch estimates and derives when momentum
+# converges and how fast). The settings ($\eta = 0.2$, 20 epochs) were chosen by cross-validation on the training images
 # only (`bench/mlp_digits.py --choose`); the test images are only looked at.
 
 # %% tags=["nbval-ignore-output"]
@@ -873,8 +874,8 @@ print(f"training time: MLPClassifier {sk_seconds:.2f} s for {clf.n_iter_} epochs
 # random seed alone gives (`bench/mlp_digits.py` measures both side by side over several seeds). Their
 # training times are not like for like: scikit-learn ran until its limit of 200 epochs with the Adam
 # optimiser, ours 20 epochs of momentum SGD, so the timing cell above also prints the time per epoch.
-# Minibatches, momentum, Adam and how settings are chosen on held-out data are the subject of chapter
-# 12, *training in practice*. The backward pass you wrote in exercise 6, written for any number of
+# Minibatches, momentum, Adam and how settings are chosen on held-out data are the subject of
+# [chapter 12, *training in practice*](12_training.ipynb). The backward pass you wrote in exercise 6, written for any number of
 # layers, is all it takes.
 #
 # ## Summary

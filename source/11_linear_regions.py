@@ -642,7 +642,7 @@ for ax, regs, title in zip(axes, (before, after), ("before training", "after tra
 # - The output's argmax adds the pairwise hyperplanes $y_k - y_i = 0$; on the input cube $U$ a unit
 #   whose positive side misses $U$ is redundant.
 #
-# **Next:** 12 · Training in practice — the chapter that teaches what chapters 07 and 08 used in one
+# **Next:** [12 · Training in practice](12_training.ipynb) — the chapter that teaches what chapters 07 and 08 used in one
 # clause each: stochastic minibatch gradients, momentum as a linear recurrence (with chapter 10's
 # eigenvalues), Adam, initialisation from variance (chapter 09's critical scale), losses from likelihood,
 # and overfitting with its remedies.

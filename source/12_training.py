@@ -280,7 +280,7 @@ race_explorer()
 # %% [markdown]
 # ## 4. Initialisation: keep the signal's size through depth
 #
-# Training starts from random weights, and their scale matters before the first step. In a layer
+# Training starts from random weights (**initialisation (初始化)**), and their scale matters before the first step. In a layer
 # $z_j = \sum_{i=1}^{n_\text{in}} w_{ji}\,a_i$ with independent weights of mean 0 and variance $v$,
 # independent of the inputs,
 #
@@ -331,7 +331,7 @@ check("12.he_std", he_std)
 #
 # Chapters 05–07 picked squared error and cross entropy as reasonable measures of a miss. Both come out
 # of one principle: choose the weights under which the observed targets are **most likely**, i.e. minimise
-# the **negative log-likelihood** $-\log p(t \mid y)$ of each target $t$ given the network's output $y$.
+# the **negative log-likelihood (负对数似然)** $-\log p(t \mid y)$ of each target $t$ given the network's output $y$.
 #
 # - If $t = y + $ Gaussian noise of standard deviation $\sigma$,
 #   $p(t\mid y) = \frac{1}{\sigma\sqrt{2\pi}}\,e^{-(t-y)^2/(2\sigma^2)}$, and $-\log p$ is
@@ -426,11 +426,11 @@ for i in (0, 4, 8):
 #
 # $$\mathbf w \leftarrow (1 - \eta\lambda)\,\mathbf w - \eta\,\nabla C,$$
 #
-# every weight shrunk by a constant factor before the step: "weight decay" (`SGD(…, weight_decay=λ)`).
+# every weight shrunk by a constant factor before the step: **weight decay (权重衰减)** (`SGD(…, weight_decay=λ)`).
 # Large weights make sharp functions that can pass through every training point; the decay keeps the
 # weights only as large as the data insist.
 #
-# **Early stopping.** Keep the weights of the epoch with the lowest validation loss: training longer than
+# **Early stopping (早停).** Keep the weights of the epoch with the lowest validation loss: training longer than
 # that only fits the training set better. The epoch is a setting like the others, chosen on validation.
 #
 # Move λ and the stopping epoch: left, both losses per epoch; right, both after the last epoch against λ.
@@ -443,7 +443,8 @@ overfitting_explorer(curves=curves)
 # %% [markdown]
 # **Dropout and more data.** Chapter 09's dropout layer switches each hidden unit off with probability $p$
 # at every training step (`MLP(…, dropout=p)`), so that no unit can rely on a particular other one; at
-# prediction time all units work. The cheapest "more data" for images is to move them: a digit shifted by
+# prediction time all units work. The cheapest "more data" for images is **data augmentation (数据增强)**:
+# move them: a digit shifted by
 # one pixel is still the same digit (`datasets.random_shifts`, a fresh shift for each batch,
 # `fit(…, augment=random_shifts)`). The cell measures both on the same 150 images.
 

@@ -37,3 +37,40 @@ def test_digits_split_is_fixed_stratified_and_scaled():
 def test_data_is_read_only(array):
     with pytest.raises(ValueError):
         array()[0] -= 1
+
+
+# ------------------------------------------------------------------ chapter 12: validation split, shifts
+
+def test_the_validation_split_cuts_the_training_set_in_two_stratified_parts():
+    d = datasets.digits()
+    x_fit, x_val, y_fit, y_val = datasets.validation_split(d.x_train, d.y_train)
+    assert len(x_val) == int(np.ceil(0.2 * len(d.x_train)))  # scikit-learn rounds the held-out part up
+    assert len(x_fit) + len(x_val) == len(d.x_train)
+    rows = {r.tobytes() for r in d.x_train}
+    assert {r.tobytes() for r in x_fit} | {r.tobytes() for r in x_val} <= rows
+    assert not {r.tobytes() for r in x_fit} & {r.tobytes() for r in x_val}
+    assert np.abs(np.bincount(y_val, minlength=10) / len(y_val) - np.bincount(d.y_train) / len(d.y_train)).max() < 0.01
+    assert not x_fit.flags.writeable and not y_val.flags.writeable
+
+
+@pytest.mark.parametrize("shape", [(20, 64), (20, 8, 8), (20, 1, 8, 8)])
+def test_random_shifts_moves_each_image_by_at_most_one_pixel_and_leaves_the_batch_alone(shape):
+    d = datasets.digits()
+    x = d.x_train[:20].reshape(shape).copy()
+    kept = x.copy()
+    out = datasets.random_shifts(x, np.random.default_rng(0))
+    assert out.shape == shape and np.array_equal(x, kept)
+    images, moved = x.reshape(20, 8, 8), out.reshape(20, 8, 8)
+    used = set()
+    for image, result in zip(images, moved):
+        padded = np.pad(image, 1)
+        found = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                 if np.array_equal(result, padded[1 - dy:9 - dy, 1 - dx:9 - dx])]
+        assert found, "each output is its image moved by (dy, dx) in {-1, 0, 1}², blank paper moved in"
+        used.add(found[0])
+    assert len(used) >= 5  # the moves are random, not one fixed shift
+
+
+def test_random_shifts_names_the_shape_it_wants():
+    with pytest.raises(ValueError, match=r"\(N, 64\)"):
+        datasets.random_shifts(np.zeros((3, 63)), np.random.default_rng(0))

@@ -195,3 +195,63 @@ def test_model_fit_takes_any_optimiser():
     net = MLP((5, 8, 2), hidden="relu", output="softmax", loss="cross_entropy", seed=3)
     history = net.fit(x, y, epochs=30, batch_size=8, optimizer=Adam(0.01))
     assert history[-1] < history[0] / 2 and net.accuracy(x, y) > 0.9
+
+
+def test_validation_loss_is_recorded_per_epoch_and_is_the_models_loss_there():
+    d = datasets.digits()
+    net = MLP((64, 16, 10), hidden="relu", output="softmax", loss="cross_entropy", seed=0)
+    net.fit(d.x_train[:200], d.y_train[:200], epochs=3, seed=0, validation=(d.x_test, d.y_test))
+    assert len(net.val_loss) == 3
+    t = np.eye(10)[d.y_test]
+    assert net.val_loss[-1] == pytest.approx(net.loss_value(net.forward(d.x_test), t))
+
+
+# ------------------------------------------------------------------ dropout in the MLP (chapter 12)
+
+def dropout_net(p=0.5):
+    return MLP((5, 7, 6, 3), hidden="tanh", output="softmax", loss="cross_entropy", seed=3, dropout=p)
+
+
+def test_dropout_gradients_match_central_differences_for_one_draw_of_the_masks():
+    from dlmath.calculus import gradient_check
+    net, rng = dropout_net(), np.random.default_rng(0)
+    x, t = rng.normal(size=(4, 5)), np.eye(3)[[0, 2, 1, 2]]
+    net.training = True
+    for l in range(3):
+        def loss_and_grad(W):
+            saved, net.W[l] = net.W[l], W
+            net.dropout_rng = np.random.default_rng(7)  # the same masks at every evaluation
+            loss, dW, _ = net.loss_and_gradients(x, t)
+            net.W[l] = saved
+            return loss, dW[l]
+        assert gradient_check(loss_and_grad, net.W[l].copy()) < 1e-7
+    # the masks really drop units: some hidden activations are exactly 0 and the rest are scaled by 2
+    net.dropout_rng = np.random.default_rng(7)
+    net.forward(x)
+    masks = net.cache[2]
+    assert len(masks) == 2 and set(np.unique(masks[0])) == {0.0, 2.0}
+
+
+def test_dropout_acts_only_while_fit_trains():
+    net, rng = dropout_net(), np.random.default_rng(1)
+    x = rng.normal(size=(8, 5))
+    plain = MLP.from_weights(net.W, net.b, hidden="tanh", output="softmax", loss="cross_entropy")
+    assert np.array_equal(net.forward(x), plain.forward(x))  # predictions use every unit
+    net.fit(x, rng.integers(0, 3, 8), epochs=2, batch_size=4)
+    assert net.training is False
+    seen = []
+    net2 = dropout_net()
+    original = net2.forward_unchecked
+    net2.forward_unchecked = lambda a: (seen.append(net2.training), original(a))[1]
+    net2.fit(x, rng.integers(0, 3, 8), epochs=1, batch_size=4)
+    assert seen == [True, True, False]  # two batches with dropout, then the epoch's measurement without
+
+
+@pytest.mark.parametrize("p", [-0.1, 1.0, 2])
+def test_a_dropout_probability_outside_0_1_is_refused(p):
+    with pytest.raises(ValueError, match=r"dropout.*\[0, 1\)"):
+        dropout_net(p)
+
+
+def test_dropout_leaves_the_initial_weights_as_without():
+    assert all(np.array_equal(a, b) for a, b in zip(dropout_net(0.5).W, dropout_net(0.0).W))

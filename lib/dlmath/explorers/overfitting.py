@@ -23,7 +23,8 @@ N_TRAIN, HIDDEN, EPOCHS, ETA = 150, 128, 100, 0.1
 def overfitting_curves(decays=DECAYS, n_train=N_TRAIN, hidden=HIDDEN, epochs=EPOCHS, seed=0, progress=None):
     """Train MLP((64, hidden, 10)) on the first n_train images of the fitting part of
     `datasets.validation_split` with SGD(η 0.1, momentum 0.9, weight_decay=λ) for each λ in decays.
-    Returns arrays (len(decays), epochs): "train_loss", "val_loss", "train_accuracy", "val_accuracy"."""
+    Returns arrays (len(decays), epochs): "train_loss", "val_loss", "train_accuracy", "val_accuracy", and
+    the "decays" themselves."""
     d = datasets.digits()
     x_fit, x_val, y_fit, y_val = datasets.validation_split(d.x_train, d.y_train)
     curves = {k: [] for k in ("train_loss", "val_loss", "train_accuracy", "val_accuracy")}
@@ -38,11 +39,12 @@ def overfitting_curves(decays=DECAYS, n_train=N_TRAIN, hidden=HIDDEN, epochs=EPO
             bar.update(1)
     if bar is not None:
         bar.close()
-    return {k: np.array(v) for k, v in curves.items()}
+    return {"decays": np.array(decays, dtype=float), **{k: np.array(v) for k, v in curves.items()}}
 
 
-def overfitting_state(decay, epoch, curves, decays=DECAYS):
+def overfitting_state(decay, epoch, curves):
     """What the figure shows for the slider's λ (the nearest run on a log scale) and stopping epoch: pure."""
+    decays = curves["decays"]
     i = int(np.argmin(np.abs(np.log10(decays) - np.log10(decay))))
     e = int(np.clip(epoch, 1, curves["val_loss"].shape[1])) - 1
     best = int(np.argmin(curves["val_loss"][i]))
@@ -65,8 +67,9 @@ def overfitting_explorer(decay=1e-5, epoch=100, curves=None):
     ax_time.set(yscale="log", ylim=(1e-3, 3), xlim=(0, curves["val_loss"].shape[1] + 1), xlabel="epoch",
                 title="loss per epoch")
     ax_time.grid(True, alpha=0.3)
-    ax_decay.plot(DECAYS, curves["train_loss"][:, -1], "o-", color="C0", ms=4, label="training")
-    ax_decay.plot(DECAYS, curves["val_loss"][:, -1], "o-", color="C1", ms=4, label="validation")
+    decays = curves["decays"]
+    ax_decay.plot(decays, curves["train_loss"][:, -1], "o-", color="C0", ms=4, label="training")
+    ax_decay.plot(decays, curves["val_loss"][:, -1], "o-", color="C1", ms=4, label="validation")
     ax_decay.set(xscale="log", yscale="log", ylim=(1e-3, 3), xlabel="weight decay λ",
                  title="loss after the last epoch")
     ax_decay.grid(True, alpha=0.3)
@@ -79,8 +82,8 @@ def overfitting_explorer(decay=1e-5, epoch=100, curves=None):
              "chosen_val": ax_decay.plot([], [], "o", color="C1", mec="k", ms=9)[0]}
     ax_time.legend(handles=[lines["train"], lines["val"]], loc="lower left", fontsize=8)
     title = fig.suptitle("the readout goes here", fontsize=9)
-    controls = {"decay": widgets.FloatLogSlider(value=decay, base=10, min=np.log10(DECAYS[0]),
-                                                max=np.log10(DECAYS[-1]), step=0.5, description="λ",
+    controls = {"decay": widgets.FloatLogSlider(value=decay, base=10, min=np.log10(decays[0]),
+                                                max=np.log10(decays[-1]), step=0.5, description="λ",
                                                 continuous_update=True, readout_format=".0e"),
                 "epoch": widgets.IntSlider(value=epoch, min=1, max=curves["val_loss"].shape[1],
                                            description="stop at", continuous_update=True)}
