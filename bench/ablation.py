@@ -30,10 +30,7 @@ def train(recipe, x, y, seed):
     nets = []
     for member in range(recipe.get("ensemble", 1)):
         s = seed * 100 + member
-        net = CNN(filters=recipe.get("filters", (8, 16)), seed=s)
-        if recipe.get("init_std"):  # the same network with a fixed small scale instead of He's
-            rng = np.random.default_rng(s)
-            net.W = [rng.normal(0.0, recipe["init_std"], w.shape) for w in net.W]
+        net = CNN(filters=recipe.get("filters", (8, 16)), seed=s, init=recipe.get("init"))
         eta, epochs = recipe["eta"], recipe["epochs"]
         if recipe.get("optimizer") == "adam":
             optimizer = Adam(eta, weight_decay=recipe.get("weight_decay", 0.0), decoupled=True)
@@ -67,8 +64,8 @@ def choose(base, options, splits, verbose):
 
 # Each row: its label and the options chosen between on validation (one option: nothing to choose).
 ROWS = [
-    ("weights N(0, 0.1²) instead of He's", [{"init_std": 0.1}]),
-    ("chapter 08's CNN as it is (He's scale, SGD η 0.02, momentum 0.9, 25 epochs)", [{"init_std": None}]),
+    ("weights N(0, 0.1²) instead of He's", [{"init": 0.1}]),
+    ("chapter 08's CNN as it is (He's scale, SGD η 0.02, momentum 0.9, 25 epochs)", [{"init": None}]),
     ("+ cosine schedule, η and epochs chosen", [{"cosine": True, "eta": e, "epochs": n}
                                                 for n in (25, 50) for e in (0.02, 0.05, 0.1)]),
     ("+ Adam(W) instead of momentum, η chosen", [{}] + [{"optimizer": "adam", "eta": e} for e in (0.001, 0.003, 0.01)]),

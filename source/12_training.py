@@ -69,6 +69,7 @@ for B in (1, 4, 16, 64):
     errors = [np.sum((per_sample[rng.integers(0, len(per_sample), B)].mean(axis=0) - full) ** 2)
               for _ in range(6000)]
     print(f"B = {B:2d}: E‖g_B − ∇C‖² = {np.mean(errors):.5f}, × B = {B * np.mean(errors):.4f}")
+print(f"one epoch in batches of 32: {len(digits.x_train)} images, {int(np.ceil(len(digits.x_train) / 32))} steps")
 
 # %% [markdown]
 # The squared error × $B$ stays at one sample's squared error, whatever $B$ is: the variance of the

@@ -255,3 +255,27 @@ def test_a_dropout_probability_outside_0_1_is_refused(p):
 
 def test_dropout_leaves_the_initial_weights_as_without():
     assert all(np.array_equal(a, b) for a, b in zip(dropout_net(0.5).W, dropout_net(0.0).W))
+
+
+# ------------------------------------------------------------------ initial scales (chapter 12)
+
+def test_init_std_is_each_rules_formula_and_refuses_the_rest():
+    from dlmath.models.model import init_std
+    assert init_std("he", 50, 10) == pytest.approx(np.sqrt(2 / 50))
+    assert init_std("lecun", 50, 10) == pytest.approx(np.sqrt(1 / 50))
+    assert init_std("xavier", 50, 10) == pytest.approx(np.sqrt(2 / 60))
+    assert init_std(0.1, 50, 10) == 0.1
+    for bad in ("glorot_uniform", -0.1, True, None):
+        with pytest.raises(ValueError, match="init must be one of"):
+            init_std(bad, 50, 10)
+
+
+def test_networks_start_at_the_scale_asked_for():
+    wide = MLP((400, 300, 10), hidden="relu", init="xavier", seed=0)
+    assert wide.W[0].std() == pytest.approx(np.sqrt(2 / 700), rel=0.02)
+    assert MLP((400, 300, 10), hidden="relu", seed=0).W[0].std() == pytest.approx(np.sqrt(2 / 400), rel=0.02)
+    assert MLP((400, 300, 10), hidden="tanh", seed=0).W[0].std() == pytest.approx(np.sqrt(1 / 400), rel=0.02)
+    cnn = CNN(filters=(32, 64), seed=0)
+    assert cnn.W[1].std() == pytest.approx(np.sqrt(2 / (32 * 9)), rel=0.03)   # He for the ReLU filters
+    assert cnn.W[-1].std() == pytest.approx(np.sqrt(1 / 256), rel=0.05)       # LeCun for the dense layer
+    assert all(w.std() == pytest.approx(0.1, rel=0.1) for w in CNN(filters=(32, 64), init=0.1, seed=0).W)

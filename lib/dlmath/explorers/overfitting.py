@@ -7,8 +7,8 @@ there: early stopping); right: the loss after the last epoch against λ — too 
 its 150 images and not the digits, too much and it cannot fit anything. The runs for every λ are trained
 once when the explorer is made (a few seconds, with a progress bar); a move only looks them up.
 """
-import numpy as np
 import ipywidgets as widgets
+import numpy as np
 
 from .. import datasets
 from ..course.explorer import Explorer, new_figure

@@ -11,6 +11,9 @@ The book's network is CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoi
 output="sigmoid", loss="squared_error"): three 3×3 filters give three 4×4 feature maps, 2×2 max pooling
 leaves 3·2·2 = 12 units, fully connected to 3 outputs (its images and filters are in `dlmath.datasets`).
 
+Initial weights: He's scale for ReLU filters, LeCun's otherwise and for the dense layer; init= ('he',
+'lecun', 'xavier' or a standard deviation, `models.model.init_std`) sets every layer's instead.
+
 The conventions of every model (`models.model.Model`): the loss is the mean of C over the batch, W and b
 list the layers' weights (conv layers first, the dense layer last). A batch of images is (N, C, H, W), or
 one image per row (N, C·H·W) as datasets.digits() gives them.
@@ -22,12 +25,12 @@ from ..ops.activations import activation_pair
 from ..ops.conv import (conv2d_backward_unchecked, conv2d_unchecked, max_pool2d_backward_unchecked,
                         max_pool2d_unchecked, output_size)
 from ..ops.dense import dense_backward_unchecked, dense_unchecked
-from .model import Model
+from .model import Model, init_std
 
 
 class CNN(Model):
     def __init__(self, input_shape=(1, 8, 8), filters=(8, 16), kernel=3, padding=1, pool=2, n_outputs=10,
-                 activation="relu", output="softmax", loss="cross_entropy", seed=0):
+                 activation="relu", output="softmax", loss="cross_entropy", seed=0, init=None):
         input_shape = tuple(int(s) for s in input_shape)
         if len(input_shape) != 3 or min(input_shape) < 1:
             raise ValueError(f"input_shape must be (C, H, W), got {input_shape}")
@@ -52,12 +55,13 @@ class CNN(Model):
         self.filters, self.kernel, self.padding, self.pool = filters, int(kernel), int(padding), int(pool)
         self.activation = activation
         rng = np.random.default_rng(seed)
-        gain = 2.0 if activation == "relu" else 1.0
+        # by default He's scale for ReLU filters (LeCun's otherwise) and LeCun's for the dense output layer
+        conv_init = ("he" if activation == "relu" else "lecun") if init is None else init
         conv_W = []
         for (c_in, _, _), f in zip(self.shapes, filters):
-            fan_in = c_in * kernel * kernel
-            conv_W.append(rng.normal(0.0, np.sqrt(gain / fan_in), (f, c_in, kernel, kernel)))
-        dense_W = rng.normal(0.0, np.sqrt(1.0 / n_flat), (n_outputs, n_flat))
+            std = init_std(conv_init, c_in * kernel * kernel, f * kernel * kernel)
+            conv_W.append(rng.normal(0.0, std, (f, c_in, kernel, kernel)))
+        dense_W = rng.normal(0.0, init_std("lecun" if init is None else init, n_flat, n_outputs), (n_outputs, n_flat))
         # every parameter in two lists, conv layers first: fit steps them all in place
         self.W = conv_W + [dense_W]
         self.b = [np.zeros(f) for f in filters] + [np.zeros(n_outputs)]

@@ -10,7 +10,7 @@ from ..arrays import as_batch, as_float_array
 from ..ops.activations import activation_pair
 from ..ops.dense import dense_backward_unchecked, dense_unchecked
 from ..ops.normalization import dropout_mask
-from .model import Model
+from .model import Model, init_std
 
 
 class MLP(Model):
@@ -20,11 +20,14 @@ class MLP(Model):
     'identity'; loss: 'squared_error' (the book's), 'cross_entropy' (with softmax) or
     'binary_cross_entropy' (with sigmoid). Weights start as N(0, 1/n_in) (sigmoid, tanh) or N(0, 2/n_in)
     (ReLU), from a seeded generator; biases at 0. `MLP.from_weights` builds one from given weights.
+    init: 'he', 'lecun', 'xavier' or a standard deviation, for every layer (`models.model.init_std`);
+    by default 'he' with ReLU and 'lecun' otherwise.
     dropout: the probability p of dropping each hidden unit while `fit` trains (inverted dropout,
     `ops.normalization.dropout`); predictions and measurements use every unit.
     """
 
-    def __init__(self, sizes, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=0, dropout=0.0):
+    def __init__(self, sizes, hidden="sigmoid", output="sigmoid", loss="squared_error", seed=0, dropout=0.0,
+                 init=None):
         sizes = tuple(int(s) for s in sizes)
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"sizes must list at least 2 positive layer sizes (n_0, …, n_L), got {sizes}")
@@ -36,8 +39,8 @@ class MLP(Model):
         self.dropout_rng = np.random.default_rng(seed + 1)  # the masks' own stream: weights stay as without
         self.n_outputs = sizes[-1]
         rng = np.random.default_rng(seed)
-        gain = 2.0 if hidden == "relu" else 1.0
-        self.W = [rng.normal(0.0, np.sqrt(gain / n_in), (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
+        init = ("he" if hidden == "relu" else "lecun") if init is None else init
+        self.W = [rng.normal(0.0, init_std(init, n_in, n_out), (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
         self.b = [np.zeros(n_out) for n_out in sizes[1:]]
 
     @classmethod

@@ -19,6 +19,18 @@ from ..ops.activations import activation, activation_backward
 from ..ops.losses import LOSSES, MATCHED_OUTPUT, class_labels, one_hot, softmax
 
 
+def init_std(init, fan_in, fan_out):
+    """The standard deviation of a layer's initial weights (chapter 12): 'he' √(2/n_in) keeps a signal's
+    variance through ReLU layers, 'lecun' √(1/n_in) through tanh (linear near 0), 'xavier' (Glorot)
+    √(2/(n_in + n_out)) balances the forward signal and the backward gradient; a number is used as it is."""
+    scales = {"he": 2.0 / fan_in, "lecun": 1.0 / fan_in, "xavier": 2.0 / (fan_in + fan_out)}
+    if isinstance(init, str) and init in scales:
+        return float(np.sqrt(scales[init]))
+    if isinstance(init, (int, float, np.number)) and not isinstance(init, bool) and init >= 0:
+        return float(init)
+    raise ValueError(f"init must be one of {sorted(scales)} or a standard deviation ≥ 0, got {init!r}")
+
+
 class Model:
     training = False  # True while `fit` takes its steps: layers that act only in training (dropout) act
 
