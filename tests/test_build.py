@@ -135,3 +135,63 @@ def test_drift_is_reported(tmp_course):
     assert any("chapters/07_x.ipynb is stale" in p for p in problems)
     assert any("solutions/07_x.ipynb is missing" in p for p in problems)
     assert any("glossary" not in p for p in problems)
+
+
+# ------------------------------------------------------------------ the Chinese twins (issue 21)
+
+TWINNED = SOURCE.replace('''# some **neuron (神经元)** text
+#
+''', '''# some **neuron (神经元)** text
+
+# %% [markdown] lang="zh"
+# # 标题
+# 一些关于**神经元（neuron）**的文字
+#
+''')
+
+
+def test_a_new_twin_is_stamped_with_its_english_cells_fingerprint_and_nothing_else_changes():
+    stamped = build.stamp(TWINNED)
+    english = build.parse(TWINNED)[0][1]
+    assert f'# %% [markdown] lang="zh" twin="{build.twin_fingerprint(english)}"' in stamped
+    assert stamped.replace(f' twin="{build.twin_fingerprint(english)}"', "") == TWINNED
+    assert build.stamp(stamped) == stamped and build.twin_problems(stamped) == []
+    assert build.twin_problems(TWINNED, "07_x.py") == ["07_x.py: the twin of markdown cell 1 has no fingerprint: "
+                                                       "run tools/build_notebooks.py --stamp 07"]
+
+
+def test_the_chinese_edition_has_the_twins_in_place_of_the_english_cells_and_the_same_code():
+    text = build.stamp(TWINNED)
+    en, zh = build.parse(text), build.parse(text, "zh")
+    assert [k for k, _, _ in en] == [k for k, _, _ in zh] and len(en) == 4
+    assert zh[0][1].startswith("# 标题") and en[0][1].startswith("# Title")
+    assert en[1:] == zh[1:]  # code cells shared
+    nb = build.notebook("07_x", zh, answered=False, lang="zh")
+    assert nb.metadata["dlmath"]["lang"] == "zh" and "z = ..." in nb.cells[2].source
+    assert "lang" not in build.notebook("07_x", en, answered=False).metadata["dlmath"]
+
+
+def test_changing_an_english_cell_makes_the_check_fail_for_its_twin(tmp_course):
+    source = tmp_course / "source" / "07_x.py"
+    source.write_text(build.stamp(TWINNED), encoding="utf-8")
+    assert build.build(run=False)
+    assert (tmp_course / "chapters" / "zh" / "07_x.ipynb").exists()
+    assert not [p for p in build.drift() if "twin" in p]
+    source.write_text(source.read_text(encoding="utf-8").replace("some **neuron", "a few **neuron"), encoding="utf-8")
+    problems = build.drift()
+    assert any("07_x.py: markdown cell 1 ('# Title') changed after its Chinese twin was written" in p for p in problems)
+    assert build.main(["--check"]) == 1
+    # re-stamping (after updating the twin) clears it; a plain --stamp does not touch an existing fingerprint
+    build.main(["--stamp", "07"])
+    assert any("changed after its Chinese twin" in p for p in build.drift())
+    build.main(["--stamp", "07", "--restamp"])
+    assert not [p for p in build.drift() if "twin" in p]
+
+
+def test_a_missing_twin_and_an_orphan_twin_are_named():
+    missing = build.stamp(TWINNED) + '\n# %% [markdown]\n# A second English cell\n'
+    assert build.twin_problems(missing, "07_x.py") == [
+        "07_x.py: markdown cell 2 ('A second English cell') has no Chinese twin after it"]
+    orphan = build.stamp(TWINNED) + '\n# %%\nx = 1\n\n# %% [markdown] lang="zh" twin="00000000"\n# 孤儿\n'
+    assert build.twin_problems(orphan, "07_x.py") == [
+        "07_x.py: the twin '孤儿' does not follow an English markdown cell"]

@@ -1,6 +1,7 @@
 """my-work/: the learner's own copies; updates that carry the answers; reset and restore with dated backups."""
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import nbformat
@@ -340,3 +341,44 @@ def test_a_chapter_run_in_jupyterlab_from_chapters_says_so_at_its_top(tmp_path):
     assert "This is the published copy of chapter 07" in said["chapters"]
     assert "my-work/07_backpropagation.ipynb" in said["chapters"]
     assert "published" not in said["my-work"]
+
+
+# ------------------------------------------------------------------ the Chinese edition's copies (issue 21)
+
+def publish_zh(root, stem, title):
+    """chapters/zh/<stem>.ipynb as the build writes the Chinese edition of a tiny source."""
+    (root / "chapters" / "zh").mkdir(parents=True, exist_ok=True)
+    text = SOURCE.format(title=title)
+    nb = build.notebook(stem, build.parse(text), answered=False, lang="zh")
+    (root / "chapters" / "zh" / f"{stem}.ipynb").write_text(build.dumps(nb), encoding="utf-8")
+
+
+def test_the_chinese_copies_live_in_my_work_zh_with_their_own_backups(course):
+    publish_zh(course.root, "01_one", "一")
+    zh = Workspace(course.root, "zh")
+    assert zh.chapters == course.root / "chapters" / "zh" and zh.work == course.root / "my-work" / "zh"
+    assert [p.name for p in zh.ensure_copies()] == ["01_one.ipynb"]
+    copy = zh.work / "01_one.ipynb"
+    answer(copy)
+    backup = zh.reset("01")
+    assert backup.parent == zh.work / "backups" and "41" in backup.read_text(encoding="utf-8")
+    assert not (course.work / "01_one.ipynb").exists()  # the English copies are another folder
+    assert Workspace.of(copy).lang == "zh" and Workspace.of(course.chapters / "01_one.ipynb").lang == "en"
+    with pytest.raises(ValueError, match="lang must be one of"):
+        Workspace(course.root, "fr")
+
+
+def test_open_lang_zh_opens_the_chinese_copy_remembers_it_and_asks_for_the_chinese_interface(course, capsys):
+    from dlmath.course import cli
+    publish_zh(course.root, "00_start", "开始")
+    assert cli.main(["--root", str(course.root), "open", "--lang", "zh", "--dry-run"]) == 0
+    assert "my-work/zh/00_start.ipynb" in capsys.readouterr().out
+    assert cli.main(["--root", str(course.root), "open", "--dry-run"]) == 0  # remembered
+    assert "my-work/zh/00_start.ipynb" in capsys.readouterr().out
+    assert cli.main(["--root", str(course.root), "open", "--lang", "en", "--dry-run"]) == 0
+    assert "my-work/00_start.ipynb" in capsys.readouterr().out
+    paths = cli._lab_env("zh")["JUPYTER_CONFIG_PATH"].split(os.pathsep)
+    assert paths[0].endswith("jupyter-config-zh") and paths[1].endswith("jupyter-config")
+    overrides = json.loads((Path(paths[0]) / "labconfig" / "default_setting_overrides.json").read_text())
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "zh_CN"
+    assert not cli._lab_env("en")["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0].endswith("-zh")

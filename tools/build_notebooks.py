@@ -4,10 +4,14 @@
     python tools/build_notebooks.py 01 03        # only the chapters whose stem starts with these
     python tools/build_notebooks.py --check      # exit 1 if chapters/ or solutions/ drifted from source/
     python tools/build_notebooks.py --no-execute # chapters only (fast)
+    python tools/build_notebooks.py --stamp 12   # fingerprint chapter 12's new Chinese twins (docs/translating.md)
 
 A source is a Python file in jupytext's "percent" format, read by jupytext: `# %%` starts a code cell,
 `# %% [markdown]` a markdown cell (each line behind `# `), `tags=["..."]` after either sets the cell's
-tags, and `# %magic` lines become `%magic`. What is ours: in a code cell the answer sits between
+tags, and `# %magic` lines become `%magic`. A markdown cell marked `lang="zh"` is the Chinese twin of the
+English markdown cell just before it, with `twin="…"` the fingerprint of the English text it translates
+(docs/translating.md); the Chinese edition (chapters/zh/, solutions/zh/) has the twins in place of the
+English cells, code cells shared. What is ours: in a code cell the answer sits between
 `### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets a stub instead: `name = ...` for each
 name the answer assigns, `return ...` where it returns.
 
@@ -19,6 +23,7 @@ Stored solutions keep a PNG of every figure and no widget state: GitHub, nbviewe
 `jupyter nbconvert --to html` then show the picture instead of an empty widget box.
 """
 import argparse
+import hashlib
 import re
 import shutil
 import sys
@@ -34,6 +39,8 @@ from dlmath.course.workspace import WORK, BACKUPS, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, CHAPTERS, SOLUTIONS = ROOT / "source", ROOT / "chapters", ROOT / "solutions"
+LANGUAGES = {"en": "", "zh": "zh"}  # each edition's folder under chapters/ and solutions/
+TWIN_HEADER = re.compile(r"^# %% \[markdown\](?P<meta>.*)$")
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::[^=]*)?=(?!=)")
 TERM = re.compile(r"\*\*([^*()]+?)\s+\(([^()]*[\u4e00-\u9fff][^()]*)\)\*\*")  # **term (中文)**
@@ -42,12 +49,75 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 # ------------------------------------------------------------------ source -> cells
 
-def parse(text):
-    """[(kind, source, tags)] from a percent-format file, read by jupytext. Anything before the first
-    `# %%` (the file's note on how it is built) is not a cell."""
+def read_cells(text):
+    """[(kind, source, tags, lang, twin)] of every cell, twins included. Anything before the first `# %%`
+    (the file's note on how it is built) is not a cell."""
     start = text.find("# %%")
     nb = jupytext.reads(text[start:] if start > 0 else text, fmt="py:percent")
-    return [(c.cell_type, c.source.strip("\n"), list(c.metadata.get("tags", []))) for c in nb.cells]
+    return [(c.cell_type, c.source.strip("\n"), list(c.metadata.get("tags", [])), c.metadata.get("lang"),
+             c.metadata.get("twin")) for c in nb.cells]
+
+
+def parse(text, lang="en"):
+    """[(kind, source, tags)] of one edition: the English cells, or with lang="zh" each English markdown
+    cell replaced by its Chinese twin (an English cell without a twin stays as it is; `twin_problems`
+    reports it)."""
+    cells = read_cells(text)
+    out = []
+    for i, (kind, source, tags, cell_lang, _) in enumerate(cells):
+        if cell_lang:
+            continue
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        if lang != "en" and kind == "markdown" and nxt and nxt[3] == lang:
+            source = nxt[1]
+        out.append((kind, source, tags))
+    return out
+
+
+def twin_fingerprint(source):
+    """What a twin records of the English cell it translates: a hash of its text."""
+    return hashlib.sha256(source.strip().encode("utf-8")).hexdigest()[:8]
+
+
+def twin_problems(text, name="source"):
+    """Why the Chinese twins of a source do not match its English cells: a markdown cell without a twin,
+    a twin without an English markdown cell before it, or one whose English cell changed since."""
+    cells = read_cells(text)
+    problems, english = [], 0
+    for i, (kind, source, _, lang, twin) in enumerate(cells):
+        prev = cells[i - 1] if i else None
+        first = (source.splitlines() or [""])[0][:60]
+        if lang is None:
+            english += kind == "markdown"
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if kind == "markdown" and (nxt is None or nxt[3] != "zh"):
+                problems.append(f"{name}: markdown cell {english} ({first!r}) has no Chinese twin after it")
+        elif lang != "zh" or kind != "markdown" or prev is None or prev[0] != "markdown" or prev[3] is not None:
+            problems.append(f"{name}: the twin {first!r} does not follow an English markdown cell")
+        elif not twin:
+            problems.append(f"{name}: the twin of markdown cell {english} has no fingerprint: "
+                            f"run tools/build_notebooks.py --stamp {name[:2]}")
+        elif twin != twin_fingerprint(prev[1]):
+            problems.append(f"{name}: markdown cell {english} ({(prev[1].splitlines() or [''])[0][:60]!r}) changed "
+                            f"after its Chinese twin was written: bring the twin up to date, then "
+                            f"--stamp {name[:2]} --restamp")
+    return problems
+
+
+def stamp(text, restamp=False):
+    """The source with a fingerprint on each twin that has none (restamp=True: on every twin)."""
+    chunks = re.split(r"(?m)^(?=# %%)", text)
+    out, previous = [], None  # previous: the last English markdown cell's source
+    for chunk in chunks:
+        header = TWIN_HEADER.match(chunk.split("\n", 1)[0])
+        cell = read_cells(chunk)[0] if chunk.startswith("# %%") else None
+        if cell and cell[3] == "zh" and previous is not None and (restamp or not cell[4]):
+            meta = re.sub(r'\s*twin="[^"]*"', "", header["meta"])
+            chunk = f'# %% [markdown]{meta} twin="{twin_fingerprint(previous)}"' + chunk[len(header[0]):]
+        if cell and cell[3] is None:
+            previous = cell[1] if cell[0] == "markdown" else None
+        out.append(chunk)
+    return "".join(out)
 
 
 def stub(block, indent):
@@ -91,7 +161,7 @@ def split_solution(source, answered):
     return "\n".join(out)
 
 
-def notebook(stem, cells, answered):
+def notebook(stem, cells, answered, lang="en"):
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
     ids = build_ids(stem[:2], [(kind, source) for kind, source, _ in cells], lambda s: BEGIN in s)
@@ -105,6 +175,8 @@ def notebook(stem, cells, answered):
             cell.metadata["tags"] = list(tags)
         nb.cells.append(cell)
     nb.metadata["dlmath"] = {"source": f"source/{stem}.py", "fingerprint": fingerprint(nb.cells)}
+    if lang != "en":  # the kernel reads it to speak the notebook's language (dlmath.course.language)
+        nb.metadata["dlmath"]["lang"] = lang
     return nb
 
 
@@ -177,10 +249,16 @@ def learner_edited(path):
     return None
 
 
-def execute(nb, timeout=600):
+def execute(nb, lang="en", timeout=600):
     # checks made while building go to a throwaway store, not to the maintainer's own progress
-    headless.execute(nb, SOLUTIONS, timeout=timeout, record_timing=False)
+    headless.execute(nb, SOLUTIONS / LANGUAGES[lang], timeout=timeout, record_timing=False,
+                     env={"DLMATH_LANG": lang})
     return static_outputs(nb)
+
+
+def editions(text):
+    """The languages a source is built in: English, and Chinese once its markdown cells have twins."""
+    return ["en"] + (["zh"] if any(cell[3] == "zh" for cell in read_cells(text)) else [])
 
 
 def back_up(path):
@@ -193,66 +271,84 @@ def back_up(path):
 
 
 def build(prefixes=(), run=True, force=False):
-    CHAPTERS.mkdir(exist_ok=True)
-    SOLUTIONS.mkdir(exist_ok=True)
     refused = []
     for src in sources(prefixes):
-        cells = parse(src.read_text(encoding="utf-8"))
-        target = CHAPTERS / f"{src.stem}.ipynb"
-        new = dumps(notebook(src.stem, cells, answered=False))
-        if target.exists() and target.read_text(encoding="utf-8") != new:
-            why = learner_edited(target)
-            if why and not force:
-                refused.append(f"{target.relative_to(ROOT)}: not overwritten because {why}; "
-                               f"learners work in {WORK}/ (`dlmath open`): move it there, or pass --force "
-                               f"(which saves it in {WORK}/{BACKUPS}/ first).")
-                continue
-            if why:
-                print(f"saved the edited {target.relative_to(ROOT)} as {back_up(target).relative_to(ROOT)}")
-        target.write_text(new, encoding="utf-8")
-        print(f"wrote {target.relative_to(ROOT)}")
-        if run:
-            solved = execute(notebook(src.stem, cells, answered=True))
-            (SOLUTIONS / f"{src.stem}.ipynb").write_text(dumps(solved), encoding="utf-8")
-            print(f"wrote {(SOLUTIONS / src.stem).relative_to(ROOT)}.ipynb (executed)")
+        text = src.read_text(encoding="utf-8")
+        for lang in editions(text):
+            refused += build_edition(src.stem, parse(text, lang), lang, run, force)
     (CHAPTERS / "glossary.md").write_text(glossary(), encoding="utf-8")
     for line in refused:
         print(line, file=sys.stderr)
     return not refused
 
 
+def build_edition(stem, cells, lang, run, force):
+    """Write one edition's learner copy (unless a learner edited it) and, with run, its executed solution."""
+    chapters, solutions = CHAPTERS / LANGUAGES[lang], SOLUTIONS / LANGUAGES[lang]
+    chapters.mkdir(parents=True, exist_ok=True)
+    solutions.mkdir(parents=True, exist_ok=True)
+    target = chapters / f"{stem}.ipynb"
+    new = dumps(notebook(stem, cells, answered=False, lang=lang))
+    if target.exists() and target.read_text(encoding="utf-8") != new:
+        why = learner_edited(target)
+        if why and not force:
+            return [f"{target.relative_to(ROOT)}: not overwritten because {why}; learners work in {WORK}/ "
+                    f"(`dlmath open`): move it there, or pass --force (which saves it in {WORK}/{BACKUPS}/ first)."]
+        if why:
+            print(f"saved the edited {target.relative_to(ROOT)} as {back_up(target).relative_to(ROOT)}")
+    target.write_text(new, encoding="utf-8")
+    print(f"wrote {target.relative_to(ROOT)}")
+    if run:
+        solved = execute(notebook(stem, cells, answered=True, lang=lang), lang)
+        (solutions / f"{stem}.ipynb").write_text(dumps(solved), encoding="utf-8")
+        print(f"wrote {(solutions / stem).relative_to(ROOT)}.ipynb (executed)")
+    return []
+
+
 def drift():
     """What in chapters/ and solutions/ no longer matches source/ (an empty list when nothing)."""
     problems = []
-    stems = {p.stem for p in sources()}
     glossary_path = CHAPTERS / "glossary.md"
     if not glossary_path.exists() or glossary_path.read_text(encoding="utf-8") != glossary():
         problems.append("chapters/glossary.md is stale: rebuild it")
-    for folder in (CHAPTERS, SOLUTIONS):
-        for extra in sorted({p.stem for p in folder.glob("*.ipynb")} - stems):
-            problems.append(f"{folder.name}/{extra}.ipynb has no source/{extra}.py")
+    built = {lang: set() for lang in LANGUAGES}
     for src in sources():
-        cells = parse(src.read_text(encoding="utf-8"))
-        chapter, solution = CHAPTERS / f"{src.stem}.ipynb", SOLUTIONS / f"{src.stem}.ipynb"
-        if not chapter.exists() or chapter.read_text(encoding="utf-8") != dumps(notebook(src.stem, cells, False)):
-            why = chapter.exists() and learner_edited(chapter)
-            if why:
-                problems.append(f"chapters/{src.stem}.ipynb was changed by hand ({why}); learners work in "
-                                f"{WORK}/ — move it there, then rebuild it")
-            else:
-                problems.append(f"chapters/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
-        if not solution.exists():
-            problems.append(f"solutions/{src.stem}.ipynb is missing")
-            continue
-        stored = nbformat.read(str(solution), as_version=4)
-        expected = notebook(src.stem, cells, True)
-        if [(c.cell_type, c.source) for c in stored.cells] != [(c.cell_type, c.source) for c in expected.cells]:
-            problems.append(f"solutions/{src.stem}.ipynb is stale: rebuild it from source/{src.stem}.py")
-        elif any(c.cell_type == "code" and c.execution_count is None and c.source.strip() for c in stored.cells):
-            problems.append(f"solutions/{src.stem}.ipynb is not fully executed")
-        elif "widgets" in stored.metadata or any(WIDGET_VIEW in o.get("data", {}) for c in stored.cells
-                                                  if c.cell_type == "code" for o in c.outputs):
-            problems.append(f"solutions/{src.stem}.ipynb stores live widgets: rebuild it (figures as PNG)")
+        text = src.read_text(encoding="utf-8")
+        if any(cell[3] for cell in read_cells(text)):
+            problems += twin_problems(text, src.name)
+        for lang in editions(text):
+            built[lang].add(src.stem)
+            problems += edition_drift(src.stem, parse(text, lang), lang)
+    for lang, stems in built.items():
+        for folder in (CHAPTERS / LANGUAGES[lang], SOLUTIONS / LANGUAGES[lang]):
+            for extra in sorted({p.stem for p in folder.glob("*.ipynb")} - stems):
+                problems.append(f"{folder.relative_to(ROOT)}/{extra}.ipynb has no source/{extra}.py"
+                                + (" with Chinese twins" if lang != "en" else ""))
+    return problems
+
+
+def edition_drift(stem, cells, lang):
+    sub = f"{LANGUAGES[lang]}/" if LANGUAGES[lang] else ""
+    problems = []
+    chapter, solution = CHAPTERS / sub / f"{stem}.ipynb", SOLUTIONS / sub / f"{stem}.ipynb"
+    if not chapter.exists() or chapter.read_text(encoding="utf-8") != dumps(notebook(stem, cells, False, lang)):
+        why = chapter.exists() and learner_edited(chapter)
+        if why:
+            problems.append(f"chapters/{sub}{stem}.ipynb was changed by hand ({why}); learners work in "
+                            f"{WORK}/ — move it there, then rebuild it")
+        else:
+            problems.append(f"chapters/{sub}{stem}.ipynb is stale: rebuild it from source/{stem}.py")
+    if not solution.exists():
+        return problems + [f"solutions/{sub}{stem}.ipynb is missing"]
+    stored = nbformat.read(str(solution), as_version=4)
+    expected = notebook(stem, cells, True, lang)
+    if [(c.cell_type, c.source) for c in stored.cells] != [(c.cell_type, c.source) for c in expected.cells]:
+        problems.append(f"solutions/{sub}{stem}.ipynb is stale: rebuild it from source/{stem}.py")
+    elif any(c.cell_type == "code" and c.execution_count is None and c.source.strip() for c in stored.cells):
+        problems.append(f"solutions/{sub}{stem}.ipynb is not fully executed")
+    elif "widgets" in stored.metadata or any(WIDGET_VIEW in o.get("data", {}) for c in stored.cells
+                                              if c.cell_type == "code" for o in c.outputs):
+        problems.append(f"solutions/{sub}{stem}.ipynb stores live widgets: rebuild it (figures as PNG)")
     return problems
 
 
@@ -262,7 +358,18 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true", help="report drift from source/ and exit 1 if any")
     parser.add_argument("--no-execute", action="store_true", help="write chapters/ only; leave solutions/ alone")
     parser.add_argument("--force", action="store_true", help="overwrite chapters even if edited or run")
+    parser.add_argument("--stamp", action="store_true",
+                        help="write the fingerprint of each new Chinese twin of these sources, then stop")
+    parser.add_argument("--restamp", action="store_true", help="with --stamp: of every twin (after reviewing them)")
     args = parser.parse_args(argv)
+    if args.stamp:
+        for src in sources(args.prefixes):
+            text = src.read_text(encoding="utf-8")
+            stamped = stamp(text, restamp=args.restamp)
+            if stamped != text:
+                src.write_text(stamped, encoding="utf-8")
+                print(f"stamped the twins of {src.relative_to(ROOT)}")
+        return 0
     if args.check:
         problems = drift()
         print("\n".join(problems) or "chapters/ and solutions/ match source/")

@@ -22,15 +22,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..arrays import read_only
+from .language import N_, _
 
 PASS, FAIL, TODO = "pass", "fail", "todo"
 SYMBOL = {PASS: "✅", FAIL: "❌", TODO: "⏳"}
-WORD = {PASS: "correct", FAIL: "not yet", TODO: "not attempted yet"}  # readable without an emoji font
+WORD = {PASS: N_("correct"), FAIL: N_("not yet"), TODO: N_("not attempted yet")}  # readable without an emoji font
 
 
 def verdict(status, message):
-    """The message led by its verdict word, so ✅ and ❌ differ even where both render as a box."""
-    return message if message.startswith(WORD[status]) else f"{WORD[status]} — {message}"
+    """The message led by its verdict word, so ✅ and ❌ differ even where both render as a box; both in
+    the learner's language (a message the catalog has, such as every exercise's hints, is translated
+    here, where it is shown; the Result keeps the English)."""
+    word, message = _(WORD[status]), _(message)
+    return message if message.startswith(word) else _("{word} — {message}").format(word=word, message=message)
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Result:
         return f"{SYMBOL[self.status]} {verdict(self.status, self.message)}"
 
 
-def correct(message="correct."):
+def correct(message=N_("correct.")):
     return Result(PASS, message)
 
 
@@ -54,7 +58,7 @@ def wrong(message):
     return Result(FAIL, message)
 
 
-NOT_ATTEMPTED = Result(TODO, "not attempted yet — replace the `...` with your answer and run the cell again.")
+NOT_ATTEMPTED = Result(TODO, N_("not attempted yet — replace the `...` with your answer and run the cell again."))
 
 
 def short(value, width=60, digits=None):

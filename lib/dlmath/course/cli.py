@@ -23,13 +23,28 @@ from pathlib import Path
 URL = re.compile(r"(https?://(?:localhost|127\.0\.0\.1|\[::1\]):\d+/lab\S*)")
 
 
+def _language(args):
+    """The edition a command works on: --lang, else the one `dlmath open --lang` chose last, else English."""
+    from .workspace import find_root, remembered_language
+    lang = getattr(args, "lang", None)
+    if lang:
+        return lang
+    try:
+        return remembered_language(getattr(args, "root", None) or find_root())
+    except FileNotFoundError:
+        return "en"
+
+
 def _workspace(args):
     from .workspace import Workspace
-    return Workspace(getattr(args, "root", None))
+    return Workspace(getattr(args, "root", None), _language(args))
 
 
 def cmd_open(args):
     ws = _workspace(args)
+    if getattr(args, "lang", None):
+        from .workspace import remember_language
+        remember_language(ws.root, ws.lang)  # the next `dlmath open` (and progress, reset …) keeps it
     made = ws.ensure_copies()
     notices = ws.sync()
     if made:
@@ -57,7 +72,8 @@ def cmd_open(args):
         print(" ".join(command))
         return 0
     print(f"opening {ws.rel(target)} in JupyterLab (stop it with Ctrl+C) …", flush=True)
-    proc = subprocess.Popen(command, cwd=ws.root, stderr=subprocess.PIPE, text=True, bufsize=1, env=_lab_env())
+    proc = subprocess.Popen(command, cwd=ws.root, stderr=subprocess.PIPE, text=True, bufsize=1,
+                            env=_lab_env(ws.lang))
     signal.signal(signal.SIGTERM, _interrupt)  # a `kill` of this command stops JupyterLab too, not only us
     shown = False
     try:
@@ -74,13 +90,17 @@ def cmd_open(args):
         return proc.wait()
 
 
-def _lab_env():
+def _lab_env(lang="en"):
     """The environment of the course's JupyterLab: the course's Jupyter settings (lib/jupyter-config:
-    its server extension, no news toast) found even before requirements.txt installed them."""
+    its server extension, no news toast) found even before requirements.txt installed them, and for the
+    Chinese edition lib/jupyter-config-zh first (JupyterLab's interface in Chinese, from the language pack;
+    a language the learner picked in JupyterLab's own menu still wins)."""
     env = dict(os.environ)
-    config = Path(__file__).resolve().parents[2] / "jupyter-config"
-    if config.is_dir():
-        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(config), env.get("JUPYTER_CONFIG_PATH")]))
+    lib = Path(__file__).resolve().parents[2]
+    folders = [lib / "jupyter-config-zh"] * (lang == "zh") + [lib / "jupyter-config"]
+    found = [str(f) for f in folders if f.is_dir()]
+    if found:
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [*found, env.get("JUPYTER_CONFIG_PATH")]))
     return env
 
 
@@ -250,6 +270,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="dlmath", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", help=argparse.SUPPRESS)  # the course folder (found automatically)
+    parser.add_argument("--lang", choices=["en", "zh"],
+                        help="the edition: en (English) or zh (中文); default: the one `dlmath open` chose last")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("open", help="open the course in JupyterLab on your copy of a chapter")
     p.add_argument("chapter", nargs="?", default="00", help="chapter number, e.g. 04 (default 00)")
@@ -257,6 +279,8 @@ def main(argv=None):
     p.add_argument("--port", type=int, help="the port to use (default 8888, or the next free one)")
     p.add_argument("--verbose", action="store_true", help="show JupyterLab's own log")
     p.add_argument("--dry-run", action="store_true", help="print the JupyterLab command, start nothing")
+    p.add_argument("--lang", choices=["en", "zh"], default=argparse.SUPPRESS,
+                   help="open the English (en) or the Chinese (zh, 中文) edition, and remember the choice")
     p.set_defaults(run=cmd_open)
     p = sub.add_parser("progress", help="your results per chapter and the next exercise")
     p.add_argument("--reset", nargs="?", const="all", metavar="NN", help="forget results (all, or chapter NN)")
@@ -295,11 +319,15 @@ def main(argv=None):
     q.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (an endless loop stops there)")
     q.set_defaults(run=cmd_class_grade)
     args = parser.parse_args(argv)
+    from .language import use
+    use(_language(args))  # the command's own messages in the edition's language
     try:
         return args.run(args)
     except (LookupError, FileNotFoundError, FileExistsError) as exc:
         print(f"dlmath: {exc}", file=sys.stderr)
         return 2
+    finally:
+        use(None)
 
 
 if __name__ == "__main__":

@@ -96,12 +96,44 @@ def find_root(start=None):
                             "run this from inside it.")
 
 
+EDITIONS = {"en": "", "zh": "zh"}  # each language's folder under chapters/ and under my-work/
+SETTINGS = ".dlmath.json"           # in my-work/: the language the learner chose last
+
+
+def remembered_language(root):
+    """The language `dlmath open --lang` last chose for the course at `root` ("en" if never)."""
+    try:
+        lang = json.loads((Path(root) / WORK / SETTINGS).read_text(encoding="utf-8")).get("lang")
+    except (OSError, ValueError, AttributeError):
+        return "en"
+    return lang if lang in EDITIONS else "en"
+
+
+def remember_language(root, lang):
+    folder = Path(root) / WORK
+    folder.mkdir(exist_ok=True)
+    (folder / SETTINGS).write_text(json.dumps({"lang": lang}) + "\n", encoding="utf-8")
+
+
 class Workspace:
-    def __init__(self, root=None):
+    """The learner's copies of one edition: chapters/ → my-work/ (English), chapters/zh/ → my-work/zh/
+    (Chinese), each with its own backups/ and the same rules. Results are kept per exercise id, so an
+    exercise solved in one language is solved in both."""
+
+    def __init__(self, root=None, lang="en"):
+        if lang not in EDITIONS:
+            raise ValueError(f"lang must be one of {sorted(EDITIONS)}, got {lang!r}")
         self.root = Path(root).resolve() if root else find_root()
-        self.chapters = self.root / "chapters"
-        self.work = self.root / WORK
+        self.lang = lang
+        self.chapters = self.root / "chapters" / EDITIONS[lang]
+        self.work = self.root / WORK / EDITIONS[lang]
         self.backups = self.work / BACKUPS
+
+    @classmethod
+    def of(cls, notebook, root=None):
+        """The workspace a notebook belongs to: the Chinese one for chapters/zh/ and my-work/zh/."""
+        lang = "zh" if Path(notebook).resolve().parent.name == "zh" else "en"
+        return cls(root or find_root(Path(notebook).resolve().parent), lang)
 
     # ------------------------------------------------------------------ what is there
     def chapter_files(self):
@@ -124,7 +156,7 @@ class Workspace:
     # ------------------------------------------------------------------ keeping copies
     def ensure_copies(self):
         """Copy every chapter the learner has no copy of yet into my-work/; return the new copies."""
-        self.work.mkdir(exist_ok=True)
+        self.work.mkdir(parents=True, exist_ok=True)
         readme = self.work / "README.md"
         if not readme.exists():
             readme.write_text(
@@ -182,7 +214,7 @@ class Workspace:
         chapter = self.chapter(number)
         copy = self.copy_of(chapter)
         backup = self.back_up(copy) if copy.exists() else None
-        self.work.mkdir(exist_ok=True)
+        self.work.mkdir(parents=True, exist_ok=True)
         self._fresh_copy(chapter, copy)
         return backup
 
@@ -220,7 +252,7 @@ class Workspace:
         chapter = self.chapter(number)
         copy = self.copy_of(chapter)
         if not copy.exists() or untouched(copy):
-            self.work.mkdir(exist_ok=True)
+            self.work.mkdir(parents=True, exist_ok=True)
             self._fresh_copy(chapter, copy)
             return None, [], []
         if built_from(copy) == built_from(chapter):

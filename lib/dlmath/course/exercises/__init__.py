@@ -8,6 +8,7 @@ import pkgutil
 
 from .. import results as _results
 from ..checks import FAIL, SYMBOL, Result, verdict
+from ..language import _
 
 
 def _load_chapters():
@@ -46,10 +47,11 @@ def check(exercise_id, answer):
     Elsewhere the line is printed."""
     result = evaluate(exercise_id, answer)
     before = _results.record(exercise_id, result.status) if exercise_id in EXERCISES else None
-    line = f"{SYMBOL[result.status]} {exercise_id}: {verdict(result.status, result.message)}"
+    line = _("{symbol} {exercise}: {verdict}").format(symbol=SYMBOL[result.status], exercise=exercise_id,
+                                                      verdict=verdict(result.status, result.message))
     if result.status == FAIL and _results.solved(before):
-        line += ("\n   (you solved this one before, and it still counts as done. If you ran this cell out of "
-                 "order, a later cell may have reused the name: Kernel → Restart Kernel and Run All Cells.)")
+        line += "\n   " + _("(you solved this one before, and it still counts as done. If you ran this cell out of "
+                           "order, a later cell may have reused the name: Kernel → Restart Kernel and Run All Cells.)")
     data = {"id": exercise_id, "status": result.status, "message": result.message}
     if not _display({"text/plain": line, MIME: data}):
         print(line)
@@ -102,10 +104,8 @@ def _announce():
     if not path or os.environ.get("DLMATH_NO_PROGRESS"):
         return
     try:
-        from pathlib import Path
-
-        from ..workspace import Workspace, find_root
-        text = Workspace(find_root(Path(path).parent)).notice(path)
+        from ..workspace import Workspace
+        text = Workspace.of(path).notice(path)
     except Exception:  # a notice must never stop a chapter
         return
     if text:
