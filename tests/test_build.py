@@ -195,3 +195,13 @@ def test_a_missing_twin_and_an_orphan_twin_are_named():
     orphan = build.stamp(TWINNED) + '\n# %%\nx = 1\n\n# %% [markdown] lang="zh" twin="00000000"\n# 孤儿\n'
     assert build.twin_problems(orphan, "07_x.py") == [
         "07_x.py: the twin '孤儿' does not follow an English markdown cell"]
+
+
+def test_one_chinese_term_per_concept_is_checked_across_chapters(tmp_course):
+    assert build.term_problems() == []
+    (tmp_course / "source" / "08_y.py").write_text(
+        "# %% [markdown]\n# a **neuron (神经单元)** and a **unit (神经元)**\n", encoding="utf-8")
+    assert build.term_problems() == [
+        "the term 'neuron' has two Chinese names: 神经元 (chapter 07), 神经单元 (chapter 08)",
+        "the Chinese term 神经元 names two things: 'neuron' (chapter 07), 'unit' (chapter 08)"]
+    assert any("two Chinese names" in p for p in build.drift())

@@ -228,6 +228,23 @@ def glossary():
     return "\n".join(lines) + "\n"
 
 
+def term_problems():
+    """One Chinese term per concept: an English term given two Chinese names, or a Chinese term given to
+    two English ones, anywhere in the sources (each **term (中文)** of the English cells)."""
+    chinese_of, english_of = {}, {}
+    for src in sources():
+        for kind, text, _ in parse(src.read_text(encoding="utf-8")):
+            for term, chinese in TERM.findall(text) if kind == "markdown" else []:
+                term, chinese = " ".join(term.split()).lower(), chinese.strip()
+                chinese_of.setdefault(term, {}).setdefault(chinese, src.stem[:2])
+                english_of.setdefault(chinese, {}).setdefault(term, src.stem[:2])
+    problems = [f"the term {term!r} has two Chinese names: " + ", ".join(f"{c} (chapter {n})" for c, n in names.items())
+                for term, names in chinese_of.items() if len(names) > 1]
+    problems += [f"the Chinese term {chinese} names two things: " + ", ".join(f"{t!r} (chapter {n})" for t, n in terms.items())
+                 for chinese, terms in english_of.items() if len(terms) > 1]
+    return problems
+
+
 # ------------------------------------------------------------------ building
 
 def sources(prefixes=()):
@@ -311,6 +328,7 @@ def drift():
     glossary_path = CHAPTERS / "glossary.md"
     if not glossary_path.exists() or glossary_path.read_text(encoding="utf-8") != glossary():
         problems.append("chapters/glossary.md is stale: rebuild it")
+    problems += term_problems()
     built = {lang: set() for lang in LANGUAGES}
     for src in sources():
         text = src.read_text(encoding="utf-8")

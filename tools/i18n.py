@@ -2,6 +2,7 @@
 
     python tools/i18n.py            # extract, update lib/dlmath/locale/zh_CN/LC_MESSAGES/dlmath.po, compile .mo
     python tools/i18n.py --check    # exit 1 if a message is missing from the .po, untranslated, or the .mo is stale
+    python tools/i18n.py --merge part.po …   # take the translations of other .po files (a translator's share)
 
 Messages come from two places, both read with Babel: the templates marked `_("…")` or `N_("…")` in the
 library's code (Babel's Python extractor), and the exercise registry — every exercise's hints and the
@@ -89,6 +90,7 @@ def compiled(po):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report what is missing or stale; change nothing")
+    parser.add_argument("--merge", nargs="+", metavar="PO", help="take the translations these .po files have")
     args = parser.parse_args(argv)
     pot = template()
     po = read(PO) if PO.exists() else Catalog(locale="zh_CN", domain="dlmath", project="dlmath",
@@ -101,6 +103,10 @@ def main(argv=None):
         found += [f"{PO.relative_to(ROOT)} still has a message nothing uses: {m!r}" for m in stale]
         print("\n".join(found) or "the Chinese catalog has every message")
         return 1 if found else 0
+    for part in args.merge or []:
+        for message in read(part):
+            if message.id and message.string and message.id in po:
+                po[message.id].string = message.string
     po.update(pot, no_fuzzy_matching=True)
     po.obsolete.clear()
     po.fuzzy, po.revision_date = False, STABLE_DATE
