@@ -16,6 +16,20 @@
 # **You need** chapter 01: the weighted input $z = \mathbf{w}\cdot\mathbf{x} + b$ is an inner product plus
 # a number, and a layer is $W\mathbf{x} + \mathbf{b}$. From numpy: arrays, `np.sqrt`, `np.sum`, `@`.
 
+# %% [markdown] lang="zh" twin="ad3cf744"
+# # 02 · 向量、内积与柯西-施瓦茨不等式
+#
+# **目标**。 学完本章，你能够：
+# - 把向量既看作箭头，也看作一列坐标，并计算它的长度；
+# - 用两种方法计算内积 $\mathbf{a}\cdot\mathbf{b}$——作为乘积之和，以及作为
+#   $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$——并说明两者相等；
+# - 证明柯西-施瓦茨不等式
+#   $|\mathbf{a}\cdot\mathbf{b}| \le \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$，准确说出等号何时成立，并用它求出最速下降方向；
+# - 会做矩阵乘法，并分清矩阵乘积、转置和逐元素（阿达马）乘积。
+#
+# **前置知识**： 第 01 章：加权输入 $z = \mathbf{w}\cdot\mathbf{x} + b$ 是一个内积加上一个数，一层就是
+# $W\mathbf{x} + \mathbf{b}$。numpy 方面：数组、`np.sqrt`、`np.sum`、`@`。
+
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
@@ -42,6 +56,20 @@ rng = np.random.default_rng(2)  # every random number in this chapter comes from
 # $$\lVert\mathbf{a}\rVert = \sqrt{a_1^2 + a_2^2 + \dots + a_n^2}, \qquad
 #   \lVert(3, 1)\rVert = \sqrt{9 + 1} = \sqrt{10} \approx 3.162 .$$
 
+# %% [markdown] lang="zh" twin="a30a048c"
+# ## 1. 向量：箭头与坐标
+#
+# 既有大小又有方向的量称为**向量**（vector），画成一个箭头。箭头重要的只是长度和方向，起点在哪里无关紧要，所以可以把它的起点放在原点；这时，向量就是箭头终点的**坐标**（coordinates）：$\mathbf{a} = (3, 1)$
+# 表示“向右 3，向上 1”。有了坐标，向量就只是一列数——一个 numpy
+# 数组——而且同样的规则在任意维数下都适用，哪怕箭头已经画不出来：第 01 章图像的 12 个像素就是一个有 12
+# 个坐标的向量。
+#
+# 箭头的长度就是**范数**（norm） $\lVert\mathbf{a}\rVert$（书中写作
+# $|\mathbf{a}|$，称为向量的“大小”）。在平面上，它由勾股定理给出；在 $n$ 维空间中，公式也一样：
+#
+# $$\lVert\mathbf{a}\rVert = \sqrt{a_1^2 + a_2^2 + \dots + a_n^2}, \qquad
+#   \lVert(3, 1)\rVert = \sqrt{9 + 1} = \sqrt{10} \approx 3.162 .$$
+
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(4.2, 3.2))
 for vec, color, name in [((3, 1), "C0", "a = (3, 1)"), ((1, 2), "C1", "b = (1, 2)")]:
@@ -54,6 +82,11 @@ ax.set(xlim=(-0.3, 4.2), ylim=(-0.3, 2.6), aspect="equal", title="vectors as arr
 # ### Exercise 1 — a length
 # Compute the length $\lVert\mathbf{a}\rVert$ of the three-dimensional vector $\mathbf{a}$ below (by the
 # formula: `np.sqrt` and `np.sum`, or a sum written out).
+
+# %% [markdown] lang="zh" twin="b940939c"
+# ### 练习 1 — 长度
+# 计算下面这个三维向量 $\mathbf{a}$ 的长度 $\lVert\mathbf{a}\rVert$（按公式算：用 `np.sqrt` 和
+# `np.sum`，或者把和式逐项写出来）。
 
 # %%
 a = np.array([2.0, -3.0, 6.0])
@@ -71,6 +104,11 @@ check("02.length", length_a)
 # From now on `la.norm` computes lengths. It scales the vector by its largest entry first, so that
 # squaring cannot overflow: numpy's `np.linalg.norm` of $(10^{200}, 10^{200})$ squares $10^{200}$ to
 # $10^{400}$, which does not exist as a float.
+
+# %% [markdown] lang="zh" twin="a3a42d72"
+# 从现在起，用 `la.norm` 计算长度。它先用各分量中绝对值最大的那个数对向量进行缩放，这样平方就不会溢出：numpy 的
+# `np.linalg.norm` 计算 $(10^{200}, 10^{200})$ 的长度时，会把 $10^{200}$ 平方成
+# $10^{400}$，而浮点数中没有这么大的数。
 
 # %%
 huge = np.array([1e200, 1e200])
@@ -94,6 +132,21 @@ with np.errstate(over="ignore"):
 # Compute $\mathbf{a}\cdot\mathbf{b}$ for the vectors $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (1, 2, 2)$
 # above, as a number.
 
+# %% [markdown] lang="zh" twin="caf61631"
+# ## 2. 内积的两种算法
+#
+# 两个维数相同的向量的**内积**（inner product）——也称为**点积**（dot product）——是把对应坐标相乘，再把乘积相加：
+#
+# $$\mathbf{a}\cdot\mathbf{b} = a_1b_1 + a_2b_2 + \dots + a_nb_n .$$
+#
+# 结果是一个数，而不是向量。你在第 01 章已经见过它：加权输入就是
+# $z = \mathbf{w}\cdot\mathbf{x} + b$。由公式可以直接得出两个事实：$\mathbf{a}\cdot\mathbf{b} = \mathbf{b}\cdot\mathbf{a}$，以及
+# $\mathbf{a}\cdot\mathbf{a} = \lVert\mathbf{a}\rVert^2$。
+#
+# ### 练习 2 — 一个内积
+# 对上面的向量 $\mathbf{a} = (2, -3, 6)$ 和 $\mathbf{b} = (1, 2, 2)$ 计算
+# $\mathbf{a}\cdot\mathbf{b}$，结果是一个数。
+
 # %%
 ### BEGIN SOLUTION
 a_dot_b = a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
@@ -106,6 +159,11 @@ check("02.inner_product", a_dot_b)
 # ### Exercise 3 — the inner product as a function
 # Write `inner(a, b)` for two numpy vectors of any (equal) length. A loop over the indices is fine;
 # so is numpy's element-wise `*` followed by `np.sum`. Leave `a` and `b` as they were (no `a *= b`).
+
+# %% [markdown] lang="zh" twin="1a7d9935"
+# ### 练习 3 — 作为函数的内积
+# 编写 `inner(a, b)`，对任意维数（两者维数相同）的两个 numpy 向量计算内积。可以对下标写循环；也可以先用 numpy
+# 的逐元素乘法 `*`，再用 `np.sum`。不要改动 `a` 和 `b`（不要写 `a *= b`）。
 
 # %%
 def inner(a, b):
@@ -131,6 +189,18 @@ check("02.inner", inner)
 # $\lVert\mathbf{a}\rVert = r$, $\lVert\mathbf{b}\rVert = s$, and the angle between them is $\alpha - \beta$
 # (or $\beta - \alpha$; the cosine does not care). sympy can do the algebra:
 
+# %% [markdown] lang="zh" twin="b09787f2"
+# numpy 内置了内积：`np.dot(a, b)`、`a @ b`，还有本课程的
+# `la.inner(a, b)`，它还会检查两个向量的维数是否一致，还可以一次处理一组向量，每行一个。
+#
+# **几何的一面**。 把两个箭头的起点放在一起，它们形成一个**夹角**（angle） $\theta$。书中内积的第二种定义是
+#
+# $$\mathbf{a}\cdot\mathbf{b} = \lVert\mathbf{a}\rVert\,\lVert\mathbf{b}\rVert\cos\theta .$$
+#
+# 这两种定义是一回事吗？在平面上，用长度和方向写出两个向量：$\mathbf{a} = r(\cos\alpha, \sin\alpha)$，$\mathbf{b} = s(\cos\beta, \sin\beta)$；于是
+# $\lVert\mathbf{a}\rVert = r$，$\lVert\mathbf{b}\rVert = s$，两者的夹角为 $\alpha - \beta$（或
+# $\beta - \alpha$，余弦不受影响）。代数运算可以交给 sympy：
+
 # %%
 r, s, alpha, beta = sp.symbols("r s alpha beta", positive=True)
 a_polar = sp.Matrix([r * sp.cos(alpha), r * sp.sin(alpha)])
@@ -141,6 +211,11 @@ a_polar.T
 # ### Exercise 4 — the two ways agree
 # Compute $\mathbf{a}\cdot\mathbf{b} = a_1b_1 + a_2b_2$ for `a_polar` and `b_polar` as a sympy expression
 # (index with `a_polar[0]`, or use `a_polar.dot(b_polar)`) and simplify it with `sp.simplify`.
+
+# %% [markdown] lang="zh" twin="8b8a449d"
+# ### 练习 4 — 两种算法一致
+# 对 `a_polar` 和 `b_polar` 计算 $\mathbf{a}\cdot\mathbf{b} = a_1b_1 + a_2b_2$，得到一个 sympy 表达式（用
+# `a_polar[0]` 取分量，或者使用 `a_polar.dot(b_polar)`），再用 `sp.simplify` 化简。
 
 # %%
 ### BEGIN SOLUTION
@@ -156,6 +231,12 @@ check("02.two_ways", two_ways)
 # geometric formula. (The step is the addition theorem $\cos(\alpha-\beta) = \cos\alpha\cos\beta +
 # \sin\alpha\sin\beta$.)
 
+# %% [markdown] lang="zh" twin="da9dc0e9"
+# sympy 把 $rs\cos\alpha\cos\beta + rs\sin\alpha\sin\beta$ 化成 $rs\cos(\alpha - \beta)$，这正是
+# $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$：乘积之和*就是*几何公式。（这一步用的是两角差的余弦公式
+# $\cos(\alpha-\beta) = \cos\alpha\cos\beta +
+# \sin\alpha\sin\beta$。）
+
 # %%
 sp.simplify(a_polar[0] * b_polar[0] + a_polar[1] * b_polar[1])
 
@@ -169,6 +250,15 @@ sp.simplify(a_polar[0] * b_polar[0] + a_polar[1] * b_polar[1])
 # Give the angle between $\mathbf{a} = (2, -3, 6)$ and $\mathbf{b} = (1, 2, 2)$ in degrees
 # (`np.arccos` returns radians; `np.degrees` converts). Two decimals are enough: the check accepts
 # anything within 0.05° of the exact angle.
+
+# %% [markdown] lang="zh" twin="2621ed2e"
+# 反过来读，这个公式给出任意两个向量的夹角：$\cos\theta = \dfrac{\mathbf{a}\cdot\mathbf{b}}{\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert}$。单看
+# $\mathbf{a}\cdot\mathbf{b}$ 的符号就能知道很多：夹角为锐角时为正，为钝角时为负；当且仅当两个向量成直角时为
+# $0$，这时称两个向量**正交**（orthogonal）。
+#
+# ### 练习 5 — 一个夹角
+# 以度为单位，给出 $\mathbf{a} = (2, -3, 6)$ 与 $\mathbf{b} = (1, 2, 2)$ 之间的夹角（`np.arccos` 返回弧度；用
+# `np.degrees` 换算）。两位小数就够了：检查时允许与精确角度相差 0.05° 以内。
 
 # %%
 ### BEGIN SOLUTION
@@ -184,6 +274,14 @@ check("02.angle_degrees", angle_deg)
 # > $\cos\theta = 1.0000000000000002$, and `np.arccos` of that is `nan` (with a warning). Clip the cosine
 # > to $[-1, 1]$ before `arccos`; `la.angle` goes further and uses a formula that is accurate at every
 # > angle, even tiny ones, where `arccos` cannot tell $10^{-9}$ from $0$.
+
+# %% [markdown] lang="zh" twin="d69779b5"
+# > **⚠️ 注意 — 用浮点数算出的 $\cos\theta$ 可能落在 $[-1, 1]$ 之外**。 对
+# > $\mathbf{b} = 3\mathbf{a}$，夹角恰好是 $0$，但乘积之和与平方根中的舍入误差可能给出
+# > $\cos\theta = 1.0000000000000002$，而 `np.arccos` 对它返回 `nan`（并发出警告）。调用 `arccos`
+# > 之前，先把余弦截断到 $[-1, 1]$；`la.angle`
+# > 更进一步，用的是一个在任何角度下都精确的公式，即使是极小的角度也不例外——在那里，`arccos` 分不清 $10^{-9}$ 和
+# > $0$。
 
 # %%
 v = np.array([0.1, 0.2, 0.7])
@@ -228,6 +326,39 @@ print(f"angle of (1, 1e-9) to (1, 0):  arccos gives {float(np.arccos(tiny[0] / l
 # In two dimensions sympy shows the gap between the two sides as a perfect square, which gives the
 # inequality and its equality case ($a_1b_2 = a_2b_1$, parallel vectors) in one line:
 
+# %% [markdown] lang="zh" twin="41010b6c"
+# ## 3. 柯西-施瓦茨不等式
+#
+# 由于 $-1 \le \cos\theta \le 1$，几何公式立即给出
+#
+# $$-\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert \;\le\; \mathbf{a}\cdot\mathbf{b} \;\le\; \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert,
+#   \qquad\text{that is}\qquad |\mathbf{a}\cdot\mathbf{b}| \le \lVert\mathbf{a}\rVert\,\lVert\mathbf{b}\rVert .$$
+#
+# 这就是**柯西-施瓦茨不等式**（Cauchy–Schwarz inequality）。上面的论证在平面和空间中都没有问题，但在 12
+# 维空间中，“夹角”是什么？在那里，我们是用
+# $\cos\theta = \mathbf{a}\cdot\mathbf{b} / (\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$ 来*定义* $\theta$
+# 的——而只有事先知道右边落在 $[-1, 1]$ 内，才可以这样定义。所以我们需要一个不用夹角的证明。
+#
+# **证明**。 若 $\mathbf{b} = \mathbf{0}$，两边都是 $0$。否则，对每个实数 $t$，向量 $\mathbf{a} - t\mathbf{b}$
+# 都有长度，而长度的平方永远不会是负数：
+#
+# $$0 \le \lVert\mathbf{a} - t\mathbf{b}\rVert^2 = (\mathbf{a} - t\mathbf{b})\cdot(\mathbf{a} - t\mathbf{b})
+#   = \lVert\mathbf{b}\rVert^2\,t^2 - 2(\mathbf{a}\cdot\mathbf{b})\,t + \lVert\mathbf{a}\rVert^2 .$$
+#
+# 关于 $t$
+# 的二次式如果永不为负，就至多有一个实根，所以它的判别式不为正：$4(\mathbf{a}\cdot\mathbf{b})^2 - 4\lVert\mathbf{a}\rVert^2\lVert\mathbf{b}\rVert^2 \le 0$，这正是不等式两边平方后的形式。$\square$
+#
+# **等号成立的情形**。 $|\mathbf{a}\cdot\mathbf{b}| = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$
+# 意味着判别式为 $0$：这个二次式在某个 $t_0$ 处恰好取到 $0$，此时
+# $\lVert\mathbf{a} - t_0\mathbf{b}\rVert = 0$，即
+# $\mathbf{a} = t_0\mathbf{b}$。所以等号成立当且仅当一个向量是另一个向量的倍数——两者**平行**（parallel）——其中
+# $t_0 > 0$（同向）时
+# $\mathbf{a}\cdot\mathbf{b} = +\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$，$t_0 < 0$（反向）时为
+# $-\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$。
+#
+# 在二维情形，sympy
+# 把两边之差写成一个完全平方，一行就同时给出不等式和等号成立的条件（$a_1b_2 = a_2b_1$，即两个向量平行）：
+
 # %%
 a1, a2, b1, b2 = sp.symbols("a1 a2 b1 b2", real=True)
 sp.factor((a1**2 + a2**2) * (b1**2 + b2**2) - (a1 * b1 + a2 * b2) ** 2)
@@ -237,6 +368,12 @@ sp.factor((a1**2 + a2**2) * (b1**2 + b2**2) - (a1 * b1 + a2 * b2) ** 2)
 # (seeded) and 10 000 parallel pairs $\mathbf{b} = t\mathbf{a}$: the ratio
 # $|\mathbf{a}\cdot\mathbf{b}| / (\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert) = |\cos\theta|$ never
 # exceeds 1, and for parallel pairs it is 1 up to rounding.
+
+# %% [markdown] lang="zh" twin="5c455327"
+# 证明要等数字也对得上，才最让人信服。下面是 5 维空间中的 10 000 对随机向量（固定了随机种子），以及 10 000
+# 对平行向量 $\mathbf{b} = t\mathbf{a}$：比值
+# $|\mathbf{a}\cdot\mathbf{b}| / (\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert) = |\cos\theta|$ 从不超过
+# 1，而对平行向量，它在舍入误差范围内等于 1。
 
 # %%
 A_rand, B_rand = rng.normal(size=(10_000, 5)), rng.normal(size=(10_000, 5))
@@ -259,6 +396,13 @@ print(f"parallel pairs: raw gap from {raw_gap_parallel.min():.1e} to {raw_gap_pa
 # $\ge 0$ *by construction*, which makes it a good measure of "how far from parallel" and a useless
 # test of the inequality itself.
 
+# %% [markdown] lang="zh" twin="9da0d1c0"
+# 这个检验用的是算出来的原始值，所以它是可能失败的：如果某对随机向量的 $|\mathbf{a}\cdot\mathbf{b}|$ 大于
+# $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$，就会表现为一个负的差值。一对也没有。对平行向量，真实的差值是
+# 0，舍入误差使算出的差值散布在 0 的两侧，幅度约为 $10^{-14}$。正因为如此，程序库的 `la.cauchy_schwarz_gap`
+# 计算的是 $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\,(1 - |\cos\theta|)$，并把 $|\cos\theta|$ 限制在 1
+# 以内：它*按构造*就 $\ge 0$，因此很适合衡量“离平行有多远”，却完全不能用来检验这个不等式本身。
+
 # %% tags=["nbval-ignore-output"]
 bound = la.norm(A_rand) * la.norm(B_rand)
 fig, ax = plt.subplots(figsize=(4.6, 3.4))
@@ -273,6 +417,11 @@ ax.legend(fontsize=8);
 # ### Exercise 6 — the equality case
 # True or false: for non-zero vectors, $|\mathbf{a}\cdot\mathbf{b}| = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$
 # holds *only* when $\mathbf{a}$ and $\mathbf{b}$ point in the same direction. Answer `True` or `False`.
+
+# %% [markdown] lang="zh" twin="53e066d3"
+# ### 练习 6 — 等号成立的情形
+# 判断正误：对非零向量，$|\mathbf{a}\cdot\mathbf{b}| = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$ *只*在
+# $\mathbf{a}$ 和 $\mathbf{b}$ 方向相同时成立。回答 `True` 或 `False`。
 
 # %%
 ### BEGIN SOLUTION
@@ -299,6 +448,23 @@ check("02.equality_case", only_same_direction)
 #   $\lVert\mathbf{b}\rVert\cos\theta$ from the origin, so $\mathbf{a}\cdot\mathbf{b}$ = $\lVert\mathbf{a}\rVert$ times it;
 # - set a length to 0: the curve flattens to 0 and equality holds for every angle.
 
+# %% [markdown] lang="zh" twin="611e14f4"
+# ## 4. 亲手移动向量
+#
+# 平面上的两个向量：滑块设置从 $\mathbf{a}$ 到 $\mathbf{b}$ 的夹角 $\theta$、两个向量的长度，以及 $\mathbf{a}$
+# 的方向。右图画出 $\mathbf{a}\cdot\mathbf{b} = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$
+# 随所有角度的变化，曲线夹在两条虚线界限 $\pm\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$
+# 之间；橙色点是当前这对向量，空心圆圈标出等号成立的位置。这幅图的纵轴以
+# $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$
+# 为单位，所以界限保持不动，而刻度标签显示真实的数值：拖动长度滑块，改变的是数字，而不是图形。可以试试：
+# - 转动 $\theta$：读数由坐标计算 $a_1b_1 + a_2b_2$，由长度计算
+#   $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$——两者总是同一个数；
+# - 转动 a 的方向：两个箭头一起旋转，而 $\mathbf{a}\cdot\mathbf{b}$ 不变——它只取决于两个长度以及它们之间的夹角；
+# - 点线从 $\mathbf{b}$ 的终点垂直落到 $\mathbf{a}$ 所在的直线上；垂足到原点的有向距离为
+#   $\lVert\mathbf{b}\rVert\cos\theta$，所以 $\mathbf{a}\cdot\mathbf{b}$ = $\lVert\mathbf{a}\rVert$
+#   乘以这个距离；
+# - 把某个长度设为 0：曲线变平，恒为 0，此时对每个角度等号都成立。
+
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
 from dlmath.explorers.vectors import vectors_explorer
@@ -324,6 +490,25 @@ vectors_explorer()
 # the lowest point of the curve is at $\theta = 180°$. Gradient descent (chapter 04) is built on this.
 # Let us check it against brute force: 20 000 random unit directions in 3 dimensions.
 
+# %% [markdown] lang="zh" twin="18693acb"
+# ## 5. 为什么后面会用到它
+#
+# ### 最速下降方向（第 04 章）
+# 在点 $\mathbf{x}$ 附近，多变量函数的变化量约为
+# $f(\mathbf{x} + \Delta\mathbf{x}) - f(\mathbf{x}) \approx \nabla f\cdot\Delta\mathbf{x}$（第 03 章），其中
+# $\nabla f$ 是由偏导数组成的向量。朝哪个方向走，$f$ 下降得最快？无论朝哪个方向，步子越长，$f$
+# 的变化就越大，所以为了公平地比较各个方向，每个方向都用一个长度为 $\lVert\mathbf{d}\rVert = 1$
+# 的**单位向量**（unit vector） $\mathbf{d}$ 表示（`la.unit(v)` 就是 $\mathbf{v}/\lVert\mathbf{v}\rVert$）。哪个
+# $\mathbf{d}$ 使 $\nabla f\cdot\mathbf{d}$
+# 尽可能小？柯西-施瓦茨不等式不用任何搜索就给出了答案：$\nabla f\cdot\mathbf{d} \ge -\lVert\nabla f\rVert\lVert\mathbf{d}\rVert = -\lVert\nabla f\rVert$，等号成立当且仅当
+# $\mathbf{d}$ 是 $\nabla f$ 的负倍数（设 $\nabla f \ne \mathbf{0}$）：
+#
+# $$\mathbf{d} = -\frac{\nabla f}{\lVert\nabla f\rVert}, \qquad \nabla f\cdot\mathbf{d} = -\lVert\nabla f\rVert .$$
+#
+# 在交互图中：令 $\lVert\mathbf{b}\rVert = 1$，把 $\mathbf{a}$ 看作 $\nabla f$，把 $\mathbf{b}$ 看作
+# $\mathbf{d}$；曲线的最低点在 $\theta = 180°$ 处。梯度下降法（第 04
+# 章）正是建立在这一点之上的。我们用暴力搜索来验证一下：3 维空间中的 20 000 个随机单位方向。
+
 # %%
 grad_example = np.array([1.0, 2.0, -2.0])  # ‖∇f‖ = 3
 directions = la.unit(rng.normal(size=(20_000, 3)))  # random unit vectors, one per row
@@ -336,6 +521,10 @@ print("best random direction:", np.round(best, 3), "  −∇f/‖∇f‖:", np.r
 # ### Exercise 7 — the steepest direction
 # At some point a function has gradient $\nabla f = (3, -4)$. Give the unit direction $\mathbf{d}$ in
 # which it decreases fastest, as an array of two numbers.
+
+# %% [markdown] lang="zh" twin="8029f063"
+# ### 练习 7 — 最陡的方向
+# 在某一点，函数的梯度为 $\nabla f = (3, -4)$。给出函数下降最快的单位方向 $\mathbf{d}$，写成含两个数的数组。
 
 # %%
 grad_f = np.array([3.0, -4.0])
@@ -356,6 +545,13 @@ check("02.steepest_direction", steepest)
 # — exactly when the patch is a positive multiple of the filter: the filter "looks for" its own pattern.
 # Below: a vertical-bar filter against four patches, all scaled to the same length.
 
+# %% [markdown] lang="zh" twin="b2ab95a7"
+# ### 过滤器的相似度得分（第 08 章）
+# 卷积层让一个小*过滤器*在图像上滑动，用过滤器与每个 3×3 图像块的内积给这个图像块打分，两者都看作由 9
+# 个数组成的向量。由柯西-施瓦茨不等式，在长度相同的所有图像块中，得分 $\text{filter}\cdot\text{patch}$
+# 当且仅当图像块是过滤器的正倍数时最大，最大值等于
+# $\lVert\text{filter}\rVert\lVert\text{patch}\rVert$：过滤器“寻找”的正是它自己的图案。下面：一个竖条过滤器对四个图像块打分，所有图像块都缩放到相同的长度。
+
 # %%
 bar = np.array([[0.0, 1.0, 0.0], [0.0, 1.0, 0.0], [0.0, 1.0, 0.0]])  # the filter: a vertical bar
 patches = {"2 × filter": 2 * bar, "horizontal bar": bar.T, "diagonal": np.eye(3),
@@ -374,6 +570,11 @@ for name, score, cos in zip(patches, scores, la.cosine_similarity(rows, bar.rave
 # $\cos\theta = \mathbf{a}\cdot\mathbf{b}/(\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$, `la.cosine_similarity`,
 # which ignores brightness and is 1 only for a positive multiple.
 
+# %% [markdown] lang="zh" twin="3d1db878"
+# 长度很重要：一个亮十倍的图像块，无论内容是什么，得分都会高十倍——一个明亮的横条会胜过过滤器要找的竖条。所以得分要在长度相同时比较，或者除以长度，这就是**余弦相似度（cosine
+# similarity）** $\cos\theta = \mathbf{a}\cdot\mathbf{b}/(\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$，即
+# `la.cosine_similarity`：它不受亮度影响，只有对正倍数才等于 1。
+
 # %%
 for name, patch in [("bright horizontal bar", 10 * bar.T), ("2 × filter (above)", 2 * bar)]:
     print(f"{name:22s} score {float(la.inner(patch.ravel(), bar.ravel())):5.1f}   "
@@ -391,6 +592,18 @@ for name, patch in [("bright horizontal bar", 10 * bar.T), ("2 × filter (above)
 #
 # The inner dimensions must agree ($k$ columns of $A$, $k$ rows of $B$). In numpy the product is `A @ B`.
 
+# %% [markdown] lang="zh" twin="7a291401"
+# ## 6. 矩阵
+#
+# 由数排成的 $m$ 行 $n$ 列的矩形阵列称为**矩阵**（matrix），其形状为 $(m, n)$。第 01 章的层把神经元 $j$
+# 的权重存放在 $W$ 的第 $j$ 行，于是 $W\mathbf{x}$ 就是一列内积“第 $j$ 行 ·
+# $\mathbf{x}$”。这一点可以推广为**矩阵乘积**（matrix product）：若 $A$ 的形状为 $(m, k)$，$B$ 的形状为
+# $(k, n)$，则 $AB$ 的形状为 $(m, n)$，并且
+#
+# $$(AB)_{ij} = \text{row } i \text{ of } A \;\cdot\; \text{column } j \text{ of } B = \sum_{l=1}^{k} A_{il}B_{lj}.$$
+#
+# 内侧的两个维数必须一致（$A$ 有 $k$ 列，$B$ 有 $k$ 行）。在 numpy 中，乘积写作 `A @ B`。
+
 # %%
 A = np.array([[1.0, 2.0], [3.0, 4.0]])
 B = np.array([[0.0, 2.0], [1.0, 0.0]])
@@ -402,6 +615,10 @@ except ValueError as err:
 # %% [markdown]
 # ### Exercise 8 — a matrix product
 # Compute $AB$ for the $2\times2$ matrices `A` and `B` above — by hand (row times column) or with `@`.
+
+# %% [markdown] lang="zh" twin="c8a4f259"
+# ### 练习 8 — 一个矩阵乘积
+# 计算上面两个 $2\times2$ 矩阵 `A` 与 `B` 的乘积 $AB$——可以手算（行乘列），也可以用 `@`。
 
 # %%
 ### BEGIN SOLUTION
@@ -416,6 +633,11 @@ check("02.matrix_product", AB)
 # it swaps $A$'s columns (and doubles the second), on the left it swaps $A$'s rows (and doubles the
 # first) — a counterexample to the **commutative law (交换律)** for matrices.
 
+# %% [markdown] lang="zh" twin="40caff01"
+# 数与数相乘可以交换次序，$3\cdot4 = 4\cdot3$；矩阵却不行。这里的 $B$ 起交换和加倍的作用：乘在 $A$
+# 的右边时，它交换 $A$ 的两列（并把第二列加倍）；乘在左边时，它交换 $A$
+# 的两行（并把第一行加倍）——这个反例说明，矩阵不满足**交换律**（commutative law）。
+
 # %%
 print("A B =", (A @ B).tolist(), "   B A =", (B @ A).tolist(), "   A B == B A:", np.array_equal(A @ B, B @ A))
 
@@ -427,6 +649,16 @@ print("A B =", (A @ B).tolist(), "   B A =", (B @ A).tolist(), "   A B == B A:",
 # $(n, m)$; in numpy `A.T`. Two rules used all through backpropagation: $(AB)^\top = B^\top A^\top$ (the
 # order flips), and for column vectors $\mathbf{a}\cdot\mathbf{b} = \mathbf{a}^\top\mathbf{b}$, an inner product written as
 # a matrix product of shapes $(1, n)$ and $(n, 1)$.
+
+# %% [markdown] lang="zh" twin="0e986cb3"
+# **单位矩阵**（identity matrix） $I$（书中写作 $E$）的对角线上是 1，其余位置是
+# 0；它是矩阵中的“1”，与同阶的每个方阵都可交换：$AI = IA = A$。
+#
+# **转置**（transpose） $A^\top$ 把行与列互换，$(A^\top)_{ij} = A_{ji}$，于是形状 $(m, n)$ 变成 $(n, m)$；在
+# numpy 中写作
+# `A.T`。误差反向传播法中处处要用到两条规则：$(AB)^\top = B^\top A^\top$（次序颠倒），以及对列向量有
+# $\mathbf{a}\cdot\mathbf{b} = \mathbf{a}^\top\mathbf{b}$，即把内积写成形状为 $(1, n)$ 与 $(n, 1)$
+# 的两个矩阵的乘积。
 
 # %%
 I = np.eye(2)
@@ -442,6 +674,10 @@ print("aᵀ b =", col_a.T @ col_b, "  (a 1×1 matrix holding a·b)")
 # product** $X \odot Y$ of two matrices of the same shape multiplies matching entries,
 # $(X \odot Y)_{ij} = X_{ij}\,Y_{ij}$; in numpy it is `X * Y`.
 
+# %% [markdown] lang="zh" twin="0bdfac31"
+# 再介绍一种乘积，下一题要用到，第 7 节会详细讨论：两个形状相同的矩阵的**逐元素乘积**（element-wise product）
+# $X \odot Y$ 把对应的元素相乘，$(X \odot Y)_{ij} = X_{ij}\,Y_{ij}$；在 numpy 中写作 `X * Y`。
+
 # %%
 print("A ⊙ B =", (A * B).tolist(), "   A B =", (A @ B).tolist())
 
@@ -450,6 +686,12 @@ print("A ⊙ B =", (A * B).tolist(), "   A B =", (A @ B).tolist())
 # Which of these satisfies $X \star Y = Y \star X$ for **all** $2\times2$ matrices $X, Y$?
 # **a** the matrix product $XY$ · **b** the element-wise product $X \odot Y$ (next section) ·
 # **c** the product with a transpose, $XY^\top$ · **d** none of them. Answer with the letter in quotes.
+
+# %% [markdown] lang="zh" twin="ab61df9e"
+# ### 练习 9 — 哪种乘积可交换？
+# 下面哪一种乘积对**所有** $2\times2$ 矩阵 $X, Y$ 都满足 $X \star Y = Y \star X$？
+# **a** 矩阵乘积 $XY$ · **b** 逐元素乘积 $X \odot Y$（下一节）·
+# **c** 与转置的乘积 $XY^\top$ · **d** 都不满足。用带引号的字母作答。
 
 # %%
 ### BEGIN SOLUTION
@@ -475,6 +717,21 @@ check("02.commutative", commutes)
 # shapes without a word; `la.hadamard` refuses and names both shapes, because in backpropagation a
 # shape mismatch is always a bug.
 
+# %% [markdown] lang="zh" twin="309101a4"
+# ## 7. 阿达马积
+#
+# 误差反向传播法（第 07 章）还需要一种乘积：两个*形状相同*的矩阵的**阿达马积（Hadamard
+# product）**，也称为逐元素乘积。它把对应的元素相乘，并保持形状不变：
+#
+# $$(A \odot B)_{ij} = A_{ij}\,B_{ij}, \qquad\text{e.g.}\quad
+#   \begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix} \odot \begin{pmatrix}0 & 1\\ 1 & 0\end{pmatrix}
+#   = \begin{pmatrix}0 & 2\\ 3 & 0\end{pmatrix}.$$
+#
+# 在 numpy 中，两个数组之间的 `*` *就是*阿达马积，而 `@`
+# 是矩阵乘积——把两者弄混，是手写神经网络时最常见的错误。numpy 的 `*`
+# 还会不声不响地对形状不同的数组进行“广播”；`la.hadamard`
+# 则会拒绝计算，并报出两个形状，因为在误差反向传播法中，形状不匹配一定是错误。
+
 # %%
 print("A * B (Hadamard) =", (A * B).tolist(), "   A @ B (matrix product) =", (A @ B).tolist())
 try:
@@ -485,6 +742,10 @@ except ValueError as err:
 # %% [markdown]
 # ### Exercise 10 — a Hadamard product
 # Compute $P \odot Q$ for the two $2\times3$ matrices below.
+
+# %% [markdown] lang="zh" twin="b3db7b99"
+# ### 练习 10 — 一个阿达马积
+# 对下面两个 $2\times3$ 矩阵计算 $P \odot Q$。
 
 # %%
 P = np.array([[1.0, -2.0, 3.0], [0.0, 4.0, -1.0]])
@@ -510,6 +771,17 @@ check("02.hadamard", P_had_Q)
 # > exists. The cells build a $4\times4$ Hadamard matrix by doubling, $H_{2k} = \begin{pmatrix}H_k & H_k\\ H_k & -H_k\end{pmatrix}$,
 # > next to a Hadamard product, and then one of order 12.
 
+# %% [markdown] lang="zh" twin="eed8c396"
+# > **⚠️ 注意 — 阿达马积不是阿达马矩阵**。 本课程所依据的一篇读书笔记（种子资料 004）在标题“Hadamard
+# > 乘积”下，讲的却是**阿达马矩阵**（Hadamard matrix）：一个*单独的*方阵，它的元素全为
+# > $\pm1$，各行两两正交，$HH^\top = nI$，用于纠错码。（笔记称它为正交矩阵；那需要 $HH^\top = I$，这对
+# > $H/\sqrt n$ 成立，对 $H$ 并不成立。）两者都冠以雅克·阿达马的名字，共同之处仅此而已：$A \odot B$
+# > 是作用在任意两个形状相同的矩阵上的一种*运算*，它的元素由 $A$ 和 $B$
+# > 决定，可以是任何值。笔记还说，阿达马矩阵的阶数总是 2
+# > 的幂；这对下面西尔维斯特（Sylvester）的倍增构造成立，对阿达马矩阵却不成立——存在 12
+# > 阶的阿达马矩阵。下面的单元格用倍增法 $H_{2k} = \begin{pmatrix}H_k & H_k\\ H_k & -H_k\end{pmatrix}$ 构造一个
+# > $4\times4$ 的阿达马矩阵，并与一个阿达马积放在一起对照，然后再构造一个 12 阶的阿达马矩阵。
+
 # %%
 H1 = np.array([[1.0]])
 H2 = np.block([[H1, H1], [H1, -H1]])
@@ -529,6 +801,11 @@ print("is A ⊙ B a Hadamard matrix?", la.is_hadamard_matrix(la.hadamard(A, B)))
 # Order 12 comes from Paley's construction: with $\chi(x) = +1$ if $x$ is a nonzero square modulo 11,
 # $-1$ if it is not, and $\chi(0) = 0$, the $11\times11$ matrix $Q_{ij} = \chi(i - j)$ bordered by a row of
 # ones and a column of minus ones, plus $I$, is a Hadamard matrix.
+
+# %% [markdown] lang="zh" twin="1151bb59"
+# 12 阶的阿达马矩阵来自佩利（Paley）构造：若 $x$ 是模 11 的非零平方数（二次剩余），令 $\chi(x) = +1$，否则令其为
+# $-1$，并且 $\chi(0) = 0$；在 $11\times11$ 矩阵 $Q_{ij} = \chi(i - j)$ 的上方加一行 1、左侧加一列 −1，再加上
+# $I$，就得到一个阿达马矩阵。
 
 # %%
 q = 11
@@ -561,3 +838,23 @@ print("order 12, all entries ±1 and H Hᵀ == 12 I:", la.is_hadamard_matrix(H12
 #
 # **Next:** [03 · Derivatives](03_derivatives.ipynb) — slopes, partial derivatives and the approximation
 # $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$, where the inner product appears again.
+
+# %% [markdown] lang="zh" twin="36ac66da"
+# ## 小结
+# - 向量既是箭头，也是一列坐标；它的长度为 $\lVert\mathbf{a}\rVert = \sqrt{a_1^2 + \dots + a_n^2}$。
+# - 内积 $\mathbf{a}\cdot\mathbf{b} = a_1b_1 + \dots + a_nb_n$ 等于
+#   $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$；调用 `arccos` 之前，先把 $\cos\theta$ 截断到
+#   $[-1, 1]$（或者使用 `la.angle`）。
+# - 柯西-施瓦茨不等式：$|\mathbf{a}\cdot\mathbf{b}| \le \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$，等号成立当且仅当
+#   $\mathbf{a}$ 与 $\mathbf{b}$ 平行（同向*或*反向）。它给出最速下降方向 $-\nabla f/\lVert\nabla f\rVert$（第
+#   04 章），并说明过滤器在与自身成正倍数的图像块上得分最高（第 08 章）。
+# - 矩阵乘积：$(AB)_{ij}$ = $A$ 的第 $i$ 行 · $B$ 的第 $j$ 列；一般来说
+#   $AB \ne BA$；$AI = IA = A$；$(AB)^\top = B^\top A^\top$。
+# - 阿达马积 $A \odot B$（numpy 的 `*`）把两个形状相同的矩阵的对应元素相乘；它不是阿达马矩阵。
+#
+# 从这里开始，本课程使用
+# `dlmath.linalg`：`norm`、`inner`、`angle`、`cosine_similarity`、`unit`、`steepest_descent_direction`、`cauchy_schwarz_gap`、`matmul`、`hadamard`
+# 以及它们的导数。
+#
+# **下一章**： [03 · 导数](03_derivatives.ipynb)——斜率、偏导数，以及近似公式
+# $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$，内积将在其中再次出现。

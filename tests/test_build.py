@@ -205,3 +205,9 @@ def test_one_chinese_term_per_concept_is_checked_across_chapters(tmp_course):
         "the term 'neuron' has two Chinese names: 神经元 (chapter 07), 神经单元 (chapter 08)",
         "the Chinese term 神经元 names two things: 'neuron' (chapter 07), 'unit' (chapter 08)"]
     assert any("two Chinese names" in p for p in build.drift())
+
+
+def test_a_heading_left_in_a_code_cell_is_reported(tmp_course):
+    (tmp_course / "source" / "07_x.py").write_text(SOURCE.replace("print(z)", "print(z)\n#\n# ## 2. Next section"),
+                                                 encoding="utf-8")
+    assert any("07_x.py: a markdown heading inside a code cell ('# ## 2. Next section')" in p for p in build.drift())

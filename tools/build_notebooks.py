@@ -97,11 +97,24 @@ def twin_problems(text, name="source"):
         elif not twin:
             problems.append(f"{name}: the twin of markdown cell {english} has no fingerprint: "
                             f"run tools/build_notebooks.py --stamp {name[:2]}")
+        elif unclosed_bold(source):
+            problems.append(f"{name}: the twin of markdown cell {english} shows ** as text ({unclosed_bold(source)!r}): "
+                            f"end the bold before a full-width bracket or colon, **动量**（momentum）")
         elif twin != twin_fingerprint(prev[1]):
             problems.append(f"{name}: markdown cell {english} ({(prev[1].splitlines() or [''])[0][:60]!r}) changed "
                             f"after its Chinese twin was written: bring the twin up to date, then "
                             f"--stamp {name[:2]} --restamp")
     return problems
+
+
+def unclosed_bold(markdown):
+    """The first ** that CommonMark leaves as text (a bold ending in ）or ： and followed by a Chinese
+    character does not close), or None."""
+    from markdown_it import MarkdownIt
+    html = MarkdownIt("commonmark").render(re.sub(r"\$\$.+?\$\$|\$[^$]+\$", "F", markdown, flags=re.S))
+    text = re.sub(r"<code>.*?</code>", "", html, flags=re.S)
+    found = re.search(r".{0,20}\*\*.{0,20}", text)
+    return found[0] if found else None
 
 
 def stamp(text, restamp=False):
@@ -334,6 +347,10 @@ def drift():
         text = src.read_text(encoding="utf-8")
         if any(cell[3] for cell in read_cells(text)):
             problems += twin_problems(text, src.name)
+        problems += [f"{src.name}: a markdown heading inside a code cell ({line.strip()[:60]!r}): is a "
+                     f"'# %% [markdown]' line missing before it?"
+                     for kind, source, *_ in read_cells(text) if kind == "code"
+                     for line in source.splitlines() if re.match(r"# #{1,4} ", line)]
         for lang in editions(text):
             built[lang].add(src.stem)
             problems += edition_drift(src.stem, parse(text, lang), lang)
