@@ -149,15 +149,15 @@ print(best.astype(int))
 # a whole batch of images and filters at once (one matrix product, section 9).
 
 # %% [markdown] lang="zh" twin="cce4ce04"
-# ## 2. 滑动滤波器：特征映射
+# ## 2. 滑动过滤器：特征映射
 #
-# **卷积层**（convolution layer） 让滤波器滑过图像的每一个位置，把每处的内积写进一幅新的图像，即
-# **特征映射**（feature map）。对图像 $x$、$k\times k$ 的滤波器 $w$ 和偏置 $b$：
+# **卷积层**（convolution layer） 让过滤器滑过图像的每一个位置，把每处的内积写进一幅新的图像，即
+# **特征映射**（feature map）。对图像 $x$、$k\times k$ 的过滤器 $w$ 和偏置 $b$：
 #
 # $$z_{ij} = \sum_{p=0}^{k-1}\sum_{q=0}^{k-1} x_{i+p,\,j+q}\,w_{pq} + b .$$
 #
-# 6×6 的图像配 3×3 的滤波器得到 4×4 的特征映射：滤波器沿每条边能放在 4 个位置。下面先用两重循环逐个位置
-# 写出来，再用 `dlmath.ops.conv2d`，它一次就能对一整批图像和滤波器做同样的计算（一次矩阵乘法，见第 9 节）。
+# 6×6 的图像配 3×3 的过滤器得到 4×4 的特征映射：过滤器沿每条边能放在 4 个位置。下面先用两重循环逐个位置
+# 写出来，再用 `dlmath.ops.conv2d`，它一次就能对一整批图像和过滤器做同样的计算（一次矩阵乘法，见第 9 节）。
 
 # %%
 def feature_map_by_loops(x, w, b=0.0):

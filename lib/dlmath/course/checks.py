@@ -50,6 +50,12 @@ class Result:
         return f"{SYMBOL[self.status]} {verdict(self.status, self.message)}"
 
 
+def translated(text):
+    """An English message (an exercise's hint, a fixed sentence marked N_) in the learner's language, for
+    putting into a larger message; '' stays '' (gettext's translation of '' is the catalog's header)."""
+    return _(text) if text else ""
+
+
 def correct(message=N_("correct.")):
     return Result(PASS, message)
 
@@ -100,7 +106,7 @@ def fmt_value(a):
     if isinstance(a, numbers.Real):
         return f"{float(a):g}"
     if isinstance(a, np.ndarray) and (a.ndim > 1 or a.size > 6):
-        return f"an array of shape {a.shape}"
+        return _("an array of shape {shape}").format(shape=a.shape)
     return short(a, 30)
 
 
@@ -162,44 +168,48 @@ def _negligible_imaginary(arr):
     return bool(np.all(np.abs(arr.imag) <= 100 * np.finfo(np.float64).eps * scale))
 
 
+# The two readers below say why a value is not a number (or an array): a fixed sentence is only marked
+# (N_), and `verdict` or the message it is put into translates it; one with a value in it is translated
+# here, when it is made.
+
 def as_real(value):
     """A learner's single number as a float, or a str saying why it is not one."""
     if value is None:
-        return "got None — did you forget to assign or `return` the result?"
+        return N_("got None — did you forget to assign or `return` the result?")
     if isinstance(value, (bool, np.bool_)):
-        return f"got the truth value {value}, expected a number."
+        return _("got the truth value {value}, expected a number.").format(value=value)
     if isinstance(value, (str, bytes)):
-        return f"got the text {short(value, 30)} — write the number itself, without quotes."
+        return _("got the text {text} — write the number itself, without quotes.").format(text=short(value, 30))
     if isinstance(value, np.ndarray):
         if value.ndim != 0:
-            return f"expected a single number, got an array of shape {value.shape}."
+            return _("expected a single number, got an array of shape {shape}.").format(shape=value.shape)
         value = value[()]
     if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
         if not _negligible_imaginary(np.asarray(value)):
-            return f"got the complex number {short(value)}, expected a real number."
+            return _("got the complex number {value}, expected a real number.").format(value=short(value))
         value = value.real  # numpy ≥ 2.5's eig returns real eigenvalues as complex numbers
     try:
         x = float(value)
     except Exception:
-        return f"expected a number, got {type(value).__name__} {short(value, 30)}."
+        return _("expected a number, got {type} {value}.").format(type=type(value).__name__, value=short(value, 30))
     if math.isnan(x):
-        return "got nan (not a number) — look for 0/0, inf − inf or a log of a negative number."
+        return N_("got nan (not a number) — look for 0/0, inf − inf or a log of a negative number.")
     if math.isinf(x):
-        return f"got {x} — something overflowed or divided by zero."
+        return _("got {value} — something overflowed or divided by zero.").format(value=x)
     return x
 
 
 def as_real_array(value):
     """A learner's array (list, tuple, numpy) as float64, or a str saying why it is not one."""
     if value is None:
-        return "got None — did you forget to assign or `return` the result?"
+        return N_("got None — did you forget to assign or `return` the result?")
     if isinstance(value, (str, bytes)):
-        return f"got the text {short(value, 30)} — give numbers, not text."
+        return _("got the text {text} — give numbers, not text.").format(text=short(value, 30))
     if isinstance(value, dict):
-        return ("got a dict (sp.solve returns one, {x: …, y: …}); give the values as a list in the asked "
-                "order, e.g. [sol[x], sol[y]].")
+        return N_("got a dict (sp.solve returns one, {x: …, y: …}); give the values as a list in the asked "
+                  "order, e.g. [sol[x], sol[y]].")
     if isinstance(value, (set, frozenset)):
-        return f"got a {type(value).__name__}; give a list or a numpy array."
+        return _("got a {type}; give a list or a numpy array.").format(type=type(value).__name__)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -207,29 +217,27 @@ def as_real_array(value):
     except Exception:
         if isinstance(value, tuple):
             kinds = ", ".join(type(v).__name__ for v in value[:4]) + (", …" if len(value) > 4 else "")
-            return (f"you returned a tuple of {len(value)} things ({kinds}), not one array — a function that "
-                    f"returns several values, or a trailing comma, makes a tuple.")
-        return "could not read this as an array: are all rows the same length?"
+            return _("you returned a tuple of {count} things ({types}), not one array — a function that "
+                     "returns several values, or a trailing comma, makes a tuple.").format(count=len(value),
+                                                                                           types=kinds)
+        return N_("could not read this as an array: are all rows the same length?")
     if arr.dtype.kind == "c":
         if not _negligible_imaginary(arr):
-            return "got complex numbers, expected real ones."
+            return N_("got complex numbers, expected real ones.")
         arr = arr.real  # numpy ≥ 2.5's eig returns real eigenvalues as complex numbers
     if arr.dtype.kind not in "biuf":
         if any(isinstance(v, (str, bytes)) for v in arr.ravel()[:1000]):
-            return "the array holds text — give numbers, not strings."
+            return N_("the array holds text — give numbers, not strings.")
         try:
             arr = arr.astype(np.float64)
         except Exception:
-            return f"could not read this as an array of numbers (it holds {arr.dtype} elements)."
+            return _("could not read this as an array of numbers (it holds {dtype} elements).").format(dtype=arr.dtype)
     return arr.astype(np.float64)
 
 
 def close(a, b, rtol, atol):
     with np.errstate(all="ignore"):  # the kernel may have np.seterr(all="raise"): never raise here
         return bool(np.all(np.isclose(a, b, rtol=rtol, atol=atol)))
-
-ROUNDED = ("is close, but not within the precision the exercise asks for — keep more digits (let Python compute "
-           "it rather than typing a rounded value).")
 
 
 def looks_rounded(a, digits=5):
@@ -285,26 +293,28 @@ def parameter_name(fn, index):
 
 
 def in_place_hint(name):
-    return (f"your function changed its input {name} in place: an in-place operation (`{name} -= …`, "
-            f"`{name} *= …`, `{name}[i] = …`) writes into the caller's array and changes it for every later "
-            f"use. Compute a new array instead (`{name} - …`), or start from `{name} = {name}.copy()`.")
+    return _("your function changed its input {name} in place: an in-place operation (`{name} -= …`, "
+             "`{name} *= …`, `{name}[i] = …`) writes into the caller's array and changes it for every later "
+             "use. Compute a new array instead (`{name} - …`), or start from `{name} = {name}.copy()`."
+             ).format(name=name)
 
 
-READ_ONLY_HINT = ("your function tries to change an array in place (`a -= …`, `a[k] = …`), and the course's "
-                  "arrays are read-only so that nothing can change them by accident. Compute a new array "
-                  "instead (`a = a - …` rather than `a -= …`), or start from a copy: `a = a.copy()`.")
+READ_ONLY_HINT = N_("your function tries to change an array in place (`a -= …`, `a[k] = …`), and the course's "
+                    "arrays are read-only so that nothing can change them by accident. Compute a new array "
+                    "instead (`a = a - …` rather than `a -= …`), or start from a copy: `a = a.copy()`.")
 
 
 class Complete(str):
     """A hint that says all there is to say: the exercise's general hint is not appended to it."""
 
 
-def raised_hint(exc, where=""):
-    """What to say when a learner's code raised `exc` (at `where`, e.g. " at x = 0")."""
+def raised_hint(exc, where):
+    """What to say when a learner's code raised `exc` at `where` (e.g. "at x = 0")."""
     if isinstance(exc, ValueError) and "read-only" in str(exc):
         return Complete(READ_ONLY_HINT)
     said = one_line(exc, 80).rstrip()
-    return f"raised {type(exc).__name__}{where}: {said}{'' if said.endswith(('.', '!', '?')) else '.'}"
+    said += "" if said.endswith((".", "!", "?")) else "."  # the exception's own text, ended as a sentence
+    return _("raised {error} {where}: {message}").format(error=type(exc).__name__, where=where, message=said)
 
 
 # ---------------------------------------------------------------- answer kinds
@@ -319,9 +329,10 @@ class Kind:
             with np.errstate(all="ignore"):  # the engine's own arithmetic, even under np.seterr(all="raise")
                 return self._evaluate(answer)
         except CheckTimeout:
-            return wrong("the check ran out of time on your answer.")
+            return wrong(N_("the check ran out of time on your answer."))
         except Exception as exc:  # a check must never raise; say so instead
-            return wrong(f"could not check this answer ({type(exc).__name__}: {one_line(exc, 60)}).")
+            return wrong(_("could not check this answer ({error}: {message}).").format(
+                error=type(exc).__name__, message=one_line(exc, 60)))
 
     def _evaluate(self, answer) -> Result:
         raise NotImplementedError
@@ -346,11 +357,16 @@ class Number(Kind):
             if close(x, value, self.rtol, self.atol):
                 return wrong(hint)
         if self.expected != 0 and close(x, -self.expected, self.rtol, self.atol):
-            return wrong(f"{x:g} is off by a sign.")
+            return wrong(_("{value} is off by a sign.").format(value=f"{x:g}"))
+        shown = shown_apart(x, self.expected)[0]
         if nearly(x, self.expected, self.rtol, self.atol):
-            return wrong(f"{shown_apart(x, self.expected)[0]} {ROUNDED}")
-        direction = "too large" if x > self.expected else "too small"
-        return wrong(f"{shown_apart(x, self.expected)[0]} is {direction}. {self.hint}".strip())
+            return wrong(_("{value} is close, but not within the precision the exercise asks for — keep more "
+                           "digits (let Python compute it rather than typing a rounded value).").format(value=shown))
+        if x > self.expected:
+            said = _("{value} is too large. {hint}")
+        else:
+            said = _("{value} is too small. {hint}")
+        return wrong(said.format(value=shown, hint=translated(self.hint)).strip())
 
 
 class Array(Kind):
@@ -377,22 +393,30 @@ class Array(Kind):
                 return wrong(hint)
         if arr.shape != exp.shape:
             if arr.ndim == 2 and arr.T.shape == exp.shape and close(arr.T, exp, self.rtol, self.atol):
-                return wrong(f"shape {arr.shape} is the transpose of the expected {exp.shape}.")
+                return wrong(_("shape {shape} is the transpose of the expected {expected}.").format(
+                    shape=arr.shape, expected=exp.shape))
             if arr.size == exp.size and close(arr.reshape(exp.shape), exp, self.rtol, self.atol):
-                return wrong(f"the numbers are right but the shape is {arr.shape}; expected {exp.shape}.")
-            return wrong(f"expected shape {exp.shape}, got shape {arr.shape}.")
+                return wrong(_("the numbers are right but the shape is {shape}; expected {expected}.").format(
+                    shape=arr.shape, expected=exp.shape))
+            return wrong(_("expected shape {expected}, got shape {shape}.").format(shape=arr.shape, expected=exp.shape))
         if np.isnan(arr).any():
-            return wrong(f"your array holds nan at index {tuple(int(i) for i in np.argwhere(np.isnan(arr))[0])}.")
+            return wrong(_("your array holds nan at index {index}.").format(
+                index=tuple(int(i) for i in np.argwhere(np.isnan(arr))[0])))
         if close(arr, exp, self.rtol, self.atol):
             return correct()
         if np.any(exp != 0) and close(arr, -exp, self.rtol, self.atol):
-            return wrong("every entry is off by a sign.")
+            return wrong(N_("every entry is off by a sign."))
         if nearly(arr, exp, self.rtol, self.atol):
-            return wrong(f"your array {ROUNDED}")
+            return wrong(N_("your array is close, but not within the precision the exercise asks for — keep more "
+                            "digits (let Python compute it rather than typing a rounded value)."))
         bad = np.argwhere(~np.isclose(arr, exp, rtol=self.rtol, atol=self.atol))[0]
         where = tuple(int(i) for i in bad) if arr.ndim else ()
-        entry = f" entry {where[0] if len(where) == 1 else where}" if where else ""
-        return wrong(f"the shape is right, but{entry} is {short(float(arr[where]))}, which is not it. {self.hint}".strip())
+        if where:
+            said = _("the shape is right, but entry {index} is {value}, which is not it. {hint}")
+        else:  # a 0-d array: no entry to name
+            said = _("the shape is right, but is {value}, which is not it. {hint}")
+        return wrong(said.format(index=where[0] if len(where) == 1 else where, value=short(float(arr[where])),
+                                 hint=translated(self.hint)).strip())
 
 
 @dataclass
@@ -423,7 +447,7 @@ class Function(Kind):
 
     def __init__(self, reference, points, rtol=1e-6, atol=1e-9, wrong=(), hint="",
                  vectorised=True, warnings_fail=True, timeout=2.0, first_timeout=10.0,
-                 stable_hint="use a form that cannot overflow."):
+                 stable_hint=N_("use a form that cannot overflow.")):
         self.reference = reference
         self.points = [p if isinstance(p, tuple) else (p,) for p in points]
         self.rtol, self.atol = rtol, atol
@@ -460,11 +484,12 @@ class Function(Kind):
                 names = list(inspect.signature(self.reference).parameters)
             except (TypeError, ValueError):
                 names = None
-        return f"at {fmt_point(args, names)}"
+        return _("at {point}").format(point=fmt_point(args, names))
 
     def unusable(self, problem, where):
         """The hint when the value returned at a probe point is not what `convert` can read."""
-        return f"{where[1:]} it returned something that is not a number: {problem}"
+        return _("{where} it returned something that is not a number: {problem}").format(
+            where=where, problem=translated(problem))
 
     def convert(self, value):
         """The learner's value at one point as what `compare` takes, or a str saying why it is not."""
@@ -475,12 +500,13 @@ class Function(Kind):
         out of time, changed its input or returned something unusable (then `stop` says so)."""
         trial, seconds = Trial(fn, limit=self.timeout), self.first_timeout
         for args in self.points:
-            where = f" {self.describe(args)}"
+            where = self.describe(args)
             start = time.perf_counter()
             try:
                 value, caught, changed = self.call_copies(fn, args, seconds)
             except CheckTimeout:
-                trial.stop = (args, f"did not finish within {seconds:g} s{where} (an endless loop?).")
+                trial.stop = (args, _("did not finish within {seconds} s {where} (an endless loop?).").format(
+                    seconds=f"{seconds:g}", where=where))
                 return trial
             except Exception as exc:
                 trial.stop = (args, self.raised(exc, where))
@@ -517,7 +543,8 @@ class Function(Kind):
             return None
         shown, expected = shown_apart(got.reshape(()) if got.size == 1 else got,
                                       exp.reshape(()) if exp.size == 1 else exp)
-        return f"differs {self.describe(args)}: gives {shown}, expected {expected}."
+        return _("differs {where}: gives {value}, expected {expected}.").format(
+            where=self.describe(args), value=shown, expected=expected)
 
     def first_difference(self, trial):
         """None if the trial agrees with the reference at every probe point, else (point, hint); hint
@@ -527,16 +554,18 @@ class Function(Kind):
             if said is None:
                 continue
             if caught:  # an overflow made the wrong value: say how to avoid it, not the formula again
-                return args, Complete(f"{said} numpy warned '{one_line(caught[0].message, 50)}' there — "
-                                      f"{self.stable_hint}")
+                return args, Complete(_("{problem} numpy warned '{warning}' there — {advice}").format(
+                    problem=translated(said), warning=one_line(caught[0].message, 50),
+                    advice=translated(self.stable_hint)))
             return args, said
         if trial.stop is not None:
             return trial.stop
         if self.warnings_fail:
-            for args, _, caught in trial.outputs:
+            for args, _got, caught in trial.outputs:  # `_` is the translator here
                 if caught:
-                    return args, Complete(f"gives the right value {self.describe(args)} but numpy warns "
-                                          f"'{one_line(caught[0].message, 50)}' — {self.stable_hint}")
+                    said = _("gives the right value {where} but numpy warns '{warning}' — {advice}")
+                    return args, Complete(said.format(where=self.describe(args), advice=translated(self.stable_hint),
+                                                      warning=one_line(caught[0].message, 50)))
         return None
 
     def matches(self, trial, other):
@@ -544,7 +573,7 @@ class Function(Kind):
         declared mistake is recognised from the outputs already computed, without running fn again."""
         if trial.stop is not None:
             return False
-        for args, got, _ in trial.outputs:
+        for args, got, _caught in trial.outputs:
             try:
                 with np.errstate(all="ignore"), warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -560,11 +589,12 @@ class Function(Kind):
         return got.size == ref.size and close(got.reshape(ref.shape), ref, self.rtol, self.atol)
 
     def passed(self, trial):
-        return correct(f"correct at all {len(self.points)} test points.")
+        return correct(_("correct at all {count} test points.").format(count=len(self.points)))
 
     def _evaluate(self, fn):
         if not callable(fn):
-            return wrong(f"expected a function, got {type(fn).__name__} {short(fn, 30)}.")
+            return wrong(_("expected a function, got {type} {value}.").format(type=type(fn).__name__,
+                                                                               value=short(fn, 30)))
         trial = self.run(fn)
         diff = self.first_difference(trial)
         if diff is not None:
@@ -574,7 +604,9 @@ class Function(Kind):
             for wrong_fn, wrong_hint in self.wrong:  # a typical mistake gets its own hint
                 if self.matches(trial, wrong_fn):
                     return wrong(wrong_hint)
-            return wrong(hint if isinstance(hint, Complete) else f"{hint} {self.hint}".strip())
+            if isinstance(hint, Complete):
+                return wrong(hint)
+            return wrong(_("{problem} {hint}").format(problem=translated(hint), hint=translated(self.hint)).strip())
         if self.vectorised:
             problem = self._array_problem(fn, trial.limit)
             if problem:
@@ -585,36 +617,47 @@ class Function(Kind):
         """None if fn takes the whole probe column as numpy arrays, else what goes wrong."""
         columns = tuple(np.array([p[i] for p in self.points], dtype=np.float64)
                         for i in range(len(self.points[0])))
-        start = "right at every single number, but not on a numpy array of inputs:"
-        numpy_ops = ("use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, "
-                     "which take one number at a time.")
+        # each message is one whole template, so that a translator can word each sentence as a whole
         try:
-            value, _, changed = self.call_copies(fn, columns, limit)
+            value, _warned, changed = self.call_copies(fn, columns, limit)  # `_` is the translator here
         except CheckTimeout:
-            return f"{start} it did not finish in time."
+            return _("right at every single number, but not on a numpy array of inputs: it did not finish in "
+                     "time.")
         except Exception as exc:
             if isinstance(exc, ValueError) and "read-only" in str(exc):
                 return READ_ONLY_HINT
-            return f"{start} it raised {type(exc).__name__} — {numpy_ops}"
+            return _("right at every single number, but not on a numpy array of inputs: it raised {error} — "
+                     "use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, which take "
+                     "one number at a time.").format(error=type(exc).__name__)
         if changed is not None:
             return in_place_hint(changed)
         got, exp = as_real_array(value), self._expected(columns)
         if isinstance(got, str):
-            return f"{start} it returned {short(value, 30)} — {numpy_ops}"
+            return _("right at every single number, but not on a numpy array of inputs: it returned {value} — "
+                     "use numpy operations (np.where, np.maximum, np.exp) instead of `if` or `math`, which take "
+                     "one number at a time.").format(value=short(value, 30))
         if got.shape != exp.shape:
-            return (f"{start} for inputs of shape {exp.shape} it returned shape {got.shape} — "
-                    f"the answer should have one value per input. {numpy_ops}")
+            return _("right at every single number, but not on a numpy array of inputs: for inputs of shape "
+                     "{expected} it returned shape {shape} — the answer should have one value per input. use numpy "
+                     "operations (np.where, np.maximum, np.exp) instead of `if` or `math`, which take one number "
+                     "at a time.").format(expected=exp.shape, shape=got.shape)
         if close(got, exp, self.rtol, self.atol):
             return None
         k = int(np.argmax(~np.isclose(got, exp, rtol=self.rtol, atol=self.atol)))
         shown, expected = shown_apart(got[k], exp[k])
-        said = f"{start} entry {k} is {shown}, expected {expected}"
         if isinstance(fn, np.vectorize):
-            return (f"{said}: np.vectorize takes the output type from the first result (an int here, so "
-                    f"decimals are cut off) — give np.vectorize(…, otypes=[float]), or use np.maximum / np.where.")
-        if np.array_equal(got, np.round(got)) and not np.array_equal(exp, np.round(exp)):
-            return f"{said}: the results were rounded to whole numbers — keep them as floats."
-        return f"{said}. {numpy_ops}"
+            said = _("right at every single number, but not on a numpy array of inputs: entry {index} is {value}, "
+                     "expected {expected}: np.vectorize takes the output type from the first result (an int here, "
+                     "so decimals are cut off) — give np.vectorize(…, otypes=[float]), or use np.maximum / "
+                     "np.where.")
+        elif np.array_equal(got, np.round(got)) and not np.array_equal(exp, np.round(exp)):
+            said = _("right at every single number, but not on a numpy array of inputs: entry {index} is {value}, "
+                     "expected {expected}: the results were rounded to whole numbers — keep them as floats.")
+        else:
+            said = _("right at every single number, but not on a numpy array of inputs: entry {index} is {value}, "
+                     "expected {expected}. use numpy operations (np.where, np.maximum, np.exp) instead of `if` or "
+                     "`math`, which take one number at a time.")
+        return said.format(index=k, value=shown, expected=expected)
 
 
 class NetworkFunction(Function):
@@ -642,14 +685,16 @@ class NetworkFunction(Function):
         super().__init__(reference, probes, rtol=rtol, atol=atol, wrong=wrong, hint=hint, vectorised=False,
                          warnings_fail=False, timeout=timeout, first_timeout=first_timeout)
         self.outputs = tuple(outputs)
-        self.tuple_hint = tuple_hint or f"return the {len(self.outputs)} arrays as a tuple ({', '.join(self.outputs)})"
+        self.tuple_hint = tuple_hint  # None: the engine's own, made in the learner's language when shown
         self.shape_hint, self.locate, self.error_hint = shape_hint, locate, error_hint
         self.batch_hint, self.passed_message = batch_hint, passed
 
     def describe(self, args):
         k = next(i for i, p in enumerate(self.points) if p is args)
         n = len(args[0])
-        return f"on test network {k + 1} (a batch of {n} image{'s' * (n > 1)})"
+        if n > 1:
+            return _("on test network {number} (a batch of {count} images)").format(number=k + 1, count=n)
+        return _("on test network {number} (a batch of {count} image)").format(number=k + 1, count=n)
 
     def _arrays(self, value):
         """A returned value as a list of float arrays, one per output, or a str saying why it is not."""
@@ -657,13 +702,19 @@ class NetworkFunction(Function):
             values = [value]
         elif isinstance(value, (tuple, list)) and len(value) == len(self.outputs):
             values = list(value)
+        elif self.tuple_hint:
+            return _("{hint}; got {value}.").format(hint=translated(self.tuple_hint), value=short(value, 40))
         else:
-            return f"{self.tuple_hint}; got {short(value, 40)}."
+            return _("return the {count} arrays as a tuple ({names}); got {value}.").format(
+                count=len(self.outputs), names=", ".join(self.outputs), value=short(value, 40))
         arrays = []
         for name, v in zip(self.outputs, values):
             arr = as_real_array(v)
             if isinstance(arr, str):
-                return f"{name}: {arr}" if len(self.outputs) > 1 else f"it returned something that is not an array of numbers: {arr}"
+                if len(self.outputs) > 1:
+                    return _("{name}: {problem}").format(name=name, problem=translated(arr))
+                return _("it returned something that is not an array of numbers: {problem}").format(
+                    problem=translated(arr))
             arrays.append(arr)
         return arrays
 
@@ -676,12 +727,13 @@ class NetworkFunction(Function):
         return arrays
 
     def unusable(self, problem, where):
-        return f"{where[1:]} {problem}"
+        return _("{where} {problem}").format(where=where, problem=translated(problem))
 
     def raised(self, exc, where):
         meaning = self.error_hint(exc) if self.error_hint else None
         if meaning:
-            return Complete(f"raised {type(exc).__name__} {where[1:]} ({one_line(exc, 80)}): {meaning}")
+            return Complete(_("raised {error} {where} ({message}): {meaning}").format(
+                error=type(exc).__name__, where=where, message=one_line(exc, 80), meaning=translated(meaning)))
         return raised_hint(exc, where)
 
     def _expected_arrays(self, args):
@@ -695,20 +747,23 @@ class NetworkFunction(Function):
         for name, g, e in zip(self.outputs, got, expected):
             if g.shape != e.shape:
                 said = self.shape_hint(name, g.shape, e.shape, where) if self.shape_hint else None
-                return Complete(said or f"{where} {name} has shape {g.shape}; expected {e.shape}.")
+                return Complete(said or _("{where} {name} has shape {shape}; expected {expected}.").format(
+                    where=where, name=name, shape=g.shape, expected=e.shape))
             if np.isnan(g).any():
-                return Complete(f"{where} {name} holds nan (not a number): look for 0/0 or inf − inf.")
+                return Complete(_("{where} {name} holds nan (not a number): look for 0/0 or inf − inf.").format(
+                    where=where, name=name))
         if all(close(g, e, self.rtol, self.atol) for g, e in zip(got, expected)):
             return None
         if isinstance(got, LowPrecision) and all(close(g, e, 1e-3, 1e-6) for g, e in zip(got, expected)):
-            return Complete(f"{where} right to about 7 digits only: your arrays are float32, which keeps 7 "
-                            f"significant digits. Compute in float64 (numpy's default; drop the "
-                            f".astype(np.float32) or dtype=np.float32).")
+            return Complete(_("{where} right to about 7 digits only: your arrays are float32, which keeps 7 "
+                              "significant digits. Compute in float64 (numpy's default; drop the "
+                              ".astype(np.float32) or dtype=np.float32).").format(where=where))
         if self.locate:
             return self.locate(got, expected, args, where)
         name, g, e = next((n, g, e) for n, g, e in zip(self.outputs, got, expected) if not close(g, e, self.rtol, self.atol))
         k = tuple(int(i) for i in np.argwhere(~np.isclose(g, e, rtol=self.rtol, atol=self.atol))[0])
-        return f"{where} {name}{list(k)} is {short(float(g[k]))}; expected {float(e[k]):.6g}."
+        return _("{where} {name}{index} is {value}; expected {expected}.").format(
+            where=where, name=name, index=list(k), value=short(float(g[k])), expected=f"{float(e[k]):.6g}")
 
     def first_difference(self, trial):
         diff = super().first_difference(trial)
@@ -725,7 +780,8 @@ class NetworkFunction(Function):
             g.shape == t.shape and close(g, t, self.rtol, self.atol) for g, t in zip(got, theirs))
 
     def passed(self, trial):
-        return correct(self.passed_message or f"correct on all {len(self.points)} test networks.")
+        return correct(self.passed_message or
+                       _("correct on all {count} test networks.").format(count=len(self.points)))
 
 
 class LowPrecision(list):
@@ -750,27 +806,27 @@ class Expression(Kind):
     def _as_expr(answer):
         import sympy
         if isinstance(answer, (str, bytes)):
-            return ("got text, not a sympy expression. Build it from symbols, e.g. "
-                    "`z = sp.symbols('z')` then `1 / (1 + sp.exp(-z))`.")
+            return N_("got text, not a sympy expression. Build it from symbols, e.g. "
+                      "`z = sp.symbols('z')` then `1 / (1 + sp.exp(-z))`.")
         if isinstance(answer, (bool, np.bool_)) or answer is None:
-            return f"expected a sympy expression, got {short(answer)}."
+            return _("expected a sympy expression, got {got}.").format(got=short(answer))
         if isinstance(answer, numbers.Number) and not isinstance(answer, sympy.Basic):
             if isinstance(answer, numbers.Integral):
                 return sympy.Integer(int(answer))
             if isinstance(answer, numbers.Real):
                 x = float(answer)
                 if not math.isfinite(x):
-                    return f"got {x}, expected a finite expression."
+                    return _("got {value}, expected a finite expression.").format(value=x)
                 return sympy.Float(x)
-            return "got a complex number, expected a sympy expression."
+            return N_("got a complex number, expected a sympy expression.")
         if isinstance(answer, sympy.Equality):
-            return "got an equation (sp.Eq); give just the expression."
+            return N_("got an equation (sp.Eq); give just the expression.")
         if isinstance(answer, sympy.MatrixBase):
             if answer.shape != (1, 1):
-                return f"expected a sympy expression, got a Matrix of shape {answer.shape}."
+                return _("expected a sympy expression, got a Matrix of shape {shape}.").format(shape=answer.shape)
             answer = answer[0, 0]  # a row times a column: the 1×1 matrix holds the expression
         if not isinstance(answer, sympy.Expr):
-            return f"expected a sympy expression, got {type(answer).__name__}."
+            return _("expected a sympy expression, got {got}.").format(got=type(answer).__name__)
         if answer.has(sympy.Derivative, sympy.Integral, sympy.Subs):
             answer = answer.doit()  # sp.Derivative(f, z) written out is the same answer as sp.diff(f, z)
         return answer
@@ -787,7 +843,7 @@ class Expression(Kind):
         symbols = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
         rng = np.random.default_rng(0)
         compared = 0
-        for _ in range(6):
+        for _attempt in range(6):
             point = {s: sympy.Float(round(rng.uniform(0.2, 1.7), 3)) for s in symbols}
             try:
                 va, vb = complex(a.evalf(subs=point)), complex(b.evalf(subs=point))
@@ -813,10 +869,11 @@ class Expression(Kind):
             if call_with_timeout(self._equal, (expr, self._plain(bad)), self.timeout):
                 return wrong(hint)
         if extra:
-            return wrong(f"your expression uses {', '.join(extra)}, which the answer does not depend on.")
+            return wrong(_("your expression uses {symbols}, which the answer does not depend on.").format(
+                symbols=", ".join(extra)))
         if call_with_timeout(self._equal, (expr, -expected), self.timeout):
-            return wrong("off by a sign.")
-        return wrong(f"not equal to the expected expression. {self.hint}".strip())
+            return wrong(N_("off by a sign."))
+        return wrong(_("not equal to the expected expression. {hint}").format(hint=translated(self.hint)).strip())
 
 
 class Choice(Kind):
@@ -830,13 +887,15 @@ class Choice(Kind):
 
     def _evaluate(self, answer):
         if not isinstance(answer, str):
-            return wrong(f"answer with the option's letter in quotes, e.g. 'a'; got {short(answer, 30)}.")
+            return wrong(_("answer with the option's letter in quotes, e.g. 'a'; got {value}.").format(
+                value=short(answer, 30)))
         letter = answer.strip().strip("().").strip().lower()
         if letter not in self.options:
-            return wrong(f"choose one of {', '.join(repr(o) for o in self.options)}; got {short(answer, 30)}.")
+            return wrong(_("choose one of {options}; got {value}.").format(
+                options=", ".join(repr(o) for o in self.options), value=short(answer, 30)))
         if letter == self.answer:
             return correct()
-        return wrong(self.hints.get(letter, self.hint or f"'{letter}' is not it."))
+        return wrong(self.hints.get(letter, self.hint or _("'{letter}' is not it.").format(letter=letter)))
 
 
 class TrueFalse(Kind):
@@ -850,7 +909,7 @@ class TrueFalse(Kind):
         if isinstance(answer, str) and answer.strip().lower() in ("true", "false"):
             answer = answer.strip().lower() == "true"
         if not isinstance(answer, (bool, np.bool_)):
-            return wrong(f"answer True or False, got {short(answer, 30)}.")
+            return wrong(_("answer True or False, got {value}.").format(value=short(answer, 30)))
         if bool(answer) == self.answer:
             return correct()
-        return wrong(self.hint or "the other one.")
+        return wrong(self.hint or N_("the other one."))

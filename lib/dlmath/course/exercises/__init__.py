@@ -32,7 +32,8 @@ def evaluate(exercise_id, answer):
     known = isinstance(exercise_id, str) and (exercise_id in EXERCISES or exercise_id in EXAMPLES)
     kind = (EXERCISES.get(exercise_id) or EXAMPLES.get(exercise_id)) if known else None
     if kind is None:
-        return Result(FAIL, f"there is no exercise {exercise_id!r:.40}; the check cell may have been edited.")
+        return Result(FAIL, _("there is no exercise {exercise}; the check cell may have been edited.").format(
+            exercise=f"{exercise_id!r:.40}"))
     return kind.evaluate(answer)
 
 
@@ -85,15 +86,22 @@ def verdicts(nb):
 
 def progress():
     """Print how many exercises of each chapter are done, from the results `check` remembered."""
-    chapters = {num: (mod.TITLE, [f"{num}.{n}" for n in mod.EXERCISES]) for num, mod in CHAPTERS.items()}
+    chapters = {num: (_(mod.TITLE), [f"{num}.{n}" for n in mod.EXERCISES]) for num, mod in CHAPTERS.items()}
     print(_results.format_table(_results.table(chapters, _results.load())))
 
 
 def reset_progress(chapter=None):
     """Forget the remembered results of one chapter ("04") or of every chapter (a dated copy is kept)."""
     forgotten, backup = _results.reset(chapter)
-    where = f"; the old results are saved in {backup}" if backup else ""
-    print(f"forgot {forgotten} result(s) of {'chapter ' + chapter if chapter else 'every chapter'}{where}.")
+    if chapter and backup:  # four whole sentences, so that a translator can word each as a whole
+        said = _("forgot {count} result(s) of chapter {chapter}; the old results are saved in {backup}.")
+    elif chapter:
+        said = _("forgot {count} result(s) of chapter {chapter}.")
+    elif backup:
+        said = _("forgot {count} result(s) of every chapter; the old results are saved in {backup}.")
+    else:
+        said = _("forgot {count} result(s) of every chapter.")
+    print(said.format(count=forgotten, chapter=chapter, backup=backup))
 
 
 def _announce():

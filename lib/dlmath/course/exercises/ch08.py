@@ -144,7 +144,7 @@ EXERCISES = {
                ((SIZE["H"] + SIZE["padding"] - SIZE["k"]) // SIZE["stride"] + 1,
                 "you added the padding once; it adds `padding` zeros on *both* sides: H + 2·padding."),
                (SIZE["H"] + 2 * SIZE["padding"] - SIZE["k"] + 1,
-                "that is the size with stride 1; a stride of 2 takes every second position: divide by the stride."),
+                "that is the size with stride 1; a stride of 3 takes every third position: divide by the stride."),
                (-(-(SIZE["H"] + 2 * SIZE["padding"] - SIZE["k"]) // SIZE["stride"]) + 1,
                 "you rounded up: a window that would stick out of the padded image is not used, so round down (⌊ ⌋)."),
                ((SIZE["H"] + 2 * SIZE["padding"] - SIZE["k"]) / SIZE["stride"] + 1,

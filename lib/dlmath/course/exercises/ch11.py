@@ -147,8 +147,8 @@ EXERCISES = {
         "c", options="abcd",
         hints={"a": "x₁ + x₂ = 0.5 crosses U (it passes through (0.5, 0)): the unit changes the function on U.",
                "b": "x₁ − x₂ + 2 = 0 misses U, but the unit is ON on all of U: it adds the affine term "
-                    "x₁ − x₂ + 2 there, so deleting it changes the output (it can only be folded into the "
-                    "next layer's weights).",
+                    "x₁ − x₂ + 2 there, so deleting it changes the output (only its constant part could go into "
+                    "the next layer's bias; the x₁ − x₂ part needs a skip connection).",
                "d": "2x₁ − 1 = 0 is the line x₁ = 0.5, right through U."},
         hint="a unit is redundant on U when its positive side misses U: it is off, 0, for every input in U."),
     "dynamic_rank": Number(
