@@ -438,10 +438,12 @@ check("12.choose_on_validation", honest)
 # train it for 100 epochs: it learns those 150 images perfectly, and the digits only partly. The cell
 # trains it once for each of nine **weight decays** λ (next paragraph) and prints the ends of the runs.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 from dlmath.explorers.overfitting import DECAYS, overfitting_curves
 
 curves = overfitting_curves(progress=True)
+
+# %%
 for i in (0, 4, 8):
     print(f"λ = {DECAYS[i]:.0e}: training loss {curves['train_loss'][i, -1]:.4f} "
           f"({curves['train_accuracy'][i, -1]:.0%} right), validation loss {curves['val_loss'][i, -1]:.3f} "
