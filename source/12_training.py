@@ -666,10 +666,12 @@ check("12.choose_on_validation", honest)
 # 给一个有 128 个隐藏单元的网络只提供 150 张训练图像，训练 100 个轮次：它能把这 150 张图像学得完美无缺，对手写数字本身却只学会了一部分。下面的单元格对九个**权重衰减**
 # λ（见下一段）各训练一次，并打印各次运行结束时的结果。
 
-# %%
+# %% tags=["nbval-ignore-output"]
 from dlmath.explorers.overfitting import DECAYS, overfitting_curves
 
 curves = overfitting_curves(progress=True)
+
+# %%
 for i in (0, 4, 8):
     print(f"λ = {DECAYS[i]:.0e}: training loss {curves['train_loss'][i, -1]:.4f} "
           f"({curves['train_accuracy'][i, -1]:.0%} right), validation loss {curves['val_loss'][i, -1]:.3f} "

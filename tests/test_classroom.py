@@ -102,7 +102,7 @@ def ids_of(chapter_number):
 
 def test_the_csv_has_one_column_per_exercise_in_course_order(graded):
     rows, _, _ = graded
-    order = [e for n in [f"{i:02d}" for i in range(12)] for e in ids_of(n)]
+    order = [e for n in sorted(p.name[:2] for p in (ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")) for e in ids_of(n)]
     assert rows[0] == ["student", *order, "total", "problems"]
     assert [r[0] for r in rows[1:]] == ["ada", "ben", "eve", "zoe"]
 

@@ -274,7 +274,7 @@ EXERCISES = {
         "b", options="abcd",
         hints={"a": "not yet: in float32 a loss has only ~7 significant digits, and dividing a rounding error of "
                     "about 1e-7·|C| by 2h = 2e-4 gives errors of this size for a correct backprop. Repeat in float64.",
-               "c": "a smaller h makes it worse: the rounding error of the difference grows like ε|C|/h.",
+               "c": "a smaller h makes it worse: the rounding error of the difference quotient grows like ε|C|/h.",
                "d": "no fixed threshold of 1e-2 exists: in float64 a correct backprop gives about 1e-9, and a bug "
                     "in one unit can give 1e-3."}),
     "multiply_adds": Number(

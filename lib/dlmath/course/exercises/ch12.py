@@ -113,9 +113,10 @@ EXERCISES = {
     "he_std": Number(
         np.sqrt(2 / N_IN),
         wrong=[(2 / N_IN, "that is the variance 2/n_in; the standard deviation is its square root."),
-               (np.sqrt(1 / N_IN), "that is Xavier's (LeCun's) scale for tanh; ReLU zeroes half the signal, "
+               (np.sqrt(1 / N_IN), "that is LeCun's scale for tanh; ReLU zeroes half the signal, "
                                    "so He doubles the variance: √(2/n_in)."),
-               (np.sqrt(2 / (N_IN + 10)), "He's scale uses the fan-in only: √(2/n_in).")],
+               (np.sqrt(2 / (N_IN + 10)), "that is Xavier's (Glorot's) scale √(2/(n_in + n_out)) for tanh; He's scale for "
+                                    "ReLU uses the fan-in only: √(2/n_in).")],
         hint="Var(w) = 2/n_in keeps the signal's variance through ReLU layers."),
     "gaussian_nll": Expression(
         GAUSS_NLL,
@@ -134,5 +135,5 @@ EXERCISES = {
     "adam_always_better": TrueFalse(
         False, hint="Wilson et al. (2017): on several tasks adaptive methods reached a lower training loss but "
                     "generalised worse than tuned SGD with momentum; on the digits Adam at its default η trails "
-                    "momentum, and at a larger η it leads: which wins depends on the settings."),
+                    "momentum, and at a larger η it is slightly ahead: which wins depends on the settings."),
 }
