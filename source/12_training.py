@@ -252,7 +252,7 @@ for eta, beta in ((0.1, 0.0), (0.1, 0.5), (0.3, 0.5), (0.8, 0.5)):
 # %% [markdown]
 # **The stable region.** The eigenvalues $z$ of $M$ solve $z^2 - (1+\beta-\eta\lambda)\,z + \beta = 0$.
 # Their product is $\beta$; when they are complex both have modulus $\sqrt\beta$, which is below 1 for
-# $0 \le \beta < 1$. When they are real, one of them leaves the unit interval at $z = -1$, where
+# $0 \le \beta < 1$. When they are real, one of them leaves the interval $(-1, 1)$ at $z = -1$, where
 # $1 + (1+\beta-\eta\lambda) + \beta = 0$, i.e. at $\eta\lambda = 2(1+\beta)$. So
 #
 # $$\text{momentum converges on } \tfrac12\lambda x^2 \iff 0 \le \beta < 1 \text{ and }
@@ -261,10 +261,10 @@ for eta, beta in ((0.1, 0.0), (0.1, 0.5), (0.3, 0.5), (0.8, 0.5)):
 # twice chapter 04's bound $2/\lambda$ as $\beta \to 1$. The cell checks the derived edge against the
 # eigenvalues on a grid of $(\eta, \beta)$.
 
-# %% [markdown] lang="zh" twin="b56b3054"
+# %% [markdown] lang="zh" twin="271fb738"
 # **稳定区域**。 $M$ 的特征值 $z$ 满足 $z^2 - (1+\beta-\eta\lambda)\,z + \beta = 0$。它们的乘积是
 # $\beta$；当它们是复数时，两者的模都是 $\sqrt\beta$，在 $0 \le \beta < 1$
-# 时小于 1。当它们是实数时，其中一个会在 $z = -1$ 处离开单位区间，此时
+# 时小于 1。当它们是实数时，其中一个会在 $z = -1$ 处离开区间 $(-1, 1)$，此时
 # $1 + (1+\beta-\eta\lambda) + \beta = 0$，即 $\eta\lambda = 2(1+\beta)$。所以
 #
 # $$\text{momentum converges on } \tfrac12\lambda x^2 \iff 0 \le \beta < 1 \text{ and }
@@ -301,7 +301,8 @@ check("12.stable_eta_limit", eta_limit)
 # **The best $(\eta, \beta)$.** A real problem has many curvatures, from $\lambda_{\min}$ to $\lambda_{\max}$,
 # with the **condition number (条件数)** $\kappa = \lambda_{\max}/\lambda_{\min}$. Without momentum the best
 # fixed step is $\eta = 2/(\lambda_{\min}+\lambda_{\max})$ and the distance shrinks per step by
-# $(\kappa-1)/(\kappa+1)$ (chapter 04). With momentum the best choice puts both extreme curvatures on the
+# $(\kappa-1)/(\kappa+1)$ (chapter 04's factor $\max|1-\eta\lambda|$ is smallest when the two ends balance,
+# $1-\eta\lambda_{\min} = \eta\lambda_{\max}-1$). With momentum the best choice puts both extreme curvatures on the
 # complex circle of radius $\sqrt\beta$:
 #
 # $$\eta^* = \frac{4}{(\sqrt{\lambda_{\max}}+\sqrt{\lambda_{\min}})^2},\qquad
@@ -310,12 +311,13 @@ check("12.stable_eta_limit", eta_limit)
 #
 # For $\kappa = 100$ the number of steps to gain a factor of 10 drops from about 115 to about 11.
 
-# %% [markdown] lang="zh" twin="f3fb26f7"
+# %% [markdown] lang="zh" twin="b4963214"
 # **最好的 $(\eta, \beta)$**。 实际问题有许多曲率，从 $\lambda_{\min}$ 到 $\lambda_{\max}$，两者之比
 # $\kappa = \lambda_{\max}/\lambda_{\min}$
 # 称为**条件数**（condition number）。不用动量时，最好的固定学习率是
 # $\eta = 2/(\lambda_{\min}+\lambda_{\max})$，距离每步乘以
-# $(\kappa-1)/(\kappa+1)$（第 04 章）。使用动量时，最好的选择是让两个极端曲率都落在半径为
+# $(\kappa-1)/(\kappa+1)$（第 04 章的因子 $\max|1-\eta\lambda|$ 在两端平衡时最小，即
+# $1-\eta\lambda_{\min} = \eta\lambda_{\max}-1$）。使用动量时，最好的选择是让两个极端曲率都落在半径为
 # $\sqrt\beta$ 的复圆上：
 #
 # $$\eta^* = \frac{4}{(\sqrt{\lambda_{\max}}+\sqrt{\lambda_{\min}})^2},\qquad
@@ -557,9 +559,10 @@ check("12.he_std", he_std)
 #   with $K$ classes and softmax outputs (categorical), $-\log p = -\sum_k t_k \log y_k$: **cross entropy**.
 #
 # sympy checks the three, and the gradients the course's output units rely on: with $y = \sigma(z)$,
-# $\partial(-\log p)/\partial z = y - t$, the same "output minus target" as squared error's.
+# $\partial(-\log p)/\partial z = y - t$: "output minus target", as squared error gives it for an identity
+# output $y = z$.
 
-# %% [markdown] lang="zh" twin="8e121bfb"
+# %% [markdown] lang="zh" twin="2ac807c1"
 # ## 5. 由似然得到损失函数
 #
 # 第 05–07 章选用平方误差和交叉熵，是因为它们是衡量偏差的合理尺度。其实两者都出自同一个原则：选择使观测到的正解**最有可能**出现的权重，也就是使每个正解
@@ -573,7 +576,7 @@ check("12.he_std", he_std)
 #   个类别和 Softmax 输出（类别分布），$-\log p = -\sum_k t_k \log y_k$：这就是**交叉熵**。
 #
 # 下面用 sympy 验证这三个式子，以及本课程的输出单元所依赖的梯度：当 $y = \sigma(z)$
-# 时，$\partial(-\log p)/\partial z = y - t$，和平方误差的梯度一样，都是“输出减去正解”。
+# 时，$\partial(-\log p)/\partial z = y - t$：“输出减去正解”，与恒等输出 $y = z$ 时平方误差给出的梯度相同。
 
 # %%
 t, y, z = sp.symbols("t y z", real=True)
