@@ -678,7 +678,7 @@ check("07.table_221", table)
 # %% [markdown]
 # ### The algorithm
 #
-# **Error backpropagation (误差反向传播法)**, for a batch of images (one per row):
+# **Backpropagation (误差反向传播法)**, for a batch of images (one per row):
 #
 # 1. **Forward**: $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$, $A^l = a(Z^l)$ for $l = 2, \dots, L$; keep every $Z^l$ and $A^l$.
 # 2. **Output**: $\Delta^L = (A^L - T)\odot a'(Z^L)$.
@@ -697,7 +697,7 @@ check("07.table_221", table)
 # it on several random networks, first on single images, then on batches, and names the first layer and
 # unit where it goes wrong. No loop over the images is needed.
 
-# %% [markdown] lang="zh" twin="47739497"
+# %% [markdown] lang="zh" twin="2602a140"
 # ### 算法
 #
 # **误差反向传播法**（error backpropagation），对一批图像（每行一张）：

@@ -47,14 +47,14 @@ EXERCISES = {
                (2 * _x, "e^y is a constant factor when you differentiate by x: keep it, 2x·e^y."),
                (2 * _x * sp.exp(_y) + 2 * _y, "y² does not depend on x, so its x-derivative is 0."),
                (_x ** 2 * sp.exp(_y) + 2 * _y, "that is ∂g/∂y; differentiate by x instead.")],
-        hint="hold y fixed: e^y is then a constant factor (sp.diff(g, x))."),
+        hint="hold y fixed: e^y is then a constant factor (sp.diff(g_sym, x))."),
     "gradient_y": Expression(
         _x ** 2 * sp.exp(_y) + 2 * _y,
         wrong=[(2 * _x * sp.exp(_y), "that is ∂g/∂x; differentiate by y instead."),
                (_x ** 2 * sp.exp(_y), "y² depends on y too: add its derivative 2y."),
                (sp.exp(_y) + 2 * _y, "x² is a constant factor when you differentiate by y: x²·e^y gives x²·e^y."),
                (_x ** 2 * sp.exp(_y) + _y, "the derivative of y² is 2y, not y.")],
-        hint="hold x fixed: the derivative of e^y is e^y, of y² is 2y (sp.diff(g, y))."),
+        hint="hold x fixed: the derivative of e^y is e^y, of y² is 2y (sp.diff(g_sym, y))."),
     "update_step": Array(
         P - ETA * GRAD_F,
         wrong=[(P + ETA * GRAD_F, "you stepped uphill: the update subtracts η∇f."),

@@ -71,8 +71,8 @@ EXERCISES = {
         hints={"a": "not with b ≠ 0: T(0) = b ≠ 0, and a linear map sends 0 to 0. It is affine.",
                "b": "ReLU(−x) ≠ −ReLU(x): ReLU(−1) = 0 but −ReLU(1) = −1. Piecewise linear is not linear.",
                "d": "softmax(2z) ≠ 2·softmax(z): the outputs always sum to 1, so scaling cannot pass through.",
-               "e": "in training the mean and variance are those of the batch itself: scaling the batch by −1 "
-                    "flips the sign of x − μ but not σ, so T(−X) ≠ −T(X)."}),
+               "e": "in training the mean and variance are those of the batch itself: scaling the batch by 2 "
+                    "doubles x − μ and σ alike, so T(2X) = T(X) ≠ 2·T(X)."}),
     "relu_lipschitz": Number(
         1.0,
         wrong=[(0.0, "0 is the slope for x < 0; the Lipschitz constant is the largest slope, sup |ReLU'| = 1."),
@@ -149,7 +149,7 @@ EXERCISES = {
     "not_compact": Choice(
         "b", options="abcd",
         hints={"a": "every matrix is compact, whatever its size or its entries: it maps the unit ball into a "
-                    "bounded set of a finite-dimensional space, which is compact.",
+                    "bounded set of a finite-dimensional space, whose closure is compact.",
                "c": "a dense layer between finite-dimensional spaces is a matrix, and every matrix is compact.",
                "d": "D e_k = e_k / k shrinks the far directions towards 0: it is a limit of finite-rank maps, "
                     "hence compact. The identity keeps every e_k at length 1, and they stay √2 apart."}),
