@@ -64,7 +64,19 @@ def declared_mistakes():
     return out
 
 
+def probed_mistakes(have):
+    """For an exercise that declares no mistake of its own (a Basis), the wrong answers of tests/probes/."""
+    import probes
+    out = []
+    for num, module in probes.chapter_modules().items():
+        for name, answers in getattr(module, "WRONG", {}).items():
+            if f"{num}.{name}" not in have:
+                out += [(f"{num}.{name}", answer, fragment) for answer, fragment in answers if fragment]
+    return out
+
+
 MISTAKES = declared_mistakes()
+MISTAKES += probed_mistakes({eid for eid, _, _ in MISTAKES})
 
 
 def test_every_exercise_declares_a_mistake_to_translate():

@@ -45,6 +45,8 @@ def registry_messages():
         for exercise, kind in kinds:
             texts = [getattr(kind, name, "") for name in ("hint", "stable_hint", "tuple_hint", "passed_message")]
             texts += list(getattr(kind, "hints", {}).values())
+            texts += [getattr(kind, "name", "")] + list(getattr(kind, "others", {}))  # a Basis names subspaces
+            texts += list(getattr(kind, "length_hints", {}).values())
             texts += [pair[1] for pair in getattr(kind, "wrong", [])]
             found += [(str(t), exercise) for t in texts if isinstance(t, str) and t.strip()]
     return found

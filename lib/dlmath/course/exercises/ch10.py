@@ -12,6 +12,7 @@ import numpy as np
 
 from ... import linalg, ops
 from ..checks import (Array, Choice, Kind, Number, as_real_array, correct, short, wrong)
+from ..language import N_, _
 
 TITLE = "Subspaces, eigenvectors and attention"
 
@@ -142,31 +143,36 @@ class Basis(Kind):
             B = B[:, None]
         if B.ndim != 2 or B.shape[0] != n:
             if B.ndim == 2 and B.shape[1] == n:
-                return wrong(f"got shape {B.shape}: put the basis vectors in the columns, shape ({n}, k) — "
-                             f"transpose with .T.")
+                return wrong(_("got shape {shape}: put the basis vectors in the columns, shape ({n}, k) — "
+                               "transpose with .T.").format(shape=B.shape, n=n))
             length = B.shape[0] if B.ndim == 2 else (B.size if B.ndim == 1 else None)
             if length in self.length_hints:
                 return wrong(self.length_hints[length])
-            return wrong(f"expected an ({n}, k) array, one basis vector of R^{n} per column; got shape {B.shape}.")
+            return wrong(_("expected an ({n}, k) array, one basis vector of R^{n} per column; got shape {shape}.")
+                         .format(n=n, shape=B.shape))
         if not np.all(np.isfinite(B)):
-            return wrong("your array holds nan or inf.")
+            return wrong(N_("your array holds nan or inf."))
         zero = np.flatnonzero(np.all(B == 0, axis=0))
         if zero.size:
-            return wrong(f"column {zero[0]} is the zero vector: it lies in every subspace but is never part of "
-                         f"a basis (it is linearly dependent on anything).")
+            return wrong(_("column {k} is the zero vector: it lies in every subspace but is never part of "
+                           "a basis (it is linearly dependent on anything).").format(k=zero[0]))
         bad = self._outside(B, self.basis)
         if bad.size:
             for other, columns in self.others.items():
                 if np.shape(columns)[0] == n and self._outside(B, linalg.column_space(np.asarray(columns, float))).size == 0:
-                    return wrong(f"these vectors lie in {other}, not in {self.name}.")
-            return wrong(f"column {bad[0]}, {short(B[:, bad[0]], 40)}, is not in {self.name}. {self.hint}".strip())
+                    return wrong(_("these vectors lie in {other}, not in {name}.").format(other=_(other),
+                                                                                         name=_(self.name)))
+            return wrong(_("column {k}, {column}, is not in {name}. {hint}").format(
+                k=bad[0], column=short(B[:, bad[0]], 40), name=_(self.name), hint=_(self.hint)).strip())
         r = linalg.rank(B / np.abs(B).max(), tol=1e-9)
         if r < B.shape[1]:
-            return wrong(f"your {B.shape[1]} columns are linearly dependent (they span only {r} dimension(s)); "
-                         f"a basis has no redundant vector.")
+            return wrong(_("your {k} columns are linearly dependent (they span only {r} dimension(s)); "
+                           "a basis has no redundant vector.").format(k=B.shape[1], r=r))
         if r < self.dim:
-            return wrong(f"your {r} column(s) lie in {self.name} but do not span it: it has dimension {self.dim}.")
-        return correct(f"a basis of {self.name} (dimension {self.dim}) — any basis of it would pass.")
+            return wrong(_("your {r} column(s) lie in {name} but do not span it: it has dimension {dim}.")
+                         .format(r=r, name=_(self.name), dim=self.dim))
+        return correct(_("a basis of {name} (dimension {dim}) — any basis of it would pass.")
+                       .format(name=_(self.name), dim=self.dim))
 
 
 # ---------------------------------------------------------------- exercise data
