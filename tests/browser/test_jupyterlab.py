@@ -11,7 +11,7 @@ from labharness import (CHAPTERS, DROPDOWN_SELECTOR, SLIDER_SELECTOR, STDERR_TRA
                         figure_signature, open_notebook, run_all_cells, step_there_and_back, wait_for_figure_change,
                         wait_until_figure_settles)
 
-NOTEBOOKS = sorted(p.name for p in CHAPTERS.glob("*.ipynb"))
+NOTEBOOKS = sorted(p.name for p in CHAPTERS.glob("*.ipynb")) + sorted(f"zh/{p.name}" for p in (CHAPTERS / "zh").glob("*.ipynb"))
 
 
 def move_slider(page, slider):
@@ -41,9 +41,9 @@ def pick_other_option(page, dropdown):
     return label, options[index], options[new]
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.removesuffix(".ipynb") for n in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.removesuffix(".ipynb").replace("/", "-") for n in NOTEBOOKS])
 def test_chapter_runs_and_every_slider_redraws_its_figure(notebook, lab, lab_page, screenshot_path):
-    page, shot = lab_page, screenshot_path(notebook.removesuffix(".ipynb"))
+    page, shot = lab_page, screenshot_path(notebook.removesuffix(".ipynb").replace("/", "-"))
     try:
         open_notebook(page, lab, notebook)
         state = run_all_cells(page)

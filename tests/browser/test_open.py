@@ -123,3 +123,34 @@ def test_plain_jupyter_lab_in_the_course_opens_the_same_door(clone, tmp_path, br
         assert path == "my-work/00_start_here.ipynb" and not dirty and toasts == 0
     finally:
         stop(proc)
+
+
+def test_dlmath_open_lang_zh_opens_the_chinese_copy_in_a_chinese_jupyterlab(clone, tmp_path, browser):
+    """Issue 21: `dlmath open --lang zh` on a fresh clone opens my-work/zh/00_start_here.ipynb, JupyterLab's
+    own menus are Chinese (the language pack), and the notebook's checks answer in Chinese — the kernel
+    reads the notebook's language from its metadata. A screenshot goes to tests/browser/screenshots/."""
+    env = home_folder(tmp_path, stale=False)
+    proc, address = start([sys.executable, "-m", "dlmath", "--root", str(clone), "open", "--lang", "zh",
+                           "--no-browser", "--port", str(free_port())], clone, env)
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        assert "/lab/workspaces/dlmath/tree/my-work/zh/00_start_here.ipynb?token=" in address
+        page.goto(address)
+        path = page.wait_for_function(ACTIVE_NOTEBOOK_JS, timeout=120_000, polling=200).json_value()
+        assert path == "my-work/zh/00_start_here.ipynb"
+        menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+        assert "文件" in menus and "编辑" in menus, f"JupyterLab's menus are not in Chinese: {menus}"
+        page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel"
+                               "?.status === 'idle'", timeout=120_000, polling=200)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_function("() => document.body.innerText.includes('尚未作答')", timeout=120_000, polling=500)
+        heading = page.locator(".jp-MarkdownOutput h1").first.inner_text()
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in heading), heading
+        shots = ROOT / "tests" / "browser" / "screenshots"
+        shots.mkdir(exist_ok=True)
+        page.screenshot(path=str(shots / "open_lang_zh.png"))
+        assert json.loads((clone / "my-work" / ".dlmath.json").read_text())["lang"] == "zh"
+    finally:
+        context.close()
+        stop(proc)

@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .workspace import Workspace, is_course
+from .workspace import Workspace, is_course, remembered_language
 
 WORKSPACE = "dlmath"  # the JupyterLab workspace of the course
 DOOR = "dlmath/open"
@@ -82,7 +82,7 @@ def _load_jupyter_server_extension(serverapp):
             course = course_in(root_dir)
             if course is None:
                 raise web.HTTPError(404, "no course folder (one with chapters/ and source/) here")
-            ws = Workspace(course)
+            ws = Workspace(course, remembered_language(course))  # the edition `dlmath open` chose last
             ws.ensure_copies()
             ws.sync()
             try:
@@ -95,8 +95,9 @@ def _load_jupyter_server_extension(serverapp):
     serverapp.web_app.add_handlers(".*$", [(pattern, OpenHandler)])
     course = course_in(root_dir)
     if course is not None:
-        made = Workspace(course).ensure_copies()
-        for line in Workspace(course).sync():
+        ws = Workspace(course, remembered_language(course))
+        made = ws.ensure_copies()
+        for line in ws.sync():
             serverapp.log.info("dlmath: %s", line)
         if made:
             serverapp.log.info("dlmath: made your own copies of %d chapter(s) in my-work/", len(made))

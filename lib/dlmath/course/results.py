@@ -18,9 +18,11 @@ import json
 import os
 import shutil
 import time
+import unicodedata
 from pathlib import Path
 
 from .checks import FAIL, PASS, TODO  # noqa: F401  (the statuses a result is stored with)
+from .language import N_, _
 
 
 def store_path():
@@ -115,21 +117,37 @@ def table(chapters, results):
     return rows
 
 
+def columns(text):
+    """How many terminal columns `text` takes: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text, width, right=False):
+    """`text` padded with spaces to `width` columns (on the left with right=True)."""
+    fill = " " * max(0, width - columns(text))
+    return fill + text if right else text + fill
+
+
 def format_table(rows):
+    """The progress table, in the learner's language, its columns aligned also for Chinese titles."""
     width = max([r[4] for r in rows] + [8])
     names = [f"{r[0]} {r[1]}" for r in rows]
-    column = max([len(n) for n in names] + [len("all chapters")])  # whole chapter names, never cut
-    lines = [f"{'chapter':<{column}} {'done':>4} / {'total':<5} {'tried':>5}   {'':<{width}}  next exercise"]
+    words = {k: _(k) for k in (N_("chapter"), N_("done"), N_("total"), N_("tried"), N_("next exercise"),
+                               N_("all done"), N_("all chapters"))}
+    column = max([columns(n) for n in names] + [columns(words["all chapters"])])  # whole names, never cut
+    lines = [f"{pad(words['chapter'], column)} {pad(words['done'], 4, True)} / {pad(words['total'], 5)} "
+             f"{pad(words['tried'], 5, True)}   {'':<{width}}  {words['next exercise']}"]
     for name, (chapter, title, done, tried, total, next_id, regressed) in zip(names, rows):
         bar = "█" * done + "░" * (total - done)
-        lines.append(f"{name:<{column}} {done:>4} / {total:<5} {tried:>5}   "
-                     f"{bar:<{width}}  {next_id or 'all done'}")
+        lines.append(f"{pad(name, column)} {done:>4} / {total:<5} {tried:>5}   "
+                     f"{bar:<{width}}  {next_id or words['all done']}")
     done, total = sum(r[2] for r in rows), sum(r[4] for r in rows)
-    lines.append(f"{'all chapters':<{column}} {done:>4} / {total:<5}")
+    lines.append(f"{pad(words['all chapters'], column)} {done:>4} / {total:<5}")
     upcoming = next((r[5] for r in rows if r[5]), None)
-    lines.append(f"next to do: {upcoming}" if upcoming else "every exercise is done.")
+    lines.append(_("next to do: {exercise}").format(exercise=upcoming) if upcoming else _("every exercise is done."))
     regressed = [i for r in rows for i in r[6]]
     if regressed:
-        lines.append("solved before, but the latest answer was not right (they still count as done; run "
-                     "Restart Kernel and Run All Cells to check them in order): " + ", ".join(regressed))
+        lines.append(_("solved before, but the latest answer was not right (they still count as done; run "
+                       "Restart Kernel and Run All Cells to check them in order): {exercises}")
+                     .format(exercises=", ".join(regressed)))
     return "\n".join(lines)

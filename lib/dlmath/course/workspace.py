@@ -20,6 +20,8 @@ import shutil
 import time
 from pathlib import Path
 
+from .language import _
+
 WORK, BACKUPS = "my-work", "backups"
 
 
@@ -191,11 +193,12 @@ class Workspace:
             number, copy = chapter.stem[:2], self.copy_of(chapter)
             if untouched(copy):  # nothing of the learner's in it: just take the new version
                 self._fresh_copy(chapter, copy)
-                notices.append(f"{number}: updated to the new version (you had not started it).")
+                notices.append(_("{number}: updated to the new version (you had not started it).").format(number=number))
                 continue
-            notices.append(
-                f"{number}: the chapter has a new version. `dlmath update {number}` carries your answers "
-                f"into it (your copy {self.rel(copy)} is kept in {self.rel(self.backups)}/).")
+            notices.append(_(
+                "{number}: the chapter has a new version. `dlmath update {number}` carries your answers "
+                "into it (your copy {copy} is kept in {backups}/).").format(
+                    number=number, copy=self.rel(copy), backups=self.rel(self.backups)))
         return notices
 
     # ------------------------------------------------------------------ reset, restore, update
@@ -273,13 +276,14 @@ class Workspace:
             return None
         number = chapter.stem[:2]
         if path.parent == self.chapters.resolve():
-            return (f"ℹ️  This is the published copy of chapter {number}, which an update of the course "
-                    f"replaces. Your own copy, where your answers are kept, is {self.rel(self.copy_of(chapter))}: "
-                    f"open it from the file browser (or run `dlmath open {number}`).")
+            return _("ℹ️  This is the published copy of chapter {number}, which an update of the course "
+                     "replaces. Your own copy, where your answers are kept, is {copy}: open it from the file "
+                     "browser (or run `dlmath open {number}`).").format(number=number,
+                                                                       copy=self.rel(self.copy_of(chapter)))
         if path.parent == self.work.resolve() and path.name == chapter.name and chapter in self.outdated():
-            return (f"🆕 Chapter {number} has a new version. To carry your answers into it, run "
-                    f"`dlmath update {number}` in a terminal (this copy is kept in {self.rel(self.backups)}/), "
-                    "then File ▸ Reload Notebook from Disk.")
+            return _("🆕 Chapter {number} has a new version. To carry your answers into it, run "
+                     "`dlmath update {number}` in a terminal (this copy is kept in {backups}/), "
+                     "then File ▸ Reload Notebook from Disk.").format(number=number, backups=self.rel(self.backups))
         return None
 
     def rel(self, path):
