@@ -19,14 +19,14 @@
 # %% [markdown] lang="zh" twin="6211b0e1"
 # # 01 · 神经元：阶跃函数、Sigmoid 函数及其他
 #
-# **目标**。 学完本章，你能够：
+# **目标**。学完本章，你能够：
 # - 计算神经元的**加权输入** $z = w_1x_1 + \dots + w_nx_n + b$，并说明为什么偏置是 $b = -\theta$；
 # - 用 numpy 写出单位阶跃函数、Sigmoid 函数、tanh、ReLU 和 softsign，并且在极端输入下保持数值稳定；
 # - 用 sympy 推导 $\sigma'(z) = \sigma(z)\,(1-\sigma(z))$，并用数值加以验证；
-# - 解释**饱和**：为什么权重较小时，层层堆叠的 Sigmoid 会使梯度缩小，以及什么时候不会；
+# - 解释**饱和**，说明为什么权重较小时，深层的 Sigmoid 堆叠会使梯度缩小，以及什么时候不会；
 # - 数出全连接网络的参数个数，亲手设定 AND、OR 和 NAND 的权重（并看清为什么 XOR 需要一个隐藏层）。
 #
-# **前置知识**： 第 00 章（运行单元格和自检）以及一点 numpy：数组、`np.dot`、`np.exp`。
+# **前置知识**：第 00 章（运行单元格和自检）以及一点 numpy：数组、`np.dot`、`np.exp`。
 
 # %%
 import matplotlib.pyplot as plt
@@ -59,19 +59,16 @@ rng = np.random.default_rng(0)  # every random number in this chapter comes from
 # %% [markdown] lang="zh" twin="0bf4075d"
 # ## 1. 神经元与阈值
 #
-# 生物的**神经元**（neuron） 接收来自其他神经元的信号。每个信号都带着一个强度到达，这个强度就是它的
-# **权重**（weight）；当信号的加权和达到**阈值**（threshold） $\theta$ 时，神经元就点火。设输入为
-# $x_1, \dots, x_n$，权重为 $w_1, \dots, w_n$：
+# 生物的**神经元**（neuron）接收来自其他神经元的信号。每个信号都带着一个强度到达，这个强度就是它的**权重**（weight）；当信号的加权和达到**阈值**（threshold）$\theta$
+# 时，神经元就点火。设输入为 $x_1, \dots, x_n$，权重为 $w_1, \dots, w_n$：
 #
 # $$\text{fires} \iff w_1x_1 + w_2x_2 + \dots + w_nx_n \ge \theta .$$
 #
-# 把 $\theta$ 移到左边，并给 $-\theta$ 单独起个名字：**偏置**（bias）
-# $b = -\theta$。于是条件变成“$z \ge 0$”，其中的**加权输入**（weighted input） 为
+# 把 $\theta$ 移到左边，并给 $-\theta$ 单独起个名字：**偏置**（bias）$b = -\theta$。于是条件变成“$z \ge 0$”，其中的**加权输入**（weighted input）为
 #
 # $$z = w_1x_1 + w_2x_2 + \dots + w_nx_n + b = \mathbf{w}\cdot\mathbf{x} + b .$$
 #
-# 变的只是记法：现在每个神经元都与 0
-# 比较，而偏置成了和权重一样的参数——正因为如此，后面各章才能用同样的方法学习它。
+# 变的只是记法：现在每个神经元都与 0 比较，而偏置成了和权重一样的参数——正因为如此，后面各章才能用同样的方法学习它。
 
 # %%
 w = np.array([2.0, -1.0, 0.5])
@@ -115,7 +112,7 @@ check("01.weighted_input", z)
 # $$u(z) = \begin{cases} 0 & z < 0 \\ 1 & z \ge 0 \end{cases}$$
 #
 # （$z = 0$ 处的取值各书不同；我们遵循《深度学习的数学》，取 $u(0) = 1$。）在 numpy 中，
-# `np.where(z >= 0, 1.0, 0.0)` 可以一次作用于整个数组。
+# `np.where(z >= 0, 1.0, 0.0)` 可以一次把它作用于整个数组。
 
 # %% tags=["nbval-ignore-output"]
 zs = np.linspace(-4, 4, 401)
@@ -148,8 +145,7 @@ check("01.fires", fires)
 # We need an output that changes *smoothly* with $z$.
 
 # %% [markdown] lang="zh" twin="f1c5f0c8"
-# 阶跃函数用于学习时有一个缺陷：它的斜率除了在 $z = 0$ 处（函数在这里跳跃）以外处处为
-# 0。因此，稍微改变一个权重，输出要么完全不变，要么一下子整个跳变；而后面每一章都要用的方法——沿着斜率往下走——在这里无迹可循。我们需要一个随
+# 阶跃函数用于学习时有一个缺陷：它的斜率除了在 $z = 0$ 处（函数在这里跳跃）以外处处为 0。因此，稍微改变一个权重，输出要么完全不变，要么一下子整个跳变；而后面每一章都要用的方法——沿着斜率往下走——在这里无迹可循。我们需要一个随
 # $z$ *平滑*变化的输出。
 
 # %% [markdown]
@@ -171,16 +167,15 @@ check("01.fires", fires)
 # %% [markdown] lang="zh" twin="4ba2ccd1"
 # ## 3. Sigmoid 函数
 #
-# **激活函数**（activation function） $a(z)$ 是阶跃函数的推广：神经元输出 $a(z)$，它可以是任意的数，而不只是 0
-# 或 1。经典的选择是 **Sigmoid 函数**（sigmoid function），也称 logistic 函数：
+# **激活函数**（activation function）$a(z)$ 是阶跃函数的推广：神经元输出 $a(z)$，它可以是任意的数，而不只是 0 或 1。经典的选择是
+# **Sigmoid 函数**（sigmoid function），也称 logistic 函数：
 #
 # $$\sigma(z) = \frac{1}{1 + e^{-z}} .$$
 #
 # 它光滑、严格递增，取值在 $(0, 1)$ 之间，并且 $\sigma(0) = \tfrac12$：这是一个“柔和”的阶跃。
 #
-# > **⚠️ 注意 — 照原样写的公式会溢出**。 当 $z = -1000$ 时，`np.exp(-z)` 就是
-# > $e^{1000}$，远远超过最大的浮点数（$\approx 1.8\times10^{308}$）：numpy 返回 `inf`，并给出溢出警告。结果
-# > $1/(1+\infty) = 0$ 碰巧是对的，但训练循环中的警告会掩盖真正的问题，而且同样的侥幸换个地方就会失灵（例如
+# > **⚠️ 注意 — 照原样写的公式会溢出**。当 $z = -1000$ 时，`np.exp(-z)` 就是 $e^{1000}$，远远超过最大的浮点数（$\approx 1.8\times10^{308}$）：numpy
+# > 返回 `inf`，并给出溢出警告。结果 $1/(1+\infty) = 0$ 碰巧是对的，但训练循环中的警告会掩盖真正的问题，而且同样的侥幸换个地方就会失灵（例如
 # > $\infty/\infty$ = nan）。下面的单元格演示了这一点。
 
 # %%
@@ -269,7 +264,7 @@ sp.diff(sigma, z)
 # Sigmoid 函数的斜率可以由 Sigmoid 函数本身算出，误差反向传播法（第 07 章）会大量用到这一点。
 #
 # ### 练习 4 — 用 sympy 表达式表示导数
-# 用符号 `z` 的 sympy 表达式给出 $\sigma'(z)$（任何等价形式都可以：sympy 的结果、展开写出的
+# 用符号 `z` 的 sympy 表达式给出 $\sigma'(z)$（任何等价形式都可以：sympy 的结果、完整写出的
 # $\sigma(1-\sigma)$……）。
 
 # %%
@@ -321,7 +316,7 @@ for z0 in [-3.0, 0.0, 2.0]:
 # | softsign | $\dfrac{z}{1+\lvert z\rvert}$ | $\dfrac{1}{(1+\lvert z\rvert)^2}$ | $(-1, 1)$ |
 #
 # tanh 是伸展到 $(-1, 1)$ 上的 Sigmoid 函数：$\tanh z = 2\sigma(2z) - 1$，以 0 为中心。softsign 也是 S
-# 形，但它的两端像 $1/|z|$ 那样缓慢地趋近 $\pm1$，而不是指数式地趋近。ReLU（rectified linear
+# 形，但它的两端像 $1/|z|$ 那样趋近 $\pm1$，而不是指数式地趋近。ReLU（rectified linear
 # unit，线性整流单元）是现代网络的默认选择：计算代价小，而且对每个正输入斜率都是 1。（ReLU 在 0
 # 处有一个尖角，那里没有斜率：它的导数从 0 跳到 1，所以图中在 $z = 0$ 处留出空隙，而不画竖线。库在尖角处取斜率
 # 0。）
@@ -402,11 +397,10 @@ check("01.max_sigmoid_slope", max_slope)
 # > real product for a stack of sigmoids with weight 1 and bias 0, starting at the best input $z = 0$.
 
 # %% [markdown] lang="zh" twin="3053c44c"
-# > **⚠️ 注意 — 层层堆叠的 Sigmoid *在权重较小时*会使梯度缩小。** 第 03 章将推导的*链式法则*告诉我们，复合函数
+# > **⚠️ 注意 — 层层堆叠的 Sigmoid *在权重较小时*会使梯度缩小**。第 03 章将推导的*链式法则*告诉我们，复合函数
 # > $f(g(z))$ 的斜率是各个斜率的乘积 $f'(g(z))\,g'(z)$。一层 $a \mapsto \sigma(wa + b)$ 的斜率是
 # > $w\,\sigma'(wa+b)$，所以十层堆叠的斜率是十个因子 $w_l\,\sigma'(z_l)$ 的*乘积*。当权重 $|w_l| \le 1$
-# > 时，每个因子至多为 $\tfrac14$，十层最多只有
-# > $(1/4)^{10} \approx 10^{-6}$，无论输入选得多好都是如此。下面的单元格对权重为 1、偏置为 0 的 Sigmoid
+# > 时，每个因子至多为 $\tfrac14$，十层的乘积至多为 $(1/4)^{10} \approx 10^{-6}$，无论输入选得多好都是如此。下面的单元格对权重为 1、偏置为 0 的 Sigmoid
 # > 堆叠计算实际的乘积，从最佳输入 $z = 0$ 开始。
 
 # %%
@@ -442,7 +436,7 @@ for layer in range(1, 11):
 # (梯度爆炸)**), and a large $w$ pushes most inputs far from $z = 0$, where $\sigma'$ is tiny again.
 
 # %% [markdown] lang="zh" twin="d6f8c5f9"
-# 大权重只是把一个问题换成了另一个问题：乘积反而爆炸（即**梯度爆炸**（exploding gradient）），而且大的 $w$
+# 大权重只是把一个问题换成了另一个问题：乘积反而会爆炸，这就是**梯度爆炸**（exploding gradient）；而且大的 $w$
 # 会把大多数输入推到远离 $z = 0$ 的地方，在那里 $\sigma'$ 又变得极小。
 
 # %% [markdown]
@@ -455,7 +449,7 @@ for layer in range(1, 11):
 # digit: the check accepts anything within 5 % of the exact value, so the rounded $10^{-6}$ counts.
 
 # %% [markdown] lang="zh" twin="4b5671e6"
-# 在权重大小至多为 1 时，这就是**梯度消失**（vanishing gradient） 问题：深层 Sigmoid
+# 在权重大小至多为 1 时，这就是**梯度消失**（vanishing gradient）问题：深层 Sigmoid
 # 网络的前几层几乎学不到东西。tanh 的斜率在 $z = 0$ 处达到 1，ReLU 对每个正输入的斜率恰好为 1，这正是 ReLU
 # 后来居上的原因之一。
 #
@@ -478,8 +472,8 @@ check("01.ten_layer_factor", ten_layer_bound)
 
 # %% [markdown] lang="zh" twin="f94369c7"
 # ### 练习 8 — 哪一个不饱和？
-# 对于很大的正数 $z$，哪个激活函数的斜率不趋于 0？ **a** sigmoid · **b** tanh · **c** ReLU · **d**
-# softsign。用加引号的字母作答。
+# 对于很大的正数 $z$，哪个激活函数的斜率不趋于 0？
+# **a** sigmoid · **b** tanh · **c** ReLU · **d** softsign。用带引号的字母作答。
 
 # %%
 ### BEGIN SOLUTION
@@ -535,9 +529,8 @@ neuron_explorer()
 # %% [markdown] lang="zh" twin="5394341d"
 # ## 8. 层与全连接
 #
-# 神经元按**层**（layers） 连接成**神经网络**（neural network）**：输入层**（input layer） 只负责传递数据，
-# **隐藏层**（hidden layers） 计算特征，**输出层**（output layer） 给出答案。在**全连接**（fully connected）
-# 层中，每个神经元都接收前一层的全部输出。于是，由 $m$ 个神经元、$n$ 个输入构成的一层就是一次矩阵乘积：
+# 神经元按**层**（layers）连接成**神经网络**（neural network）：**输入层**（input layer）只负责传递数据，**隐藏层**（hidden layers）计算特征，**输出层**（output layer）给出答案。在**全连接**（fully connected）层中，每个神经元都接收前一层的全部输出。于是，由
+# $m$ 个神经元、$n$ 个输入构成的一层就是一次矩阵乘积：
 # $\mathbf{z} = W\mathbf{x} + \mathbf{b}$，其中 $W$ 的形状为 $(m, n)$，第 $j$ 行存放神经元 $j$
 # 的权重；然后逐元素地计算 $\mathbf{a} = \sigma(\mathbf{z})$。
 #
@@ -695,5 +688,5 @@ axes[0].set_ylabel("x2");
 # - 全连接层就是 $\mathbf{a} = a(W\mathbf{x} + \mathbf{b})$；12-3-2 网络有 47 个参数。
 # - 单个阶跃神经元可以计算 AND、OR 或 NAND（用一条直线划分平面）；XOR 需要一个隐藏层。
 #
-# **下一章**： [02 · 向量与柯西-施瓦茨不等式](02_vectors_cauchy_schwarz.ipynb)——从几何角度看 $z$ 中的内积
+# **下一章**：[02 · 向量与柯西-施瓦茨不等式](02_vectors_cauchy_schwarz.ipynb)——从几何角度看 $z$ 中的内积
 # $\mathbf{w}\cdot\mathbf{x}$。

@@ -19,7 +19,7 @@
 # %% [markdown] lang="zh" twin="ad3cf744"
 # # 02 · 向量、内积与柯西-施瓦茨不等式
 #
-# **目标**。 学完本章，你能够：
+# **目标**。学完本章，你能够：
 # - 把向量既看作箭头，也看作一列坐标，并计算它的长度；
 # - 用两种方法计算内积 $\mathbf{a}\cdot\mathbf{b}$——作为乘积之和，以及作为
 #   $\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert\cos\theta$——并说明两者相等；
@@ -27,7 +27,7 @@
 #   $|\mathbf{a}\cdot\mathbf{b}| \le \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$，准确说出等号何时成立，并用它求出最速下降方向；
 # - 会做矩阵乘法，并分清矩阵乘积、转置和逐元素（阿达马）乘积。
 #
-# **前置知识**： 第 01 章：加权输入 $z = \mathbf{w}\cdot\mathbf{x} + b$ 是一个内积加上一个数，一层就是
+# **前置知识**：第 01 章：加权输入 $z = \mathbf{w}\cdot\mathbf{x} + b$ 是一个内积加上一个数，一层就是
 # $W\mathbf{x} + \mathbf{b}$。numpy 方面：数组、`np.sqrt`、`np.sum`、`@`。
 
 # %%
@@ -64,7 +64,7 @@ rng = np.random.default_rng(2)  # every random number in this chapter comes from
 # 数组——而且同样的规则在任意维数下都适用，哪怕箭头已经画不出来：第 01 章图像的 12 个像素就是一个有 12
 # 个坐标的向量。
 #
-# 箭头的长度就是**范数**（norm） $\lVert\mathbf{a}\rVert$（书中写作
+# 箭头的长度就是**范数**（norm）$\lVert\mathbf{a}\rVert$（书中写作
 # $|\mathbf{a}|$，称为向量的“大小”）。在平面上，它由勾股定理给出；在 $n$ 维空间中，公式也一样：
 #
 # $$\lVert\mathbf{a}\rVert = \sqrt{a_1^2 + a_2^2 + \dots + a_n^2}, \qquad
@@ -191,9 +191,9 @@ check("02.inner", inner)
 
 # %% [markdown] lang="zh" twin="b09787f2"
 # numpy 内置了内积：`np.dot(a, b)`、`a @ b`，还有本课程的
-# `la.inner(a, b)`，它还会检查两个向量的维数是否一致，还可以一次处理一组向量，每行一个。
+# `la.inner(a, b)`，它还会检查两个向量的维数是否一致，并且能一次处理按行排列的一组向量（每行一个）。
 #
-# **几何的一面**。 把两个箭头的起点放在一起，它们形成一个**夹角**（angle） $\theta$。书中内积的第二种定义是
+# **几何的一面**。把两个箭头的起点放在一起，它们形成一个**夹角**（angle）$\theta$。书中内积的第二种定义是
 #
 # $$\mathbf{a}\cdot\mathbf{b} = \lVert\mathbf{a}\rVert\,\lVert\mathbf{b}\rVert\cos\theta .$$
 #
@@ -276,7 +276,7 @@ check("02.angle_degrees", angle_deg)
 # > angle, even tiny ones, where `arccos` cannot tell $10^{-9}$ from $0$.
 
 # %% [markdown] lang="zh" twin="d69779b5"
-# > **⚠️ 注意 — 用浮点数算出的 $\cos\theta$ 可能落在 $[-1, 1]$ 之外**。 对
+# > **⚠️ 注意 — 用浮点数算出的 $\cos\theta$ 可能落在 $[-1, 1]$ 之外**。对
 # > $\mathbf{b} = 3\mathbf{a}$，夹角恰好是 $0$，但乘积之和与平方根中的舍入误差可能给出
 # > $\cos\theta = 1.0000000000000002$，而 `np.arccos` 对它返回 `nan`（并发出警告）。调用 `arccos`
 # > 之前，先把余弦截断到 $[-1, 1]$；`la.angle`
@@ -339,7 +339,7 @@ print(f"angle of (1, 1e-9) to (1, 0):  arccos gives {float(np.arccos(tiny[0] / l
 # $\cos\theta = \mathbf{a}\cdot\mathbf{b} / (\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$ 来*定义* $\theta$
 # 的——而只有事先知道右边落在 $[-1, 1]$ 内，才可以这样定义。所以我们需要一个不用夹角的证明。
 #
-# **证明**。 若 $\mathbf{b} = \mathbf{0}$，两边都是 $0$。否则，对每个实数 $t$，向量 $\mathbf{a} - t\mathbf{b}$
+# **证明**。若 $\mathbf{b} = \mathbf{0}$，两边都是 $0$。否则，对每个实数 $t$，向量 $\mathbf{a} - t\mathbf{b}$
 # 都有长度，而长度的平方永远不会是负数：
 #
 # $$0 \le \lVert\mathbf{a} - t\mathbf{b}\rVert^2 = (\mathbf{a} - t\mathbf{b})\cdot(\mathbf{a} - t\mathbf{b})
@@ -348,7 +348,7 @@ print(f"angle of (1, 1e-9) to (1, 0):  arccos gives {float(np.arccos(tiny[0] / l
 # 关于 $t$
 # 的二次式如果永不为负，就至多有一个实根，所以它的判别式不为正：$4(\mathbf{a}\cdot\mathbf{b})^2 - 4\lVert\mathbf{a}\rVert^2\lVert\mathbf{b}\rVert^2 \le 0$，这正是不等式两边平方后的形式。$\square$
 #
-# **等号成立的情形**。 $|\mathbf{a}\cdot\mathbf{b}| = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$
+# **等号成立的情形**。$|\mathbf{a}\cdot\mathbf{b}| = \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$
 # 意味着判别式为 $0$：这个二次式在某个 $t_0$ 处恰好取到 $0$，此时
 # $\lVert\mathbf{a} - t_0\mathbf{b}\rVert = 0$，即
 # $\mathbf{a} = t_0\mathbf{b}$。所以等号成立当且仅当一个向量是另一个向量的倍数——两者**平行**（parallel）——其中
@@ -498,7 +498,7 @@ vectors_explorer()
 # $f(\mathbf{x} + \Delta\mathbf{x}) - f(\mathbf{x}) \approx \nabla f\cdot\Delta\mathbf{x}$（第 03 章），其中
 # $\nabla f$ 是由偏导数组成的向量。朝哪个方向走，$f$ 下降得最快？无论朝哪个方向，步子越长，$f$
 # 的变化就越大，所以为了公平地比较各个方向，每个方向都用一个长度为 $\lVert\mathbf{d}\rVert = 1$
-# 的**单位向量**（unit vector） $\mathbf{d}$ 表示（`la.unit(v)` 就是 $\mathbf{v}/\lVert\mathbf{v}\rVert$）。哪个
+# 的**单位向量**（unit vector）$\mathbf{d}$ 表示（`la.unit(v)` 就是 $\mathbf{v}/\lVert\mathbf{v}\rVert$）。哪个
 # $\mathbf{d}$ 使 $\nabla f\cdot\mathbf{d}$
 # 尽可能小？柯西-施瓦茨不等式不用任何搜索就给出了答案：$\nabla f\cdot\mathbf{d} \ge -\lVert\nabla f\rVert\lVert\mathbf{d}\rVert = -\lVert\nabla f\rVert$，等号成立当且仅当
 # $\mathbf{d}$ 是 $\nabla f$ 的负倍数（设 $\nabla f \ne \mathbf{0}$）：
@@ -571,8 +571,8 @@ for name, score, cos in zip(patches, scores, la.cosine_similarity(rows, bar.rave
 # which ignores brightness and is 1 only for a positive multiple.
 
 # %% [markdown] lang="zh" twin="3d1db878"
-# 长度很重要：一个亮十倍的图像块，无论内容是什么，得分都会高十倍——一个明亮的横条会胜过过滤器要找的竖条。所以得分要在长度相同时比较，或者除以长度，这就是**余弦相似度（cosine
-# similarity）** $\cos\theta = \mathbf{a}\cdot\mathbf{b}/(\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$，即
+# 长度很重要：一个亮十倍的图像块，无论内容是什么，得分都会高十倍——一个明亮的横条会胜过过滤器要找的竖条。所以得分要在长度相同时比较，或者除以长度，这就是**余弦相似度**（cosine
+# similarity）$\cos\theta = \mathbf{a}\cdot\mathbf{b}/(\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert)$，即
 # `la.cosine_similarity`：它不受亮度影响，只有对正倍数才等于 1。
 
 # %%
@@ -651,10 +651,10 @@ print("A B =", (A @ B).tolist(), "   B A =", (B @ A).tolist(), "   A B == B A:",
 # a matrix product of shapes $(1, n)$ and $(n, 1)$.
 
 # %% [markdown] lang="zh" twin="0e986cb3"
-# **单位矩阵**（identity matrix） $I$（书中写作 $E$）的对角线上是 1，其余位置是
+# **单位矩阵**（identity matrix）$I$（书中写作 $E$）的对角线上是 1，其余位置是
 # 0；它是矩阵中的“1”，与同阶的每个方阵都可交换：$AI = IA = A$。
 #
-# **转置**（transpose） $A^\top$ 把行与列互换，$(A^\top)_{ij} = A_{ji}$，于是形状 $(m, n)$ 变成 $(n, m)$；在
+# **转置**（transpose）$A^\top$ 把行与列互换，$(A^\top)_{ij} = A_{ji}$，于是形状 $(m, n)$ 变成 $(n, m)$；在
 # numpy 中写作
 # `A.T`。误差反向传播法中处处要用到两条规则：$(AB)^\top = B^\top A^\top$（次序颠倒），以及对列向量有
 # $\mathbf{a}\cdot\mathbf{b} = \mathbf{a}^\top\mathbf{b}$，即把内积写成形状为 $(1, n)$ 与 $(n, 1)$
@@ -720,8 +720,8 @@ check("02.commutative", commutes)
 # %% [markdown] lang="zh" twin="309101a4"
 # ## 7. 阿达马积
 #
-# 误差反向传播法（第 07 章）还需要一种乘积：两个*形状相同*的矩阵的**阿达马积（Hadamard
-# product）**，也称为逐元素乘积。它把对应的元素相乘，并保持形状不变：
+# 误差反向传播法（第 07 章）还需要一种乘积：两个*形状相同*的矩阵的**阿达马积**（Hadamard
+# product），也称为逐元素乘积。它把对应的元素相乘，并保持形状不变：
 #
 # $$(A \odot B)_{ij} = A_{ij}\,B_{ij}, \qquad\text{e.g.}\quad
 #   \begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix} \odot \begin{pmatrix}0 & 1\\ 1 & 0\end{pmatrix}
@@ -772,7 +772,7 @@ check("02.hadamard", P_had_Q)
 # > next to a Hadamard product, and then one of order 12.
 
 # %% [markdown] lang="zh" twin="eed8c396"
-# > **⚠️ 注意 — 阿达马积不是阿达马矩阵**。 本课程所依据的一篇读书笔记（种子资料 004）在标题“Hadamard
+# > **⚠️ 注意 — 阿达马积不是阿达马矩阵**。本课程所依据的一篇读书笔记（种子资料 004）在标题“Hadamard
 # > 乘积”下，讲的却是**阿达马矩阵**（Hadamard matrix）：一个*单独的*方阵，它的元素全为
 # > $\pm1$，各行两两正交，$HH^\top = nI$，用于纠错码。（笔记称它为正交矩阵；那需要 $HH^\top = I$，这对
 # > $H/\sqrt n$ 成立，对 $H$ 并不成立。）两者都冠以雅克·阿达马的名字，共同之处仅此而已：$A \odot B$
@@ -856,5 +856,5 @@ print("order 12, all entries ±1 and H Hᵀ == 12 I:", la.is_hadamard_matrix(H12
 # `dlmath.linalg`：`norm`、`inner`、`angle`、`cosine_similarity`、`unit`、`steepest_descent_direction`、`cauchy_schwarz_gap`、`matmul`、`hadamard`
 # 以及它们的导数。
 #
-# **下一章**： [03 · 导数](03_derivatives.ipynb)——斜率、偏导数，以及近似公式
+# **下一章**：[03 · 导数](03_derivatives.ipynb)——斜率、偏导数，以及近似公式
 # $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$，内积将在其中再次出现。

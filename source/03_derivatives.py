@@ -24,7 +24,7 @@
 # %% [markdown] lang="zh" twin="29148ebd"
 # # 03 · 导数
 #
-# **目标**。 学完本章，你能够：
+# **目标**。学完本章，你能够：
 # - 把导数解释为差商的极限，用 sympy 计算导数，并用中心差分验证任何一个导数；
 # - 用 $f'(a) = 0$（以及
 #   $\partial f/\partial x = \partial f/\partial y = 0$）找出最小值的候选点，并说明候选点为什么不一定就是最小值；
@@ -35,7 +35,7 @@
 #   预测变化量，并说出它的误差缩小得有多快；
 # - 由递推关系式计算数列：既从首项往后推，也从末项往回推——这正是误差反向传播法背后的思想。
 #
-# **前置知识**： 第 01 章（Sigmoid 函数及其斜率 $\sigma' = \sigma(1-\sigma)$）和第 02 章（内积
+# **前置知识**：第 01 章（Sigmoid 函数及其斜率 $\sigma' = \sigma(1-\sigma)$）和第 02 章（内积
 # $\mathbf{a}\cdot\mathbf{b}$）。中学代数：幂、$e^x$、$\ln x$。
 
 # %%
@@ -70,7 +70,7 @@ x, y = sp.symbols("x y")  # sympy symbols; numeric points get other names (a, p,
 # %% [markdown] lang="zh" twin="91863a73"
 # ## 1. 导数：某一点处的斜率
 #
-# 直线只有一个斜率。曲线 $y = f(x)$ 在每一点都有自己的斜率，求它的办法是借助直线去看。在曲线上取点 $a$
+# 直线只有一个斜率。曲线 $y = f(x)$ 在每一点都有自己的斜率，要求出这个斜率，就得借助直线。在曲线上取点 $a$
 # 和第二个点 $a + h$；过这两点的直线叫作割线，它的斜率是
 #
 # $$\frac{f(a+h) - f(a)}{h},$$
@@ -224,7 +224,7 @@ print("central differences at", points, ":", np.round(calculus.derivative(f, poi
 # > $h = 10^{-6}$ sits near the best spot for functions of moderate size.
 
 # %% [markdown] lang="zh" twin="93596726"
-# > **⚠️ 注意 — $h$ 并非越小越好**。 计算机大约保留 16
+# > **⚠️ 注意 — $h$ 并非越小越好**。计算机大约保留 16
 # > 位有效数字：每个存储的数都带有相对舍入误差，最大可达机器精度
 # > $\varepsilon \approx 2.2\times10^{-16}$，因此 $f(a \pm h)$ 大约有 $\varepsilon\,|f(a)|$
 # > 的偏差。随着 $h$ 缩小，$f(a+h)$ 与 $f(a-h)$
@@ -277,7 +277,7 @@ for shift in [0.0, 1e6]:
 # $$y = f(a) + f'(a)\,(x - a) .$$
 #
 # 在 $a$ 附近，它是最能代替这条曲线的直线；`calculus.tangent_line(f, df, a, x)`
-# 计算它的值。在图中移动点 $a$，看切线随斜率转动；把步长 $h$ 往 0 移动时，过 $a$ 和 $a + h$
+# 计算它的值。在图中移动点 $a$，看切线随斜率转动；把步长 $h$ 往 0 调小时，过 $a$ 和 $a + h$
 # 的虚线割线就变成了切线。试试 $a = 1$ 和 $a = 3$。
 
 # %% tags=["nbval-ignore-output"]
@@ -328,9 +328,9 @@ for s in stationary:
 # 两点处的切线都是水平的，但只有 $x = 3$ 是（局部）最小值；$x = 1$
 # 是局部最大值（把上面论证中的不等号反过来，同样的推理依然成立）。这个条件只能找出候选点，不能说明它们属于哪一类。
 #
-# > **⚠️ 注意 — $f'(a) = 0$ 是必要条件，不是充分条件**。 原书写道“若 $f$ 在 $a$ 处取得最小值，则
+# > **⚠️ 注意 — $f'(a) = 0$ 是必要条件，不是充分条件**。原书写道“若 $f$ 在 $a$ 处取得最小值，则
 # > $f'(a) = 0$”，这是对的。反过来却不成立：$f(x) = x^3$ 满足 $f'(0) = 0$，但在 0
-# > 处没有最小值（也没有最大值）——它穿过这个平坦点后继续增大。下面的代码单元演示了这一点。
+# > 处没有最小值（也没有最大值）——它穿过这个平坦点后继续增大。下面的单元格演示了这一点。
 
 # %%
 cube = x ** 3
@@ -347,7 +347,7 @@ print("f(−0.1) < f(0) < f(0.1), so 0 is neither a minimum nor a maximum:", val
 
 # %% [markdown] lang="zh" twin="c9625850"
 # ### 练习 3 — 斜率为零，就是最小值吗？
-# 判断对错（`True` 或 `False`）：“若 $f'(a) = 0$，则 $f$ 在 $a$ 处取得最小值”。
+# 判断正误：“若 $f'(a) = 0$，则 $f$ 在 $a$ 处取得最小值”。
 
 # %%
 ### BEGIN SOLUTION
@@ -574,17 +574,17 @@ for name, e in [("x³", x ** 3), ("x⁴", x ** 4), ("−x⁴", -x ** 4)]:
 # for the bowl of section 6 and the saddle $x^2 - y^2$:
 
 # %% [markdown] lang="zh" twin="d3d4477c"
-# **两个变量**。 $f(x, y)$ 有四个二阶偏导数，把它们排成**黑塞矩阵**（Hessian matrix）
+# **两个变量**。$f(x, y)$ 有四个二阶偏导数，把它们排成**黑塞矩阵**（Hessian matrix）
 #
 # $$H = \begin{pmatrix} \dfrac{\partial^2 f}{\partial x^2} & \dfrac{\partial^2 f}{\partial x\,\partial y} \\[2ex]
 #   \dfrac{\partial^2 f}{\partial y\,\partial x} & \dfrac{\partial^2 f}{\partial y^2} \end{pmatrix},$$
 #
 # 对光滑的 $f$，它是对称的（求导的先后顺序无关紧要）。在驻点 $p$ 处，小步长 $\Delta\mathbf{x}$
 # 带来的变化是 $\tfrac12\,\Delta\mathbf{x}^\top H\,\Delta\mathbf{x}$。对称的 $2\times2$
-# 矩阵有两个相互垂直的**特征向量**（eigenvector） $\mathbf{v}$，满足 $H\mathbf{v} =
+# 矩阵有两个相互垂直的**特征向量**（eigenvector）$\mathbf{v}$，满足 $H\mathbf{v} =
 # \lambda\mathbf{v}$（第 10 章会专门讨论；`np.linalg.eigh`
 # 可以算出它们），而沿单位特征向量方向，变化量是 $\tfrac12\lambda t^2$：**每个特征值就是 $f$
-# 沿其特征向量方向的曲率。** 所以：两个特征值都 $> 0$，是最小值（一个碗）；都
+# 沿其特征向量方向的曲率**。所以：两个特征值都 $> 0$，是最小值（一个碗）；都
 # $< 0$，是最大值；一正一负，是鞍点；有一个特征值为零，则无法判定。下面用 sympy 的 `sp.hessian`
 # 和库中的 `calculus.hessian`（中心差分）计算第 6 节的碗和鞍点 $x^2 - y^2$：
 
@@ -668,7 +668,7 @@ print("∇f =", np.round(grad_f, 6) + 0.0, "  λ∇g =", np.round(float(best[lam
 # > $\nabla f = (1, 0)$, and $\nabla f = \lambda\nabla g$ has no solution: the equations find no candidate.
 
 # %% [markdown] lang="zh" twin="07814cb3"
-# > **⚠️ 注意 — 这个方法要求在最优点处 $\nabla g \ne \mathbf{0}$**。 上面的论证用到了“$\nabla g$
+# > **⚠️ 注意 — 这个方法要求在最优点处 $\nabla g \ne \mathbf{0}$**。上面的论证用到了“$\nabla g$
 # > 与曲线垂直”；在 $\nabla g = \mathbf{0}$ 的地方，曲线可能有尖角，这个方法就可能漏掉答案。在尖点曲线
 # > $g = y^2 - x^3 = 0$ 上求 $f = x$ 的最小值：曲线上 $x = y^{2/3} \ge 0$，所以最小值是 $0$，在
 # > $(0, 0)$ 处取得。而在那里 $\nabla g = (-3x^2, 2y) = (0, 0)$，$\nabla f = (1, 0)$，方程
@@ -715,7 +715,7 @@ check("03.lagrange_optimum", largest_product)
 # %% [markdown] lang="zh" twin="546dc5f1"
 # ## 8. 链式法则
 #
-# 神经网络就是函数套函数。$y = e^{-x^2}$ 是**复合函数**（composite function） $y = f(u)$，其中
+# 神经网络就是函数套函数。$y = e^{-x^2}$ 是**复合函数**（composite function）$y = f(u)$，其中
 # $u = g(x) = -x^2$。**链式法则**（chain rule）告诉我们，斜率要相乘：
 #
 # $$\frac{dy}{dx} = \frac{dy}{du}\,\frac{du}{dx} .$$
@@ -761,8 +761,8 @@ check("03.chain_rule", dy_dx)
 # Example: $z = u^2 v$ with $u = x + y$, $v = xy$.
 
 # %% [markdown] lang="zh" twin="54d9609b"
-# **多个变量**。 如果 $z = f(u, v)$，而 $u$ 和 $v$ 都依赖于 $x$（和 $y$），那么 $x$
-# 的一个小变化会沿两条路径传到 $z$：经过 $u$ 和经过 $v$，两部分效果相加：
+# **多个变量**。如果 $z = f(u, v)$，而 $u$ 和 $v$ 都依赖于 $x$（和 $y$），那么 $x$
+# 的一个小变化会沿两条路径传到 $z$——一条经过 $u$，一条经过 $v$——两部分效果相加：
 #
 # $$\frac{\partial z}{\partial x} = \frac{\partial z}{\partial u}\frac{\partial u}{\partial x}
 #   + \frac{\partial z}{\partial v}\frac{\partial v}{\partial x} .$$
@@ -910,7 +910,7 @@ check("03.linear_approximation", delta_z)
 # ### 练习 9 — 误差缩小得有多快？
 # 把 $\Delta x$ 和 $\Delta y$ 都减半。$\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$
 # 的误差大约变为原来的 **a** 一半 · **b** 四分之一 · **c** 八分之一 · **d**
-# 并不变小。用加引号的字母作答。
+# 并不变小。用带引号的字母作答。
 
 # %%
 ### BEGIN SOLUTION
@@ -1027,7 +1027,7 @@ check("03.recurrence_term", a10)
 # ### 从末项往回推：误差反向传播法的思想
 #
 # 把四个 Sigmoid
-# 神经元串起来，每个只有一个输入：$x_k = \sigma(w_k x_{k-1} + b_k)$，$k = 1, \dots, 4$，并令
+# 神经元串起来，每个只有一个输入：$x_k = \sigma(w_k x_{k-1} + b_k)$（$k = 1, \dots, 4$），并令
 # $y = x_4$。正向传播就是从首项 $x_0 = x$ 出发的递推。链式法则把 $\frac{dy}{dx}$
 # 表示为各个局部斜率的乘积，而这个乘积可以**从末端**开始累积：令 $\delta_k = \frac{dy}{dx_k}$，则
 #
@@ -1124,5 +1124,5 @@ print("δ_0 … δ_4 =", calculus.backward_recurrence(1.0, lambda d: 0.5 * d, 5)
 #   阶的：步长减半，误差降为四分之一。
 # - 递推关系式逐项构造数列；从末项往回运行时，它能高效地算出链式法则中的乘积——这就是误差反向传播法的思想。
 #
-# **下一章**： [04 · 梯度下降法](04_gradient_descent.ipynb)——选择使 $\nabla z\cdot\Delta\mathbf{x}$
+# **下一章**：[04 · 梯度下降法](04_gradient_descent.ipynb)——选择使 $\nabla z\cdot\Delta\mathbf{x}$
 # 尽可能负的步长 $\Delta\mathbf{x}$。

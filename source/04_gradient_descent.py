@@ -23,7 +23,7 @@
 # %% [markdown] lang="zh" twin="1d688bdb"
 # # 04 · 梯度下降法
 #
-# **目标**。 学完本章，你能够：
+# **目标**。学完本章，你能够：
 # - 由近似公式 $\Delta f \approx \nabla f\cdot\Delta\mathbf{x}$ 和柯西-施瓦茨不等式推导出更新式
 #   $\Delta\mathbf{x} = -\eta\,\nabla f$；
 # - 用 sympy 计算梯度 $\nabla f$，并用中心差分加以核对；
@@ -33,10 +33,8 @@
 #   $2/\lambda_{\max}$；
 # - 解释为什么在不是碗形的函数上，梯度下降法可能停在一个糟糕的局部极小值。
 #
-# **前置知识**：
-# [第 02 章](02_vectors_cauchy_schwarz.ipynb)的内积和柯西-施瓦茨不等式；[第 03 章](03_derivatives.ipynb)的偏导数和近似公式
-# $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$、二阶导数
-# $f''$，以及黑塞矩阵和它的特征值，即曲率。下文用到它们的地方会再复述一遍。
+# **前置知识**：[第 02 章](02_vectors_cauchy_schwarz.ipynb)的内积和柯西-施瓦茨不等式；[第 03 章](03_derivatives.ipynb)的偏导数和近似公式
+# $\Delta z \approx \nabla z\cdot\Delta\mathbf{x}$、二阶导数 $f''$，以及黑塞矩阵和它的特征值，即曲率。下文用到它们的地方会再复述一遍。
 
 # %%
 import matplotlib.pyplot as plt
@@ -99,7 +97,7 @@ rng = np.random.default_rng(4)  # every random number in this chapter comes from
 # 训练神经网络，就是寻找使代价函数尽可能小的权重和偏置。第 03 章给出了光滑函数 $f(x, y)$
 # 取最小值的条件：两个偏导数都为零，$\partial f/\partial x = \partial f/\partial y = 0$。只有两个未知数时，这组方程还能解出来。可是第 01 章的 12-3-2 网络有 47 个未知数，方程也远非线性；实际的网络更有几百万个未知数。没有人去解这样的方程。
 #
-# 我们换个办法：走下山。从某一点出发，朝 $f$
+# 我们换个办法：一步一步走下山。从某一点出发，朝 $f$
 # 下降最快的方向迈一小步，然后重复。这就是**梯度下降法**（gradient descent），在数值分析中也叫**最速下降法**（steepest descent）。还剩两个问题：*哪个*方向下降最快，步子迈*多长*。第一个问题有确切的答案，第二个问题则是本章其余部分的内容。
 #
 # ## 2. 哪个方向最陡？
@@ -114,8 +112,8 @@ rng = np.random.default_rng(4)  # every random number in this chapter comes from
 # 由偏导数组成的向量 $\nabla f$ 就是 $f$ 的梯度（第 03 章）。$f$ 的变化量（近似地）是一个内积。
 #
 # **柯西-施瓦茨不等式**（第 02 章）。对任意两个向量，
-# $-\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert \le \mathbf{a}\cdot\mathbf{b} \le \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$；
-# 并且当 $\mathbf{a}, \mathbf{b} \ne \mathbf{0}$ 时，左边的等号恰好在 $\mathbf{b}$ 与 $\mathbf{a}$
+# $-\lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert \le \mathbf{a}\cdot\mathbf{b} \le \lVert\mathbf{a}\rVert\lVert\mathbf{b}\rVert$；并且当
+# $\mathbf{a}, \mathbf{b} \ne \mathbf{0}$ 时，左边的等号恰好在 $\mathbf{b}$ 与 $\mathbf{a}$
 # 方向相反时成立：$\mathbf{b} = -k\,\mathbf{a}$，其中 $k > 0$。
 #
 # 令 $\mathbf{a} = \nabla f$，$\mathbf{b} = \Delta\mathbf{x}$，并固定步子的长度
@@ -203,10 +201,8 @@ check("04.steepest_step", steepest_step)
 #   \frac{\partial f}{\partial x_n}\Bigr).$$
 #
 # *关于名称的说明。* 《深度学习的数学》把 $\nabla$ 称为哈密顿算子，这个名字来自引入该算子的 W. R.
-# Hamilton（哈密顿）——不过他把它写成一个侧放的三角形 $\triangleleft$。竖直的符号 $\nabla$ 出自 P. G.
-# Tait（泰特），是几十年后他研究哈密顿的四元数时引入的，“nabla”（一种形状如此的竖琴）这个名字也随之而来。读写英文时，要说
-# “nabla”、“del” 或 “the gradient operator”：英文的 “the Hamiltonian operator”
-# 指的是完全不同的东西（量子力学中的能量算符）。
+# Hamilton（哈密顿）——不过他把它写成一个侧放的三角形 $\triangleleft$。正放的符号 $\nabla$ 出自 P. G.
+# Tait（泰特），是几十年后他研究哈密顿的四元数时引入的，“nabla”（一种形状如此的竖琴）这个名字也随之而来。用英文时，应当说“nabla”“del”或“the gradient operator”：英文的“the Hamiltonian operator”指的是完全不同的东西（量子力学中的能量算符）。
 #
 # sympy 逐个求出偏导数，组成 $\nabla f$；`sp.lambdify` 把结果变成一个 numpy
 # 函数，我们在几个随机点上用中心差分来核对它。
@@ -492,11 +488,11 @@ check("04.largest_stable_eta", largest_eta)
 # > from fine to fatal. The cell runs both.
 
 # %% [markdown] lang="zh" twin="e7613db1"
-# > **⚠️ 注意 — “小”是相对于曲率而言的**。 书中称 $\eta$
+# > **⚠️ 注意 — “小”是相对于曲率而言的**。书中称 $\eta$
 # > 为“一个小的正常数”。但没有哪个数本身就算小或大：$\eta = 0.05$ 在 $f(x) = x^2$
 # > 上十分安全（$2/f'' = 1$），在 $f(x) = 25x^2$ 上却会发散，因为后者的曲率 $f'' = 50$ 把界限压到了
 # > $2/50 = 0.04$。只要代价的尺度一变（求和中多了数据点、换了单位），同一个 $\eta$
-# > 就可能从合适变成致命。下面的单元格把两种情况都运行一遍。
+# > 就会从合适变成致命。下面的单元格把两种情况都运行一遍。
 
 # %%
 for a in (1.0, 25.0):
@@ -571,7 +567,7 @@ print("∇f by formula", np.round(bowl.grad(p), 6), "  by central differences", 
 # and it diverges. That is why the bound holds "from almost every start".
 
 # %% [markdown] lang="zh" twin="db751691"
-# **探索器**。 左图是 $f$
+# **探索器**。左图是 $f$
 # 的等高线图（每条曲线都是一条等值线 $f = $ const），图上画着梯度下降法从方块走到红点的路径；星号是最小值点。灰色箭头表示网格各点处
 # $-\nabla f$
 # 的方向：每个箭头都与所在的等高线垂直相交，而且大多横穿山谷，并不指向星号。右图是每一步的损失
@@ -583,7 +579,7 @@ print("∇f by formula", np.round(bowl.grad(p), 6), "  by central differences", 
 #
 # 然后移动起点：从谷底出发（比如 $x_0 = 2$，$y_0 = -2$）完全没有锯齿，从陡峭的对角线上出发（$x_0 = y_0$）则没有缓慢的爬行。在谷底上，即使
 # $\eta = 0.21$ 也会收敛，因为陡峭方向从未被触及；把 $y_0$
-# 挪动一格，它就发散了。这就是为什么这个界限是“对几乎所有起点”成立。
+# 挪动一格，它就发散了。这就是为什么说这个界限“对几乎所有起点”成立。
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
@@ -651,7 +647,7 @@ check("04.gradient_points_to_minimum", points_at_minimum)
 # > between $-\nabla f$ and the direction to the minimum on $f = x^2 + 10y^2$.
 
 # %% [markdown] lang="zh" twin="962ee7b4"
-# > **⚠️ 注意 — 梯度并不指向最小值点**。 $\nabla f$ 指向*上坡*，而 $-\nabla f$
+# > **⚠️ 注意 — 梯度并不指向最小值点**。$\nabla f$ 指向*上坡*，而 $-\nabla f$
 # > 是*从此处*下山最陡的方向；在一个拉长的碗上，它大多横穿山谷，而不是顺着山谷通向谷底。这就是路径呈锯齿形的原因。下面的单元格在
 # > $f = x^2 + 10y^2$ 上测量 $-\nabla f$ 与指向最小值点的方向之间的夹角。
 
@@ -680,7 +676,7 @@ for p in ([2.0, 1.0], [2.0, 0.1], [0.0, 1.0]):
 # 只有在坐标轴上，也就是在那两个特殊方向上，$-\nabla f$
 # 才对准最小值点；在圆形的碗（$x^2 + y^2$）上，它处处都对准。
 #
-# > **⚠️ 注意 — η 越小总是越安全，但不总是越好**。 在 $2/\lambda_{\max}$ 以下，减小 $\eta$
+# > **⚠️ 注意 — η 越小总是越安全，但不总是越好**。在 $2/\lambda_{\max}$ 以下，减小 $\eta$
 # > 永远不会导致发散。但它可能导致一种在实践中同样糟糕的结果：一次永远到不了终点的运行。山谷平缓方向上的距离每步只乘以
 # > $1 - \eta\lambda_{\min}$，所以取 $\eta = 0.001$ 时，路径要走几千步，才能走完 $\eta = 0.17$
 # > 不到一百步就走完的路程。步数预算为 1000 步时：
@@ -815,9 +811,8 @@ ax.legend(fontsize=8);
 # > guarantees the best answer.
 
 # %% [markdown] lang="zh" twin="a9104469"
-# > **⚠️ 注意 — 梯度下降法找到的是*某个*极小值，而不是*那个*最小值。**
-# > “已收敛”只意味着在路径停下的地方斜率为零。在碗形函数上（黑塞矩阵处处只有正特征值，即**凸函数**（convex function）），这就是全局最小值；否则它可能是一个糟糕的局部极小值，而且起点只相差
-# > $0.1$（见上）就可能落入不同的山谷。从第 06 章起，网络的代价函数都不是凸函数。实践中，它们的许多局部极小值结果都差不多一样好，训练也会使用随机起点和带噪声的梯度；但更新规则本身并不保证找到最好的答案。
+# > **⚠️ 注意 — 梯度下降法找到的是*某个*极小值，不一定是*全局*最小值**。“已收敛”只意味着在路径停下的地方斜率为零。在碗形函数上——黑塞矩阵处处只有正特征值，即**凸函数**（convex function）——这就是全局最小值；否则它可能是一个糟糕的局部极小值，而且起点只相差
+# > $0.1$（见上）就可能落入不同的山谷。从第 06 章起，网络的代价函数都不是凸函数。实践中，它们的许多局部极小值往往彼此差不多一样好，训练也会使用随机起点和带噪声的梯度；但更新规则本身并不保证找到最好的答案。
 
 # %% [markdown]
 # ## Summary
@@ -849,6 +844,5 @@ ax.legend(fontsize=8);
 # - $-\nabla f$ 指向下坡，而不是指向最小值点；很小的 $\eta$ 虽然安全，却可能永远到不了。
 # - 不是碗形时，梯度下降法停在起点所通向的那个极小值，它可能是一个糟糕的局部极小值。
 #
-# **下一章**：
-# [05 · 最小二乘法：用直线拟合数据](05_least_squares.ipynb)——第一个真正的代价函数：一次通过解
-# $\partial C_T/\partial p = \partial C_T/\partial q = 0$ 求它的最小值，一次用梯度下降法。
+# **下一章**：[05 · 最小二乘法](05_least_squares.ipynb)——第一个真正的代价函数。我们先通过解
+# $\partial C_T/\partial p = \partial C_T/\partial q = 0$ 求它的最小值，再用梯度下降法求一次。

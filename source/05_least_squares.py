@@ -24,7 +24,7 @@
 # %% [markdown] lang="zh" twin="6c2b652a"
 # # 05 · 最小二乘法：用直线拟合数据
 #
-# **目标**。 学完本章，你能够：
+# **目标**。学完本章，你能够：
 # - 把“用模型拟合数据”表述为一个最优化问题：选择参数，使代价尽可能小；
 # - 计算直线 $y = px + q$ 的残差、平方误差和代价 $C_T$，并说明 $C_T$ 中的 ½ 改变什么、不改变什么；
 # - 用 sympy 令 $\partial C_T/\partial p = \partial C_T/\partial q = 0$，解出这组正规方程，并用
@@ -33,9 +33,8 @@
 # - 解释为什么参数个数与数据点个数相同的模型能精确地穿过所有数据点，以及为什么这并不是我们想要的；
 # - 说明误差为什么要*平方*（高斯噪声），并用梯度下降法训练一个 Sigmoid 神经元，也就是逻辑回归。
 #
-# **前置知识**： [第 03 章](03_derivatives.ipynb)（偏导数、极小值处 $\nabla f = 0$、sympy）和 [第 04
-# 章](04_gradient_descent.ipynb)（梯度下降法 $\mathbf{x} \leftarrow \mathbf{x} - \eta\nabla f$、学习率
-# $\eta$）。
+# **前置知识**：[第 03 章](03_derivatives.ipynb)（偏导数、极小值处 $\nabla f = 0$、sympy）和[第 04 章](04_gradient_descent.ipynb)（梯度下降法
+# $\mathbf{x} \leftarrow \mathbf{x} - \eta\nabla f$、学习率 $\eta$）。
 
 # %%
 import matplotlib.pyplot as plt
@@ -63,8 +62,7 @@ rng = np.random.default_rng(5)  # every random number in this chapter comes from
 # %% [markdown] lang="zh" twin="ccdbebaf"
 # ## 1. 最优化与回归
 #
-# 一个数学模型由若干个数确定，这些数称为它的**参数**（parameters）：例如神经元的权重和偏置，或者直线的斜率和截距。选择参数，使模型与数据吻合得尽可能好，这称为**最优化**（optimisation）。对神经网络来说，这正是“学习”的含义；它最简单的例子是**回归分析（regression
-# analysis）**：用数据中的其他变量来解释某一个变量。
+# 一个数学模型由若干个数确定，这些数称为它的**参数**（parameters）：例如神经元的权重和偏置，或者直线的斜率和截距。选择参数，使模型与数据吻合得尽可能好，这称为**最优化**（optimisation）。对神经网络来说，这正是“学习”的含义；它最简单的例子是**回归分析**（regression analysis）：用数据中的其他变量来解释某一个变量。
 #
 # 我们的数据：七名学生的身高和体重（虚构的数字，存放在 `dlmath.regression` 中）。
 
@@ -145,10 +143,9 @@ ax.set(xlabel="x = height − 160 (cm)", ylabel="weight y (kg)", title="seven st
 # $$C_k = \tfrac12\,\bigl(y_k - (px_k + q)\bigr)^2, \qquad
 #   C_T = C_1 + C_2 + \dots + C_n = \tfrac12 \sum_{k=1}^{n} \bigl(y_k - (px_k + q)\bigr)^2 .$$
 #
-# （$T$ 取自“total”，即总和。）通过使 $C_T$ 尽可能小来选择 $p$ 和 $q$，这种方法称为**最小二乘法（method of least
-# squares）**。
+# （$T$ 取自“total”，即总和。）通过使 $C_T$ 尽可能小来选择 $p$ 和 $q$，这种方法称为**最小二乘法**（method of least squares）。
 #
-# **关于 ½**。 本课程与《深度学习的数学》一样，在每个平方误差前面都乘以 ½。它唯一的作用是抵消平方求导时降下来的
+# **关于 ½**。本课程与《深度学习的数学》一样，在每个平方误差前面都乘以 ½。它唯一的作用是抵消平方求导时降下来的
 # 2：$\frac{d}{dr}\tfrac12 r^2 = r$。其他书籍和程序库使用 $\sum r_k^2$，或者使用平均值
 # $\frac1n\sum r_k^2$，即**均方误差**（mean squared error）。它们给出的代价*值*各不相同，但最佳直线是同一条——第
 # 4 节会说明这一点。
@@ -207,7 +204,7 @@ check("05.cost_function", cost)
 # is computed in one call:
 
 # %% [markdown] lang="zh" twin="99d134d0"
-# 从这里开始，本章使用程序库中的 `reg.residuals(p, q, x, y)` 和 `reg.cost(p, q, x, y)`。它们也接受由 $p$ 和 $q$
+# 从这里开始，本章使用课程库中的 `reg.residuals(p, q, x, y)` 和 `reg.cost(p, q, x, y)`。它们也接受由 $p$ 和 $q$
 # 组成的整个数组，对每一对各返回一个 $C_T$；$C_T$ 的等高线图就是这样一次调用算出来的：
 
 # %%
@@ -261,14 +258,13 @@ for name, C_grid in [("½ Σ r² (least squares)", 0.5 * np.sum(R_grid**2, axis=
 # %% [markdown] lang="zh" twin="4698da24"
 # 所以这个选择需要理由。好的理由有三个。
 #
-# 1. **光滑**。 $r^2$ 处处可导；$|r|$ 在 $r = 0$ 处有一个尖角。用平方时，极小值条件
+# 1. **光滑**。$r^2$ 处处可导；$|r|$ 在 $r = 0$ 处有一个尖角。用平方时，极小值条件
 #    $\partial C_T/\partial p = \partial C_T/\partial q = 0$ 是*线性*方程（第 4
 #    节），只有一个解；而且梯度下降法得到的斜率在极小值附近会逐渐变小。
-# 2. **大误差罚得更重**。 残差为 2 的代价是残差为 1
+# 2. **大误差罚得更重**。残差为 2 的代价是残差为 1
 #    的四倍，所以拟合会避免个别的大偏差（这也使它对离群值敏感——这是用平方的弊端）。
-# 3. **高斯噪声**。 假设每个体重都是规律加上噪声，$y_k = px_k + q + \varepsilon_k$，其中各个 $\varepsilon_k$
-#    相互独立，服从均值为 0、标准差为 $s$ 的**正态分布**（normal distribution），其**概率密度函数（probability
-#    density function）** 为
+# 3. **高斯噪声**。假设每个体重都是规律加上噪声，$y_k = px_k + q + \varepsilon_k$，其中各个 $\varepsilon_k$
+#    相互独立，服从均值为 0、标准差为 $s$ 的**正态分布**（normal distribution），其**概率密度函数**（probability density function）为
 #    $\varphi(\varepsilon) = \frac{1}{\sqrt{2\pi}\,s}\,e^{-\varepsilon^2/(2s^2)}$。对给定的直线，观测到全部七个体重的概率（密度）是乘积
 #    $\prod_k \varphi(r_k)$，称为这条直线的**似然**（likelihood）。它的对数为
 #
@@ -276,8 +272,7 @@ for name, C_grid in [("½ Σ r² (least squares)", 0.5 * np.sum(R_grid**2, axis=
 #      = \text{const} - \frac{C_T}{s^2}.$$
 #
 #    使观测数据出现的概率最大的直线，恰好就是使 $C_T$
-#    最小的那一条：噪声为高斯噪声时，最小二乘法就是**最大似然**（maximum likelihood）
-#    拟合。（如果噪声服从双边指数分布，密度 $\propto e^{-|\varepsilon|/s}$，同样的推理得到的是 $\sum|r_k|$。）
+#    最小的那一条：噪声为高斯噪声时，最小二乘法就是**最大似然**（maximum likelihood）拟合。（如果噪声服从双边指数分布，密度 $\propto e^{-|\varepsilon|/s}$，同样的推理得到的是 $\sum|r_k|$。）
 #
 # 下面的单元格对几条直线验证这个恒等式，所用的标准差 $s = 1.2$ 正是生成我们的数据时所用的值：
 
@@ -450,11 +445,8 @@ check("05.fit", fit)
 # > only under the same convention. The cell solves all three versions.
 
 # %% [markdown] lang="zh" twin="f1164b81"
-# > **⚠️ 注意 — $C_T$ 的值取决于约定，最佳直线则不然**。
-# > 本课程中 $C_T = \tfrac12\sum r_k^2$，`numpy.linalg.lstsq` 中用的是
-# > $\sum r_k^2$，大多数深度学习程序库中用的是
-# > $\frac1n \sum r_k^2$（均方误差）。一个函数乘以一个正的常数，它的偏导数也乘以同一个常数，所以偏导数在同一点为
-# > 0。只有在同一约定下，才能比较极小*值*。下面的单元格对三种形式分别求解。
+# > **⚠️ 注意 — $C_T$ 的值取决于约定，最佳直线则不然**。本课程中 $C_T = \tfrac12\sum r_k^2$，`numpy.linalg.lstsq` 中用的是
+# > $\sum r_k^2$，大多数深度学习库中用的是 $\frac1n \sum r_k^2$（均方误差）。一个函数乘以一个正的常数，它的偏导数也乘以同一个常数，所以偏导数在同一点为 0。只有在同一约定下，才能比较极小*值*。下面的单元格对三种形式分别求解。
 
 # %%
 residual = [yk - (p * xk + q) for xk, yk in zip(xs, ys)]
@@ -471,8 +463,7 @@ for name, C in conventions.items():
 # centred ones: $p = \sum (x_k-\bar x)(y_k - \bar y) / \sum (x_k - \bar x)^2$, $q = \bar y - p\bar x$.
 
 # %% [markdown] lang="zh" twin="b5fdfee7"
-# 程序库中的 `reg.normal_equations(x, y)`
-# 可以对任意数据求解正规方程，而不限于中心化的数据：$p = \sum (x_k-\bar x)(y_k - \bar y) / \sum (x_k - \bar x)^2$，$q = \bar y - p\bar x$。
+# 课程库中的 `reg.normal_equations(x, y)` 可以对任意数据求解正规方程，而不限于中心化的数据：$p = \sum (x_k-\bar x)(y_k - \bar y) / \sum (x_k - \bar x)^2$，$q = \bar y - p\bar x$。
 
 # %%
 p_best, q_best = reg.normal_equations(x, y)
@@ -491,7 +482,7 @@ print(f"normal equations: p = {p_best:.6f}, q = {q_best:.6f}, smallest C_T = {c_
 # %% [markdown] lang="zh" twin="c08e047e"
 # ## 5. 参照：`numpy.linalg.lstsq`
 #
-# numpy 以矩阵形式求解最小二乘问题。把输入放进**设计矩阵**（design matrix） $A$，每名学生一行 $(x_k, 1)$；那么
+# numpy 以矩阵形式求解最小二乘问题。把输入放进**设计矩阵**（design matrix）$A$，每名学生一行 $(x_k, 1)$；那么
 # $A\binom{p}{q}$ 就是由预测值组成的列，而 `np.linalg.lstsq(A, y)` 求出使
 # $\lVert y - A\binom{p}{q}\rVert^2 = \sum r_k^2$ 最小的 $(p, q)$。写成这种形式，正规方程就是
 # $A^\top A\binom{p}{q} = A^\top y$，而 $A^\top A$ 恰好是第 4 节中的二阶导数矩阵。
@@ -523,7 +514,7 @@ print("AᵀA =\n", np.round(A.T @ A, 3))
 # $$\nabla C_T = \Bigl(\frac{\partial C_T}{\partial p}, \frac{\partial C_T}{\partial q}\Bigr)
 #   = \Bigl(-\sum_k x_k r_k,\; -\sum_k r_k\Bigr),$$
 #
-# 在程序库中是 `reg.cost_gradient(p, q, x, y)`。和本课程中的每个公式一样，先用中心差分验证它：
+# 在课程库中是 `reg.cost_gradient(p, q, x, y)`。和本课程中的每个公式一样，先用中心差分验证它：
 
 # %%
 for p0, q0 in [(0.4, 50.0), (0.0, 0.0), (1.5, 60.0)]:
@@ -573,7 +564,7 @@ print(f"lstsq:            p = {p_ls:.6f}, q = {q_ls:.6f}")
 # $$p_{t+1} - p^* = \bigl(1 - \eta\textstyle\sum x_k^2\bigr)(p_t - p^*), \qquad
 #   q_{t+1} - q^* = (1 - \eta n)(q_t - q^*),$$
 #
-# 其中 $t$ 是步数的编号。每一步，各自到最佳值的距离都乘以同一个因子。因子在 $-1$ 与 $1$
+# 其中 $t$ 是步数的编号。两个距离每一步各自乘以一个固定不变的因子。因子在 $-1$ 与 $1$
 # 之间时，距离缩小；因子小于 $-1$ 时，距离增大，而且符号正负交替。
 #
 # ### 练习 6 — 最大的稳定学习率
@@ -624,12 +615,10 @@ descent_explorer()
 # > at 90 % of the largest stable $\eta$.
 
 # %% [markdown] lang="zh" twin="7e33c533"
-# > **⚠️ 注意 — “梯度下降法能找到最小二乘直线”，前提是你等得起**。
-# > 如果身高以 cm 为单位、不从 160 量起，公式和 `lstsq` 仍能立即给出最佳直线（$q$ 变为
+# > **⚠️ 注意 — “梯度下降法能找到最小二乘直线”，前提是你等得起**。如果身高以 cm 为单位、不从 160 量起，公式和 `lstsq` 仍能立即给出最佳直线（$q$ 变为
 # > $q - 160p$）。梯度下降法却不行。二阶导数矩阵现在是
 # > $\begin{pmatrix}\sum h_k^2 & \sum h_k\\ \sum h_k & n\end{pmatrix}$，特征值约为 179 000 和
-# > 0.0066。为了照顾陡峭的方向，$\eta$ 必须小于 2/179
-# > 000，而这样一来，沿平坦的方向，每一步消除的距离还不到千万分之一。下面的单元格以最大稳定 $\eta$ 的 90 % 运行
+# > 0.0066。为了照顾陡峭的方向，$\eta$ 必须小于 2/179 000，而这样一来，沿平坦的方向，每一步消除的还不到剩余距离的千万分之一。下面的单元格以最大稳定 $\eta$ 的 90 % 运行
 # > 20 000 步。
 
 # %%
@@ -735,8 +724,7 @@ check("05.exact_fit_parameters", exact_fit_parameters)
 # > so we can ask both models about 500 new students made the same way.
 
 # %% [markdown] lang="zh" twin="4c92825e"
-# > **⚠️ 注意 — 对含噪声的数据，“好模型的 $C_T = 0$”是错的**。
-# > 上面的多项式精确地经过每一名学生，但它是一个糟糕的模型：在学生之间，它会摆荡到远离任何合理体重的地方。真实数据带有噪声——身高相同的两名学生，体重并不相同——参数个数与数据点个数一样多的模型，追随的是噪声，而不是趋势。这称为**过拟合**（overfitting）。我们的数字是围绕规律“体重
+# > **⚠️ 注意 — 对含噪声的数据，“好模型的 $C_T = 0$”是错的**。上面的多项式精确地经过每一名学生，但它是一个糟糕的模型：在学生之间，它会摆荡到远离任何合理体重的地方。真实数据带有噪声——身高相同的两名学生，体重并不相同——参数个数与数据点个数一样多的模型，追随的是噪声，而不是趋势。这称为**过拟合**（overfitting）。我们的数字是围绕规律“体重
 # > $= 52 + 0.5x$”再加上噪声虚构出来的，因此可以用同样的方法生成 500 名新学生，让两个模型来预测。
 
 # %% tags=["nbval-ignore-output"]
@@ -842,6 +830,8 @@ check("05.nonzero_cost", nonzero_cost)
 #
 # $$a_k = \sigma(w x_k + b), \qquad x_k = \text{hours}_k - 5 \ \text{(centred, as in section 6)} .$$
 #
+# （式中 hours 是学习的小时数；centred, as in section 6 意为“像第 6 节那样中心化”。）
+#
 # 用哪个代价？沿用“为什么用平方？”中的推理：选择使观测到的答案出现概率最大的 $(w, b)$。神经元以概率 $a_k$
 # 回答“是”，以概率 $1 - a_k$ 回答“否”，因此似然为
 # $\prod_k a_k^{t_k}(1 - a_k)^{1 - t_k}$，它的对数取相反数就是代价
@@ -932,8 +922,7 @@ print(f"a = {a_wrong:.7f}, t = 0:  ∂/∂z of ½(a − t)² = {(a_wrong - t_wro
 # for classifiers: the same recipe as this section, with more neurons.
 
 # %% [markdown] lang="zh" twin="d17c5482"
-# 第 06 章用这样的神经元搭建网络。第 06 章和第 07 章把 $L$ 称为**交叉熵（cross
-# entropy）**，并把它用于分类器：与本节的方法相同，只是神经元更多。
+# 第 06 章用这样的神经元搭建网络。第 06 章和第 07 章把 $L$ 称为**交叉熵**（cross entropy），并把它用于分类器：与本节的方法相同，只是神经元更多。
 
 # %% [markdown]
 # ## Summary
@@ -970,6 +959,6 @@ print(f"a = {a_wrong:.7f}, t = 0:  ∂/∂z of ½(a − t)² = {(a_wrong - t_wro
 # - 用平方而不用绝对值：光滑，正规方程是线性的，而且在高斯噪声下它就是最大似然拟合。对是/否数据，同样的推理给出一个
 #   Sigmoid 神经元，其代价为 $-\sum[t\ln a + (1-t)\ln(1-a)]$：这就是逻辑回归，用梯度下降法训练。
 #
-# **下一章**： [06 · 把神经网络看作最优化问题](06_network_as_optimization.ipynb)——同样的方法，参数从 2 个变成 47
+# **下一章**：[06 · 把神经网络看作最优化问题](06_network_as_optimization.ipynb)——同样的方法，参数从 2 个变成 47
 # 个：由 Sigmoid 神经元组成的 12-3-2 网络、它的平方误差、它的代价 $C_T$，以及交叉熵——也就是上面第 8 节的代价
 # $L$。

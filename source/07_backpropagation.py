@@ -22,7 +22,7 @@
 # %% [markdown] lang="zh" twin="a32942c4"
 # # 07 · 误差反向传播法
 #
-# **目标**。 学完本章，你能够
+# **目标**。学完本章，你能够：
 # - 定义神经单元误差 $\delta^l_j = \partial C/\partial z^l_j$，并由它得到每一个梯度：
 #   $\partial C/\partial w^l_{ji} = \delta^l_j\, a^{l-1}_i$ 和 $\partial C/\partial b^l_j = \delta^l_j$；
 # - 求出输出层的 $\delta$，推导反向递推关系式
@@ -31,8 +31,7 @@
 # - 读懂计算图：一个值被使用两次时，它的梯度要相加；
 # - 用真实的手写数字在几秒钟内训练一个网络，并与 scikit-learn 比较。
 #
-# **前置知识** [第 06 章](06_network_as_optimization.ipynb)：12-3-2 网络和它的记号
-# （$w^l_{ji}$、$b^l_j$、$z^l_j$、$a^l_j$，层 1 = 输入层）、代价函数 $C_T$，以及为什么手工对
+# **前置知识**：[第 06 章](06_network_as_optimization.ipynb)的 12-3-2 网络和它的记号（$w^l_{ji}$、$b^l_j$、$z^l_j$、$a^l_j$，第 1 层 = 输入层）、代价函数 $C_T$，以及为什么手工对
 # $C_T$ 求导会陷入“导数地狱”；[第 03 章](03_derivatives.ipynb)的链式法则和中心差分；[第 04 章](04_gradient_descent.ipynb)的梯度下降法。
 
 # %%
@@ -72,20 +71,17 @@ rng = np.random.default_rng(7)  # every random number in this chapter comes from
 # %% [markdown] lang="zh" twin="fbbef031"
 # ## 1. 第 06 章留下的问题
 #
-# 12-3-2 网络读取一张 4×3 像素的图像（12 个输入，层 1），有 3 个 Sigmoid 隐藏神经单元（层 2）和
-# 2 个 Sigmoid 输出神经单元（层 3）：图像是“0”时输出 1 应当亮起，是“1”时输出 2 应当亮起。
-# 对一张图像 $\mathbf{x} = \mathbf{a}^1$，写成矩阵形式：
+# 12-3-2 网络读取一张 4×3 像素的图像（12 个输入，第 1 层），有 3 个 Sigmoid 隐藏层神经单元（第 2 层）和
+# 2 个 Sigmoid 输出层神经单元（第 3 层）：图像是“0”时输出 1 应当亮起，是“1”时输出 2 应当亮起。对一张图像 $\mathbf{x} = \mathbf{a}^1$，写成矩阵形式：
 #
 # $$\mathbf{z}^2 = W^2\mathbf{a}^1 + \mathbf{b}^2,\quad \mathbf{a}^2 = \sigma(\mathbf{z}^2),\qquad
 #   \mathbf{z}^3 = W^3\mathbf{a}^2 + \mathbf{b}^3,\quad \mathbf{a}^3 = \sigma(\mathbf{z}^3),\qquad
 #   C = \tfrac12\sum_j (a^3_j - t_j)^2 ,$$
 #
-# 其中 $W^2$ 的形状是 (3, 12)，$W^3$ 的形状是 (2, 3)：元素 $w^l_{ji}$ 连接层 $l-1$ 的神经单元 $i$
-# 和层 $l$ 的神经单元 $j$。梯度下降法需要全部 47 个参数的 $\partial C_T/\partial w$，而第 06 章已经展示过，
-# 哪怕只求其中一个，表达式也会急剧膨胀。本章只花不到两次正向传播的计算量，就把这 47 个导数全部求出来。
+# 其中 $W^2$ 的形状是 (3, 12)，$W^3$ 的形状是 (2, 3)：元素 $w^l_{ji}$ 连接第 $l-1$ 层的神经单元 $i$
+# 和第 $l$ 层的神经单元 $j$。梯度下降法需要全部 47 个参数的 $\partial C_T/\partial w$，而第 06 章已经展示过，哪怕只求其中一个，表达式也会急剧膨胀。本章只花不到两次正向传播的计算量，就把这 47 个导数全部求出来。
 #
-# 下面是这些图像、一个用固定种子生成随机权重的网络，以及对一张图像手工做的正向传播
-# （`MLP` 只负责提供初始权重）。
+# 下面是这些图像、一个用固定种子生成随机权重的网络，以及对一张图像手工做的正向传播（`MLP` 只负责提供初始权重）。
 
 # %%
 data = datasets.zero_one_images()
@@ -136,7 +132,7 @@ print(f"a² = {np.round(a2, 4)}   a³ = {np.round(a3, 4)}   t = {t}   C = {C:.4f
 # %% [markdown] lang="zh" twin="b66c6b66"
 # ## 2. 神经单元误差 $\delta$
 #
-# 权重 $w^l_{ji}$ 只能通过它所连接的那个神经单元的加权输入 $z^l_j$ 来影响代价：
+# 权重 $w^l_{ji}$ 只能通过它所连向的那个神经单元的加权输入 $z^l_j$ 来影响代价：
 # $z^l_j = \sum_i w^l_{ji}a^{l-1}_i + b^l_j$。因此，链式法则把它的导数拆成两个因子：
 #
 # $$\frac{\partial C}{\partial w^l_{ji}} = \frac{\partial C}{\partial z^l_j}\,\frac{\partial z^l_j}{\partial w^l_{ji}}
@@ -144,9 +140,7 @@ print(f"a² = {np.round(a2, 4)}   a³ = {np.round(a3, 4)}   t = {t}   C = {C:.4f
 #   \frac{\partial C}{\partial b^l_j} = \frac{\partial C}{\partial z^l_j}\cdot 1 = \delta^l_j ,
 #   \qquad\text{with}\quad \delta^l_j = \frac{\partial C}{\partial z^l_j}.$$
 #
-# $\delta^l_j$ 是层 $l$ 中神经单元 $j$ 的**神经单元误差**（unit error）：这个神经单元的加权输入变化时，
-# 代价随之变化多少。第二个因子 $a^{l-1}_i$ 在正向传播中已经算好了。所以我们不必求 47 个导数，
-# 只需求 5 个神经单元误差（隐藏层 3 个，输出层 2 个），再给每个权重做一次乘法。对一张图像，写成矩阵形式：
+# $\delta^l_j$ 是第 $l$ 层神经单元 $j$ 的**神经单元误差**（unit error）：这个神经单元的加权输入变化时，代价随之变化多少。第二个因子 $a^{l-1}_i$ 在正向传播中已经算好了。所以我们不必求 47 个导数，只需求 5 个神经单元误差（隐藏层 3 个，输出层 2 个），再给每个权重做一次乘法。对一张图像，写成矩阵形式：
 #
 # $$\frac{\partial C}{\partial W^l} = \boldsymbol\delta^l\,(\mathbf{a}^{l-1})^\top \quad(\text{an outer product, the shape of } W^l),\qquad
 #   \frac{\partial C}{\partial \mathbf{b}^l} = \boldsymbol\delta^l .$$
@@ -172,8 +166,7 @@ print(f"δ³ = {np.round(delta3, 5)}")
 
 # %% [markdown] lang="zh" twin="123dca4f"
 # ### 练习 1 — 输出层的 $\delta$
-# 另一张图像也是“0”，$\mathbf{t} = (1, 0)$，网络输出 $\mathbf{a}^3 = (0.73, 0.41)$。
-# 求 $\boldsymbol\delta^3$，写成含两个数的数组，精确到小数点后四位（或给出精确值）。
+# 另一张图像也是“0”，$\mathbf{t} = (1, 0)$，网络输出 $\mathbf{a}^3 = (0.73, 0.41)$。求 $\boldsymbol\delta^3$，写成含两个数的数组，精确到小数点后四位（或给出精确值）。
 
 # %%
 ### BEGIN SOLUTION
@@ -208,9 +201,7 @@ check("07.delta_output", delta_out)
 # %% [markdown] lang="zh" twin="4ba4f735"
 # ## 4. 反向递推关系式
 #
-# 层 $l$ 的隐藏神经单元 $j$ 要经过层 $l+1$ 的*每一个*神经单元 $k$ 才能影响代价，
-# 因为它的输出 $a^l_j$ 进入每一个 $z^{l+1}_k = \sum_j w^{l+1}_{kj}a^l_j + b^{l+1}_k$。多变量函数的链式法则
-# （第 03 章）把这些路径相加：
+# 第 $l$ 层的隐藏层神经单元 $j$ 要经过第 $l+1$ 层的*每一个*神经单元 $k$ 才能影响代价，因为它的输出 $a^l_j$ 进入每一个 $z^{l+1}_k = \sum_j w^{l+1}_{kj}a^l_j + b^{l+1}_k$。多变量函数的链式法则（第 03 章）把这些路径相加：
 #
 # $$\delta^l_j = \frac{\partial C}{\partial z^l_j}
 #   = \sum_k \frac{\partial C}{\partial z^{l+1}_k}\,\frac{\partial z^{l+1}_k}{\partial a^l_j}\,\frac{\partial a^l_j}{\partial z^l_j}
@@ -220,10 +211,7 @@ check("07.delta_output", delta_out)
 #
 # $$\boldsymbol\delta^l = \bigl((W^{l+1})^\top\boldsymbol\delta^{l+1}\bigr)\odot a'(\mathbf{z}^l).$$
 #
-# 这就是**反向递推关系式**（backward recurrence）：知道了一层的 $\delta$，就能求出前一层的 $\delta$，
-# 所以我们从输出层出发，一层一层往回走。$\odot$ 是两个等长向量的**逐元素乘积**（element-wise product）
-# （也叫阿达马积，Hadamard product）。正是它取代了“导数地狱”：正如书中所说，用数列的递推关系式，
-# 代替每个权重一个庞大的公式。
+# 这就是**反向递推关系式**（backward recurrence）：知道了一层的 $\delta$，就能求出前一层的 $\delta$，所以我们从输出层出发，一层一层往回走。$\odot$ 是两个等长向量的**逐元素乘积**（element-wise product），也叫阿达马积（Hadamard product）。正是它取代了“导数地狱”：正如书中所说，用数列的递推关系式，代替每个权重一个庞大的公式。
 
 # %%
 delta2 = (W3.T @ delta3) * a2 * (1 - a2)
@@ -245,13 +233,9 @@ print(f"∂C/∂W² has shape {dW2.shape}, like W²; its row for hidden unit 1:\
 
 # %% [markdown] lang="zh" twin="7e856b6b"
 # > **⚠️ 注意 — 递推关系式中的 $\odot$ 是逐元素乘积，不是阿达马矩阵**。
-# > 本课程所依据的一份读书笔记用*阿达马矩阵*来解释“阿达马积”；阿达马矩阵是元素为 ±1、
-# > 各行相互正交的方阵（第 02 章见过）。两者只是名字相同，此外毫无关系。
+# > 本课程所依据的一份读书笔记用*阿达马矩阵*来解释“阿达马积”；阿达马矩阵是元素为 ±1、各行相互正交的方阵（第 02 章见过）。两者只是名字相同，此外毫无关系。
 # > $\mathbf{u}\odot\mathbf{v}$ 是逐个元素相乘；它等于乘以对角矩阵
-# > $\operatorname{diag}(a'(\mathbf{z}^l))$，也就是激活函数的雅可比矩阵。这个矩阵之所以是对角的，
-# > 是因为神经单元 $j$ 的输出只依赖于它自己的 $z_j$。3 阶阿达马矩阵根本不存在（阶数大于 2 时必须是 4 的倍数；
-# > 是否每个 4 的倍数都有对应的阿达马矩阵，是尚未解决的阿达马猜想），而把 4 阶阿达马矩阵用在一个有 4 个神经单元的层上，
-# > 得到的完全是另一回事：
+# > $\operatorname{diag}(a'(\mathbf{z}^l))$，也就是激活函数的雅可比矩阵。这个矩阵之所以是对角的，是因为神经单元 $j$ 的输出只依赖于它自己的 $z_j$。3 阶阿达马矩阵根本不存在（阶数大于 2 时必须是 4 的倍数；是否每个 4 的倍数都有对应的阿达马矩阵，是尚未解决的阿达马猜想），而把 4 阶阿达马矩阵用在一个有 4 个神经单元的层上，得到的完全是另一回事：
 
 # %%
 u = W3.T @ delta3                       # ∂C/∂a² of the 3 hidden units
@@ -270,8 +254,7 @@ print("4 units: H₄ @ (u*s) :", np.round(H4 @ (u4 * s4), 4), " ← not the unit
 
 # %% [markdown] lang="zh" twin="df7dcf73"
 # ### 练习 10 — 逐元素乘积
-# 一个有 3 个神经单元的隐藏层收到 $\mathbf u = (W^{l+1})^\top\boldsymbol\delta^{l+1} = (0.5, -1, 2)$，
-# 它的斜率是 $a'(\mathbf z^l) = (0.25, 0.2, 0.1)$。求 $\boldsymbol\delta^l = \mathbf u \odot a'(\mathbf z^l)$。
+# 一个有 3 个神经单元的隐藏层收到 $\mathbf u = (W^{l+1})^\top\boldsymbol\delta^{l+1} = (0.5, -1, 2)$，它的斜率是 $a'(\mathbf z^l) = (0.25, 0.2, 0.1)$。求 $\boldsymbol\delta^l = \mathbf u \odot a'(\mathbf z^l)$。
 
 # %%
 u_ex, slope_ex = np.array([0.5, -1.0, 2.0]), np.array([0.25, 0.2, 0.1])
@@ -291,9 +274,8 @@ check("07.elementwise_product", delta_ex)
 
 # %% [markdown] lang="zh" twin="bd3cc77d"
 # ### 练习 2 — 递推一步
-# 两个各有 3 个 Sigmoid 神经单元的隐藏层前后相连。层 $l+1$ 的权重为
-# $W^{l+1} = \begin{pmatrix}0.5 & -1.0 & 0.8\\ 1.2 & 0.3 & -0.6\\ -0.4 & 0.9 & 0.7\end{pmatrix}$，
-# 神经单元误差为 $\boldsymbol\delta^{l+1} = (0.1, -0.2, 0.05)$；层 $l$ 的输出为
+# 两个各有 3 个 Sigmoid 神经单元的隐藏层前后相连。第 $l+1$ 层的权重为
+# $W^{l+1} = \begin{pmatrix}0.5 & -1.0 & 0.8\\ 1.2 & 0.3 & -0.6\\ -0.4 & 0.9 & 0.7\end{pmatrix}$，神经单元误差为 $\boldsymbol\delta^{l+1} = (0.1, -0.2, 0.05)$；第 $l$ 层的输出为
 # $\mathbf{a}^l = (0.6, 0.3, 0.8)$。求 $\boldsymbol\delta^l$，精确到小数点后四位。
 
 # %%
@@ -317,11 +299,9 @@ check("07.delta_hidden", delta_here)
 
 # %% [markdown] lang="zh" twin="cb6e3b31"
 # ### 练习 3 — 由 $\delta$ 和 $a$ 求 $\partial C/\partial W$
-# 一个有 3 个神经单元的层接收 4 个输入。它的神经单元误差是 $\boldsymbol\delta = (0.2, -0.1, 0.05)$；
-# 前一层的加权输入为 $\mathbf{z}^{l-1} = (0.405, -1.386, 2.197, 0)$，输出为
+# 一个有 3 个神经单元的层接收 4 个输入。它的神经单元误差是 $\boldsymbol\delta = (0.2, -0.1, 0.05)$；前一层的加权输入为 $\mathbf{z}^{l-1} = (0.405, -1.386, 2.197, 0)$，输出为
 # $\mathbf{a}^{l-1} = \sigma(\mathbf{z}^{l-1}) = (0.6, 0.2, 0.9, 0.5)$；这一层自己的输出为
-# $\mathbf{a}^l = (0.7, 0.1, 0.4)$。求 $\partial C/\partial W^l$，写成与 $W^l$ 形状相同的数组，精确到小数点后四位
-# （上面的输出是把 $\sigma(\mathbf z^{l-1})$ 舍入到三位小数的结果：用哪一个，得到的四位小数都相同）。
+# $\mathbf{a}^l = (0.7, 0.1, 0.4)$。求 $\partial C/\partial W^l$，写成与 $W^l$ 形状相同的数组，精确到小数点后四位（上面的输出是把 $\sigma(\mathbf z^{l-1})$ 舍入到三位小数的结果：用哪一个，得到的四位小数都相同）。
 
 # %%
 delta_l = np.array([0.2, -0.1, 0.05])
@@ -351,15 +331,13 @@ check("07.weight_gradient", dC_dW)
 # %% [markdown] lang="zh" twin="05f2a792"
 # ### 一批图像：$C_T$ 把各图像的代价相加
 #
-# $C_T$ 是各图像的代价 $C$ 之和，所以 $C_T$ 的每个梯度都是各图像梯度之和（正如书中所说，“先求导再求和”）。
-# 把各图像在前一层的输出排成矩阵 $A^{l-1}$ 的行（形状 (N, $n_{l-1}$)），把它们的神经单元误差排成 $\Delta^l$
+# $C_T$ 是各图像的代价 $C$ 之和，所以 $C_T$ 的每个梯度都是各图像梯度之和（正如书中所说，“先求导再求和”）。把各图像在前一层的输出排成矩阵 $A^{l-1}$ 的行（形状 (N, $n_{l-1}$)），把它们的神经单元误差排成 $\Delta^l$
 # 的行（(N, $n_l$)），这些和就变成了矩阵乘积：$\partial C_T/\partial W^l = (\Delta^l)^\top A^{l-1}$，
 # $\partial C_T/\partial \mathbf{b}^l = $ $\Delta^l$ 的各列之和。按行来写，递推关系式是
 # $\Delta^l = (\Delta^{l+1} W^{l+1}) \odot a'(Z^l)$——它就是每张图像的 $(W^{l+1})^\top\boldsymbol\delta$ 的转置。
 #
 # ### 练习 4 — 一批图像的 $\partial C_T/\partial \mathbf{b}$
-# 对一批 4 张图像，隐藏层的神经单元误差 $\delta^2$ 是 `deltas` 的各行（每张图像一行，每个隐藏神经单元一列）。
-# 求 $\partial C_T/\partial\mathbf{b}^2$。
+# 对一批 4 张图像，隐藏层的神经单元误差 $\delta^2$ 是 `deltas` 的各行（每张图像一行，每个隐藏层神经单元一列）。求 $\partial C_T/\partial\mathbf{b}^2$。
 
 # %%
 deltas = np.array([[0.12, -0.05, 0.30],
@@ -385,8 +363,7 @@ check("07.bias_gradient", dCT_db)
 # ## 5. 验证公式：sympy 与中心差分
 #
 # 手工推导出的公式，值得用两种相互独立的方法来检验。第一种是 **sympy**：把我们这张图像的 $C$ 写成全部
-# 47 个参数的表达式，然后硬算求导——这正是第 06 章的“导数地狱”，不过参数不多时，计算机并不在乎。
-# 我们取其中五个导数，与上面由神经单元误差得到的公式比较。
+# 47 个参数的表达式，然后硬算求导——这正是第 06 章的“导数地狱”，不过参数不多时，计算机并不在乎。我们取其中五个导数，与上面由神经单元误差得到的公式比较。
 
 # %%
 W2s = sp.Matrix(3, 12, lambda j, i: sp.Symbol(f"w2_{j + 1}_{i + 1}"))
@@ -410,9 +387,7 @@ for symbol, formula in [(W2s[0, 0], dW2[0, 0]), (W2s[2, 5], dW2[2, 5]), (b2s[1],
 # right formula gives far below $10^{-7}$; a wrong one gives errors near 1.
 
 # %% [markdown] lang="zh" twin="31bcf6a0"
-# 第二种是对全部 47 个参数一次性做**中心差分**（第 03 章）：把每个参数分别挪动 $\pm h$，再把 $C$ 的变化除以 $2h$。
-# `calculus.gradient_check(f, params)` 做的就是这件事，它返回 `f` 给出的梯度与数值梯度之间最大的相对误差。
-# 在 float64 下取 $h = 10^{-5}$，公式正确时误差远低于 $10^{-7}$；公式错误时误差接近 1。
+# 第二种是对全部 47 个参数一次性做**中心差分**（第 03 章）：把每个参数分别挪动 $\pm h$，再把 $C$ 的变化除以 $2h$。`calculus.gradient_check(f, params)` 做的就是这件事，它返回 `f` 给出的梯度与数值梯度之间最大的相对误差。在 float64 下取 $h = 10^{-5}$，公式正确时误差远低于 $10^{-7}$；公式错误时误差接近 1。
 
 # %%
 def unpack(p):
@@ -464,13 +439,8 @@ print(f"without a'(z²): largest relative error {calculus.gradient_check(without
 # > and in float32 with a sweep of steps.
 
 # %% [markdown] lang="zh" twin="89be69e7"
-# > **⚠️ 注意 — 梯度检验可能判一个正确的反向传播“不通过”**。 中心差分把两个代价之间的微小差值除以 $2h$。
-# > 一个 float64 数大约有 16 位有效数字，一个 float32 数大约只有 7 位。每个代价的舍入误差约为 $\varepsilon\,|C|$，
-# > 所以商的误差约为 $\varepsilon|C|/h$，而截断误差按 $h^2$ 增长。在 float32 下（$\varepsilon \approx 6\cdot10^{-8}$），
-# > 没有哪个步长足够好：下面的扫描发现最好的步长在 $h = 10^{-2}$ 附近，即便在那里，相对误差也约有
-# > $2\cdot10^{-5}$，大约是 float64 检验所能达到的 $10^{-7}$ 的两百倍（步长再小会淹没在舍入误差里，再大则淹没在截断误差里）；
-# > 而在 float64 下，只有 $h$ 非常小时误差才会变大。下一个单元格检验的是*同一个正确的*梯度：
-# > float64 下用两个步长，float32 下用一系列步长。
+# > **⚠️ 注意 — 梯度检验可能判一个正确的反向传播“不通过”**。中心差分把两个代价之间的微小差值除以 $2h$。一个 float64 数大约有 16 位有效数字，一个 float32 数大约只有 7 位。每个代价的舍入误差约为 $\varepsilon\,|C|$，所以商的误差约为 $\varepsilon|C|/h$，而截断误差按 $h^2$ 增长。在 float32 下（$\varepsilon \approx 6\cdot10^{-8}$），没有哪个步长足够好：下面的扫描发现最好的步长在 $h = 10^{-2}$ 附近，即便在那里，相对误差也约有
+# > $2\cdot10^{-5}$，大约是 float64 检验所能达到的 $10^{-7}$ 的两百倍（步长再小会淹没在舍入误差里，再大则淹没在截断误差里）；而在 float64 下，只有 $h$ 非常小时误差才会变大。下一个单元格检验的是*同一个正确的*梯度：float64 下用两个步长，float32 下用一系列步长。
 
 # %%
 def cost_in_float32(p):
@@ -501,10 +471,7 @@ print(f"best float32 step: h = {steps[best]:.0e}, relative error {errors32[best]
 # > wrong. Random inputs almost never land on a corner; hand-picked round numbers often do.
 
 # %% [markdown] lang="zh" twin="15a05256"
-# > **⚠️ 注意 — 在折点处，梯度检验同样可能判一个正确的反向传播“不通过”**。 ReLU 在 $z = 0$ 处没有导数
-# > （课程库和 torch 一样，在那里取 0），出现并列最大值的 max 在并列处也没有导数。中心差分跨过折角，
-# > 测到的是两侧斜率的平均值：ReLU 在 0 处为 ½。如果网络中某个神经单元恰好落在 $z = 0$ 上，
-# > 就会出现很大的相对误差，尽管什么都没错。随机输入几乎不会落在折角上；手工挑选的整齐数字却常常会。
+# > **⚠️ 注意 — 在折点处，梯度检验同样可能判一个正确的反向传播“不通过”**。ReLU 在 $z = 0$ 处没有导数（课程库和 torch 一样，在那里取 0），出现并列最大值的 max 在并列处也没有导数。中心差分跨过折角，测到的是两侧斜率的平均值：ReLU 在 0 处为 ½。如果网络中某个神经单元恰好落在 $z = 0$ 上，就会出现很大的相对误差，尽管什么都没错。随机输入几乎不会落在折角上；手工挑选的整齐数字却常常会。
 
 # %%
 x_k = np.array([1.0, -1.0])
@@ -532,8 +499,7 @@ print(f"a little away from it: relative error {calculus.gradient_check(relu_cost
 # sympy expression in the symbols below: build it from $\delta^3$ and $\delta^2$, or let `sp.diff` do it.
 
 # %% [markdown] lang="zh" twin="73788d2a"
-# 所以梯度检验要在 float64 下进行，$h$ 取 $10^{-5}$ 左右（或 $10^{-6}$），这时截断误差（$\sim h^2$）
-# 和舍入误差（$\sim\varepsilon/h$）都很小。只有在这种条件下，较大的相对误差才意味着有 bug。
+# 所以梯度检验要在 float64 下进行，$h$ 取 $10^{-5}$ 左右（或 $10^{-6}$），这时截断误差（$\sim h^2$）和舍入误差（$\sim\varepsilon/h$）都很小。只有在这种条件下，较大的相对误差才意味着有 bug。
 #
 # ### 练习 5 — 用 sympy 做链式法则
 # 两个 Sigmoid 神经单元串成一条链，各有一个权重：$z^2 = w_2 x + b_2$，$a^2 = \sigma(z^2)$，
@@ -613,7 +579,7 @@ check("07.chain_rule_sympy", dC_dw2)
 # $(W^{l+1})^\top\boldsymbol\delta^{l+1}$ 的转置。
 #
 # **Softmax 与交叉熵**（第 06 章分类器的输出层）。这时 BP1 取一种特殊形式：设
-# $p = \operatorname{softmax}(\mathbf z^L)$，$C = -\sum_k t_k\log p_k$，输出神经单元 $p_k$ 依赖于*每一个*
+# $p = \operatorname{softmax}(\mathbf z^L)$，$C = -\sum_k t_k\log p_k$，输出层神经单元 $p_k$ 依赖于*每一个*
 # $z_j$，因此 BP1 中的“$\odot a'$”要换成完整的雅可比矩阵 $\partial p_k/\partial z_j = p_k(\delta_{kj} - p_j)$
 # （第 09 章和第 10 章也会用到它）：
 #
@@ -647,8 +613,7 @@ print("∂C/∂z_j − (p_j − t_j), with t₁ + t₂ + t₃ = 1:", claim)
 
 # %% [markdown] lang="zh" twin="d3435762"
 # ### 练习 11 — 在纸上算一个 2-2-1 网络
-# 让一张图像走过一个有两个输入、两个 Sigmoid 隐藏神经单元和一个 Sigmoid 输出神经单元的网络，
-# 手算，或者用 numpy 一步一步地算——表中的每一个数，先正向，再反向：
+# 让一张图像走过一个有两个输入、两个 Sigmoid 隐藏层神经单元和一个 Sigmoid 输出层神经单元的网络，手算，或者用 numpy 一步一步地算——表中的每一个数，先正向，再反向：
 # $\mathbf x = (1, 0.5)$，$W^2 = \begin{pmatrix}0.5 & -1\\ 1 & 0.5\end{pmatrix}$，$\mathbf b^2 = (0, 0.5)$，
 # $W^3 = (1, -1)$，$b^3 = 0.2$，正解 $t = 1$，平方误差。
 #
@@ -700,7 +665,7 @@ check("07.table_221", table)
 # %% [markdown] lang="zh" twin="2602a140"
 # ### 算法
 #
-# **误差反向传播法**（error backpropagation），对一批图像（每行一张）：
+# **误差反向传播法**（backpropagation），对一批图像（每行一张）：
 #
 # 1. **正向**：对 $l = 2, \dots, L$，计算 $Z^l = A^{l-1}(W^l)^\top + \mathbf{b}^l$，$A^l = a(Z^l)$；保存每一个 $Z^l$ 和 $A^l$。
 # 2. **输出层**：$\Delta^L = (A^L - T)\odot a'(Z^L)$。
@@ -708,14 +673,11 @@ check("07.table_221", table)
 # 4. **梯度**：$\partial C_T/\partial W^l = (\Delta^l)^\top A^{l-1}$，$\partial C_T/\partial \mathbf{b}^l$ = $\Delta^l$ 的各列之和。
 # 5. **更新**：$W^l \leftarrow W^l - \eta\,\partial C_T/\partial W^l$，$\mathbf{b}^l$ 也同样更新（第 04 章）。
 #
-# 第 1–4 步所需的乘法次数介于一次和两次正向传播之间，无论参数有多少个（练习 7 会数一数）——
-# 相比之下，如果每个导数单独计算，每个参数都要做一次正向传播（用中心差分则要两次）。
+# 第 1–4 步所需的乘法次数介于一次和两次正向传播之间，无论参数有多少个（练习 7 会数一数）——相比之下，如果每个导数单独计算，每个参数都要做一次正向传播（用中心差分则要两次）。
 #
 # ### 练习 6 — 12-3-2 网络的误差反向传播法
-# 写出 `backprop(X, T, W2, b2, W3, b3)`：`X` 存放 N 张图像（形状 (N, 12)），`T` 是它们的正解
-# (N, 2)；所有神经单元都是 Sigmoid 神经单元，$C_T = \sum_{\text{images}}\tfrac12\sum_j (a^3_j - t_j)^2$。返回
-# `(dW2, db2, dW3, db3)`，即 $C_T$ 的各个梯度，每个的形状与对应参数相同。检查会在几个随机网络上运行它，
-# 先用单张图像，再用一批图像，并指出第一个出错的层和神经单元。不需要对图像写循环。
+# 写出 `backprop(X, T, W2, b2, W3, b3)`：`X` 存放 N 张图像（形状 (N, 12)），`T` 是它们的正解（形状 (N, 2)）；所有神经单元都是 Sigmoid 神经单元，$C_T = \sum_{\text{images}}\tfrac12\sum_j (a^3_j - t_j)^2$。返回
+# `(dW2, db2, dW3, db3)`，即 $C_T$ 的各个梯度，每个的形状与对应参数相同。检查程序会在几个随机网络上运行它，先用单张图像，再用一批图像，并指出第一个出错的层和神经单元。不需要对图像写循环。
 
 # %%
 def backprop(X, T, W2, b2, W3, b3):
@@ -739,8 +701,7 @@ check("07.backprop", backprop)
 
 # %% [markdown] lang="zh" twin="b2b5cd5b"
 # 课程库的 `MLP` 对任意尺寸的网络做同样的事：`forward` 保存每一个 $z$ 和 $a$，`backward`
-# 返回梯度，并把神经单元误差保存在 `deltas` 中（下标 0 对应层 2）。有一处约定不同：
-# 课程库和 torch、scikit-learn 一样，对*平均*代价 $C_T/N$ 求导，所以它的梯度等于你的梯度除以 N。
+# 返回梯度，并把神经单元误差保存在 `deltas` 中（下标 0 对应第 2 层）。有一处约定不同：课程库和 torch、scikit-learn 一样，对*平均*代价 $C_T/N$ 求导，所以它的梯度等于你的梯度除以 N。
 
 # %%
 X4, T4 = data.x[:4], data.t[:4]
@@ -760,9 +721,8 @@ print(f"unit errors δ³ of the 4 images (rows), mean convention:\n{np.round(net
 
 # %% [markdown] lang="zh" twin="3ca3aee8"
 # ### 练习 7 — 反向传播的计算量
-# 第 9 节的手写数字网络有 64 个输入、64 个隐藏神经单元和 10 个输出。它的正向传播每张图像需要
-# $64\cdot64 + 64\cdot10 = 4736$ 次乘加。反向传播（第 3 步和第 4 步，一张图像）需要多少次乘加？
-# 数一数矩阵与向量的乘积以及外积中的乘法；逐元素的 $\odot$ 和偏置不计。
+# 第 9 节的手写数字网络有 64 个输入、64 个隐藏层神经单元和 10 个输出。它的正向传播每张图像需要
+# $64\cdot64 + 64\cdot10 = 4736$ 次乘加。反向传播（第 3 步和第 4 步，一张图像）需要多少次乘加？数一数矩阵与向量的乘积以及外积中的乘法；逐元素的 $\odot$ 和偏置不计。
 
 # %%
 ### BEGIN SOLUTION
@@ -781,10 +741,7 @@ check("07.multiply_adds", multiply_adds)
 
 # %% [markdown] lang="zh" twin="f42bab08"
 # 一般地说：正向传播对每个权重做一次乘法，总共 $P = \sum_l n_l n_{l-1}$ 次。反向传播为求
-# $\partial C/\partial W^l = \boldsymbol\delta^l(\mathbf a^{l-1})^\top$ 对每个权重做一次乘法，
-# 为递推 $(W^{l+1})^\top\boldsymbol\delta^{l+1}$ 再对除第一层以外各层的每个权重多做一次：
-# 共 $2P - n_1 n_0$ 次，也就是 $2 - n_1n_0/P$ 次正向传播。第一层占了大部分权重的浅层网络，
-# 只比一次正向传播多花一点；深层网络则接近两次。
+# $\partial C/\partial W^l = \boldsymbol\delta^l(\mathbf a^{l-1})^\top$ 对每个权重做一次乘法，为递推 $(W^{l+1})^\top\boldsymbol\delta^{l+1}$ 再对除第一层以外各层的每个权重多做一次：共 $2P - n_1 n_0$ 次，也就是 $2 - n_1n_0/P$ 次正向传播。第一层占了大部分权重的浅层网络，只比一次正向传播多花一点；深层网络则接近两次。
 
 # %%
 def backward_over_forward(sizes):
@@ -808,8 +765,7 @@ for sizes in [(12, 3, 2), (64, 64, 10), (64, 64, 64, 64, 10), (64,) + (64,) * 20
 
 # %% [markdown] lang="zh" twin="47d48b4e"
 # ### 练习 8 — 梯度检验的结论
-# 一位同学让所有数组都用 float32、取 $h = 10^{-4}$ 做梯度检验，得到的最大相对误差约为 $10^{-3}$。
-# 由此能得出什么结论？用带引号的字母作答。
+# 一位同学让所有数组都用 float32、取 $h = 10^{-4}$ 做梯度检验，得到的最大相对误差约为 $10^{-3}$。由此能得出什么结论？用带引号的字母作答。
 #
 # - **a** 反向传播的某个地方有 bug。
 # - **b** 暂时什么也不能断定：仅 float32 的舍入就会产生这么大的误差；请在 float64 下取 $h \approx 10^{-5}$ 重做。
@@ -833,8 +789,7 @@ check("07.gradient_check_verdict", verdict)
 # %% [markdown] lang="zh" twin="00309c5a"
 # ## 7. 训练 12-3-2 网络
 #
-# 现在对全部图像的 $C_T$ 做梯度下降。如果你的 `backprop` 通过了检查，这个单元格就用它，
-# 否则用课程自带的版本，所以无论如何都能运行。
+# 现在对全部图像的 $C_T$ 做梯度下降。如果你的 `backprop` 通过了检查，这个单元格就用它，否则用课程自带的版本，所以无论如何都能运行。
 
 # %%
 grad_fn = backprop if evaluate("07.backprop", backprop).passed else backprop_reference
@@ -878,17 +833,12 @@ ax.set(xlabel="gradient-descent step", ylabel="C_T", title=f"12-3-2 network, η 
 #   unit errors vanish, and training is stuck with $C_T$ high, every image called a "1" again.
 
 # %% [markdown] lang="zh" twin="6109dcec"
-# 下降得多快取决于 $\eta$。拖动滑块：每个取值都会从相同的初始权重出发，用全部图像重新训练网络 200 步
-# （这些曲线是在生成图形时就算好的）。课程库的 `fit` 按平均代价 $C_T/N$ 更新，所以它的 $\eta$ 是
-# $C_T$ 上步长的 N = 119 倍：这里的 $\eta \approx 3$ 相当于在 $C_T$ 上走 $3/119 \approx 0.025$ 的一步，
-# 接近我们循环中的 0.03。下面的单元格打印出滑块取其中一些值时显示的结果：
-# - $\eta \approx 0.3$（最左端）：$C_T$ 缓慢下降，200 步之后，网络把*每一张*图像都判为“1”。
-#   这样仍有 62 % 的正确率，因为 119 张图像中有 74 张是 1——这是一个总是回答多数类的分类器。
+# 下降得多快取决于 $\eta$。拖动滑块：每个取值都会从相同的初始权重出发，用全部图像重新训练网络 200 步（这些曲线是在生成图形时就算好的）。课程库的 `fit` 按平均代价 $C_T/N$ 更新，所以它的 $\eta$ 是
+# $C_T$ 上步长的 N = 119 倍：这里的 $\eta \approx 3$ 相当于在 $C_T$ 上走 $3/119 \approx 0.025$ 的一步，接近我们循环中的 0.03。下面的单元格打印出滑块取其中一些值时显示的结果：
+# - $\eta \approx 0.3$（最左端）：$C_T$ 缓慢下降，200 步之后，网络把*每一张*图像都判为“1”。这样仍有 62 % 的正确率，因为 119 张图像中有 74 张是 1——这是一个总是回答多数类的分类器。
 #   $\eta$ 再大一点，它就开始能把两类区分开了。
-# - $\eta$ 大约从 1.3 到 80：200 步之内所有图像都判对；在约 30 以内，越大越快；
-#   在 $\eta \approx 63$ 和 79 时，最初几步会冲过头——$C_T$ 先升到远高于起点的位置，然后才下降——但两者最后都把所有图像判对。
-# - $\eta = 100$（最右端）：步子大到把 Sigmoid 函数推入饱和区（$a'(z) \approx 0$），神经单元误差随之消失，
-#   训练停滞，$C_T$ 居高不下，所有图像又都被判为“1”。
+# - $\eta$ 大约从 1.3 到 80：200 步之内所有图像都判对；在约 30 以内，越大越快；在 $\eta \approx 63$ 和 79 时，最初几步会冲过头——$C_T$ 先升到远高于起点的位置，然后才下降——但两者最后都把所有图像判对。
+# - $\eta = 100$（最右端）：步子大到把 Sigmoid 神经单元推入饱和区（$a'(z) \approx 0$），神经单元误差随之消失，训练停滞，$C_T$ 居高不下，所有图像又都被判为“1”。
 
 # %%
 from dlmath.explorers.backprop import train_curves
@@ -923,11 +873,8 @@ eta_explorer()
 # %% [markdown] lang="zh" twin="768ea455"
 # ## 8. 计算图
 #
-# 误差反向传播法是一条一般规则的特例。把一个计算写成**计算图**（computational graph）：
-# 每个节点由它的输入算出一个值。正向时，值沿着箭头流动；反向时，每个节点收到 $\partial f/\partial(\text{node})$，
-# 乘上自己的局部导数，再传给它的输入。当一个值输入到*多个*节点时，它会从每个节点各收到一个梯度，
-# 这些梯度要**相加**——这就是多变量函数的链式法则。递推关系式中的 $\sum_k$ 正是由此而来：
-# $a^l_j$ 输入到层 $l+1$ 的每一个神经单元 $k$。
+# 误差反向传播法是一条一般规则的特例。把一个计算写成**计算图**（computational graph）：每个节点由它的输入算出一个值。正向时，值沿着箭头流动；反向时，每个节点收到 $\partial f/\partial(\text{node})$，乘上自己的局部导数，再传给它的输入。当一个值输入到*多个*节点时，它会从每个节点各收到一个梯度，这些梯度要**相加**——这就是多变量函数的链式法则。递推关系式中的 $\sum_k$ 正是由此而来：
+# $a^l_j$ 输入到第 $l+1$ 层的每一个神经单元 $k$。
 #
 # 下面取 $f = (x + y)\cdot x$：$x$ 被使用了两次，一次在加法里，一次在乘法里。
 
@@ -963,10 +910,8 @@ check("07.graph_gradient", df_dx)
 
 # %% [markdown] lang="zh" twin="4d1517d7"
 # ### 从图到代码
-# 这条规则用一个小类就能实现（这是 Karpathy 的 *micrograd* 的思想）。一个 `Value` 保存一个数、
-# 生成它的那些节点，以及一个*反向闭包*：这个小函数拿到结果的梯度后，把每个输入应得的那一份加到该输入的
-# `grad` 上。`backward()` 把节点排成拓扑顺序（每个节点都排在生成它的节点之后），把结果的梯度设为 1，
-# 然后从末尾到开头依次运行这些闭包——这就是适用于任意计算图的误差反向传播法。其中的 `+=`
+# 这条规则用一个小类就能实现（这是 Karpathy 的 *micrograd* 的思想）。一个 `Value` 保存一个数、生成它的那些节点，以及一个*反向闭包*：这个小函数拿到结果的梯度后，把每个输入应得的那一份加到该输入的
+# `grad` 上。`backward()` 把节点排成拓扑顺序（每个节点都排在生成它的节点之后），把结果的梯度设为 1，然后从末尾到开头依次运行这些闭包——这就是适用于任意计算图的误差反向传播法。其中的 `+=`
 # 就是上面那道练习的规则：被使用两次的值会收集两份梯度。
 
 # %%
@@ -1039,8 +984,7 @@ class Value:
 # %% [markdown] lang="zh" twin="ff4f5449"
 # ### 练习 12 — Sigmoid 节点的反向步骤
 # `Value` 中只剩这一行留给你：一个输出为 $s = \sigma(z)$ 的 Sigmoid 节点收到梯度
-# `out_grad` $= \partial f/\partial s$。写出 `sigmoid_local_gradient(s, out_grad)`，返回 $\partial f/\partial z$，
-# 也就是它传回给输入 $z$ 的那一份。（像第 01 章那样使用输出 $s$ 本身；它还必须能处理 numpy 数组。）
+# `out_grad` $= \partial f/\partial s$。写出 `sigmoid_local_gradient(s, out_grad)`，返回 $\partial f/\partial z$，也就是它传回给输入 $z$ 的那一份。（像第 01 章那样使用输出 $s$ 本身；它还必须能处理 numpy 数组。）
 
 # %%
 def sigmoid_local_gradient(s, out_grad):
@@ -1060,10 +1004,7 @@ check("07.sigmoid_local_gradient", sigmoid_local_gradient)
 # passed yet, so it runs either way.)
 
 # %% [markdown] lang="zh" twin="4ab4bfb2"
-# 有了这一行，`Value` 就能对任何由 $+$、$\times$ 和 $\sigma$ 构成的计算求导。先是练习 9 的计算图，
-# 然后是 12-3-2 网络本身：把全部 47 个参数都做成 `Value`，用普通的 Python 求和与乘积对一张图像做正向传播，
-# 再调用 `C.backward()`——然后把每一个梯度与课程库的反向传播比较，对其中一个权重还与 sympy 比较。
-# （如果你的 `sigmoid_local_gradient` 还没通过检查，这个单元格就用课程自带的版本，所以无论如何都能运行。）
+# 有了这一行，`Value` 就能对任何由 $+$、$\times$ 和 $\sigma$ 构成的计算求导。先是练习 9 的计算图，然后是 12-3-2 网络本身：把全部 47 个参数都做成 `Value`，用普通的 Python 求和与乘积对一张图像做正向传播，再调用 `C.backward()`——然后把每一个梯度与课程库的反向传播比较，对其中一个权重还与 sympy 比较。（如果你的 `sigmoid_local_gradient` 还没通过检查，这个单元格就用课程自带的版本，所以无论如何都能运行。）
 
 # %%
 if not evaluate("07.sigmoid_local_gradient", sigmoid_local_gradient).passed:
@@ -1117,15 +1058,9 @@ print(f"∂C/∂w² of unit 1 from pixel {ink + 1}: Value {Wv2[0][ink].grad:.8f}
 # %% [markdown] lang="zh" twin="a7c624f0"
 # ## 9. 真实的手写数字
 #
-# 现在来训练一个能读懂真实笔迹的网络：scikit-learn 自带的 8×8 手写数字（1797 张图像，无需下载），
-# 像素缩放到 $[0, 1]$，为整个课程一次性划分成 1347 张训练图像和 450 张测试图像（`datasets.digits()`）。
+# 现在来训练一个能读懂真实笔迹的网络：scikit-learn 自带的 8×8 手写数字（1797 张图像，无需下载），像素缩放到 $[0, 1]$，为整个课程一次性划分成 1347 张训练图像和 450 张测试图像（`datasets.digits()`）。
 #
-# 网络：64 个输入，64 个 ReLU 隐藏神经单元，10 个 **Softmax** 输出，使用交叉熵代价（第 06 章），
-# 此时 $\delta^L = \mathbf{a}^L - \mathbf{t}$ 精确成立，和 Sigmoid 搭配交叉熵时一样。训练采用**小批量**（minibatch）
-# 梯度下降法：每一步使用 32 张图像，一个**轮次**（epoch）按打乱后的顺序把所有图像过一遍；
-# *动量* 0.9 保留上一步的一部分（[第 12 章](12_training.ipynb)会测量小批量估计的是什么，并推导动量在什么条件下收敛、收敛得多快）。
-# 这些设置（$\eta = 0.2$，20 个轮次）是只在训练图像上做交叉验证选出来的（`bench/mlp_digits.py --choose`）；
-# 测试图像只用来观察。
+# 网络：64 个输入，64 个 ReLU 隐藏层神经单元，10 个 **Softmax** 输出，代价函数用交叉熵（第 06 章），此时 $\delta^L = \mathbf{a}^L - \mathbf{t}$ 精确成立，和 Sigmoid 搭配交叉熵时一样。训练采用**小批量**（minibatch）梯度下降法：每一步使用 32 张图像，一个**轮次**（epoch）按打乱后的顺序把所有图像过一遍；*动量* 0.9 保留上一步的一部分（[第 12 章](12_training.ipynb)会测量小批量估计的是什么，并推导动量在什么条件下收敛、收敛得多快）。这些设置（$\eta = 0.2$，20 个轮次）是只在训练图像上做交叉验证选出来的（`bench/mlp_digits.py --choose`）；测试图像只用来观察。
 
 # %% tags=["nbval-ignore-output"]
 digits = datasets.digits()
@@ -1146,8 +1081,7 @@ print(f"test accuracy {mlp.accuracy(digits.x_test, digits.y_test):.2%} after {le
 # teaches what to do about it.
 
 # %% [markdown] lang="zh" twin="b52a5978"
-# 看两个面板：训练损失一直在下降（其中一处回升，是某一步冲过了头），而测试准确率大约在十个轮次后趋于平稳——
-# 从那以后，网络对训练图像拟合得越来越紧，在新图像上却不再变好。第 12 章把这称为*过拟合*，并讲解如何应对。
+# 看两个面板：训练损失一直在下降（其中一处回升，是某一步冲过了头），而测试准确率大约在十个轮次后趋于平稳——从那以后，网络对训练图像拟合得越来越紧，在新图像上却不再变好。第 12 章把这称为*过拟合*，并讲解如何应对。
 
 # %% tags=["nbval-ignore-output"]
 epochs = np.arange(1, len(mlp.history) + 1)
@@ -1164,8 +1098,7 @@ ax_acc.legend();
 # often each digit was predicted (column); a perfect classifier has numbers only on the diagonal.
 
 # %% [markdown] lang="zh" twin="89a6483f"
-# 它会混淆哪些数字？**混淆矩阵**（confusion matrix）对每个真实数字（行）统计它被预测成各个数字（列）的次数；
-# 完美的分类器只在对角线上有非零数字。
+# 它会混淆哪些数字？**混淆矩阵**（confusion matrix）对每个真实数字（行）统计它被预测成各个数字（列）的次数；完美的分类器只在对角线上有非零数字。
 
 # %%
 predicted = mlp.predict(digits.x_test)
@@ -1198,8 +1131,7 @@ fig.suptitle("every misclassified test digit: true → predicted", fontsize=9);
 
 # %% [markdown] lang="zh" twin="1afacdfa"
 # ### 参照：scikit-learn
-# scikit-learn 的 `MLPClassifier`，一个由 64 个 ReLU 神经单元组成的隐藏层，使用默认设置
-# （Adam 优化器，最多 200 个轮次，一个较小的权重惩罚项），在同样的划分上训练：
+# scikit-learn 的 `MLPClassifier`，取一个由 64 个 ReLU 神经单元组成的隐藏层，以默认设置（Adam 优化器，最多 200 个轮次，一个较小的权重惩罚项）在同样的划分上训练：
 
 # %%
 from sklearn.exceptions import ConvergenceWarning
@@ -1247,23 +1179,17 @@ print(f"training time: MLPClassifier {sk_seconds:.2f} s for {clf.n_iter_} epochs
 # for layers that slide small filters over an image.
 
 # %% [markdown] lang="zh" twin="f135f7d5"
-# 两者在测试数字上都达到约 97 % 的准确率，只差几张图像——这在仅仅换一个随机种子就会产生的波动范围之内
-# （`bench/mlp_digits.py` 在多个种子上并排测量两者）。它们的训练时间不能直接比较：scikit-learn 用 Adam
-# 优化器一直跑到 200 个轮次的上限，我们的则是 20 个轮次的动量 SGD，所以上面计时的单元格还打印了每个轮次的时间。
-# 小批量、动量、Adam，以及如何在留出的数据上选择设置，是[第 12 章 *实践中的训练*](12_training.ipynb)的主题。
-# 你在练习 6 中写的反向传播，推广到任意层数，就是所需的全部。
+# 两者在测试数字上都达到约 97 % 的准确率，只差几张图像——这在仅仅换一个随机种子就会产生的波动范围之内（`bench/mlp_digits.py` 在多个种子上并排测量两者）。它们的训练时间不能直接比较：scikit-learn 用 Adam
+# 优化器一直跑到 200 个轮次的上限，我们的则是 20 个轮次的动量 SGD，所以上面计时的单元格还打印了每个轮次的时间。小批量、动量、Adam，以及如何在留出的数据上选择设置，是[第 12 章 *实践中的训练*](12_training.ipynb)的主题。你在练习 6 中写的反向传播，推广到任意层数，就是所需的全部。
 #
 # ## 小结
 # - 神经单元误差 $\delta^l_j = \partial C/\partial z^l_j$ 给出每一个梯度：
 #   $\partial C/\partial w^l_{ji} = \delta^l_j a^{l-1}_i$，$\partial C/\partial b^l_j = \delta^l_j$。
 # - 在输出层，对平方误差有 $\delta^L = (\mathbf{a}^L - \mathbf{t})\odot a'(\mathbf{z}^L)$。
-# - 反向递推关系式 $\boldsymbol\delta^l = ((W^{l+1})^\top\boldsymbol\delta^{l+1})\odot a'(\mathbf{z}^l)$：
-#   出现转置，是因为神经单元 $j$ 的输出进入 $W^{l+1}$ 的第 $j$ 列；$\odot$ 是逐元素乘积，不是阿达马矩阵。
+# - 反向递推关系式 $\boldsymbol\delta^l = ((W^{l+1})^\top\boldsymbol\delta^{l+1})\odot a'(\mathbf{z}^l)$：出现转置，是因为神经单元 $j$ 的输出进入 $W^{l+1}$ 的第 $j$ 列；$\odot$ 是逐元素乘积，不是阿达马矩阵。
 # - 对一批图像，$C_T$ 是各图像代价之和，所以梯度也是和：$(\Delta^l)^\top A^{l-1}$ 以及各列之和。
 # - 用 sympy 和中心差分检验推导——在 float64 下，取 $h \approx 10^{-5}$。
 # - 在计算图中，一个值被使用两次时，它的梯度要相加。
-# - 整个反向传播的计算量介于一次和两次正向传播之间——是 $2 - n_1n_0/P$ 次，64-64-10 的 MLP 为 1.14 次，
-#   网络越深越接近 2；用它训练的小型 MLP 读真实手写数字的水平与 scikit-learn 的相当。
+# - 整个反向传播的计算量介于一次和两次正向传播之间——是 $2 - n_1n_0/P$ 次，64-64-10 的 MLP 为 1.14 次，网络越深越接近 2；用它训练的小型 MLP 读真实手写数字的水平与 scikit-learn 的相当。
 #
-# **下一章**： 08 · 卷积神经网络（`08_cnn.ipynb`）——同样的神经单元误差，同样的递推关系式，
-# 用于在图像上滑动小过滤器的层。
+# **下一章**：08 · 卷积神经网络（`08_cnn.ipynb`）——同样的神经单元误差，同样的递推关系式，用于在图像上滑动小过滤器的层。

@@ -191,7 +191,7 @@ check("10.span_coefficients", span_coefficients)
 # - **列空间**（column space） $\operatorname{col}(A) = \{A\mathbf{x}\} \subseteq \mathbb{R}^m$，即各列的张成——映射 $\mathbf{x} \mapsto A\mathbf{x}$ 所能到达的一切（它的像）；
 # - **零空间**（null space） $\operatorname{null}(A) = \{\mathbf{x} : A\mathbf{x} = \mathbf{0}\} \subseteq \mathbb{R}^n$——被这个映射送到零的所有输入，也就是它丢掉的信息。
 #
-# 列空间的维数就是**秩**（rank） $r$：线性无关的列的个数（它也等于线性无关的行的个数）**。秩-零化度定理**（rank–nullity theorem）清点的是输入的维数：每一维要么保留到像中，要么丢失在零空间里，
+# 列空间的维数就是**秩**（rank） $r$：线性无关的列的个数（它也等于线性无关的行的个数）。**秩-零化度定理**（rank–nullity theorem）清点的是输入的维数：每一维要么保留到像中，要么丢失在零空间里，
 #
 # $$\operatorname{rank}A + \dim\operatorname{null}A = n \quad(\text{the number of columns}).$$
 #
@@ -310,7 +310,7 @@ check("10.null_space_basis", null_basis)
 #
 # 不带激活函数的全连接层就是线性映射 $\mathbf{x} \mapsto W\mathbf{x}$，其中 $W$ 的形状为 $(n_\text{out}, n_\text{in})$。它的像是 $W$ 的列空间：这是**输出**空间 $\mathbb{R}^{n_\text{out}}$ 的一个子空间，维数为 $\operatorname{rank}W \le \min(n_\text{out}, n_\text{in})$。把 3 个输入扩展为 5 个神经单元的层无法填满 $\mathbb{R}^5$：它的所有输出都落在一个维数为 $\operatorname{rank}W \le 3$ 的子空间里（当它的 3 列线性无关时恰好是 3 维，随机权重就是这样）。把 4 个输入收窄为 2 个神经单元的层至少丢掉 2 个维度：那就是它的零空间。
 #
-# > **⚠️ 注意 — 全连接层的像落在输出空间中，而不在输入空间中**。 本课程所依据的一篇读书笔记说，全连接层的输出形成了一个新向量空间，“该空间是原始输入特征空间的一个子空间”。这不可能：$W\mathbf{x}$ 有 $n_\text{out}$ 个元素，所以它属于 $\mathbb{R}^{n_\text{out}}$；当 $n_\text{out} \ne n_\text{in}$ 时，它甚至不是输入空间中的向量：
+# > **⚠️ 注意 — 全连接层的像落在输出空间中，而不在输入空间中**。本课程所依据的一篇读书笔记说，全连接层的输出形成了一个新向量空间，“该空间是原始输入特征空间的一个子空间”。这不可能：$W\mathbf{x}$ 有 $n_\text{out}$ 个元素，所以它属于 $\mathbb{R}^{n_\text{out}}$；当 $n_\text{out} \ne n_\text{in}$ 时，它甚至不是输入空间中的向量：
 
 # %%
 W_wide = rng.normal(size=(5, 3))  # R³ → R⁵
@@ -383,7 +383,7 @@ check("10.image_dimension", image)
 #
 # 的非零向量 $\mathbf{v}$ 称为**特征向量**（eigenvector），$\lambda$ 称为它的**特征值**（eigenvalue）：沿着 $\mathbf{v}$，映射只做伸缩，倍数为 $\lambda$（$\lambda < 0$ 时还会反向）。特征值是 $\det(A - \lambda I) = 0$ 的根。满足 $A S \subseteq S$ 的子空间 $S$ 称为**不变子空间**（invariant subspace）；过一个特征向量的直线就是最简单的不变子空间。
 #
-# 拖动一个 2×2 矩阵的各个元素：图中显示它把单位圆（虚线）和一张网格送到哪里。红线是特征向量所在的直线——映射之后方向保持不变的那些方向。转角为 $\theta$ 的旋转（试试 $a = d = 0$，$b = -1$，$c = 1$：$\theta = 90°$）的特征值是 $\lambda = \cos\theta \pm i\sin\theta$。除 0 和 $\pi$ 以外，对每个 $\theta$ 它们都是复数：旋转让每个方向都转动了，不存在实特征向量。两个例外的特征值是实数：转 0 的旋转就是 $I$，转 $\pi$ 的旋转就是 $-I$，对它们来说每个向量都是特征向量，特征值分别为 $\lambda = 1$ 和 $\lambda = -1$（试试 $a = d = -1$，$b = c = 0$）。读数区还会打印 $A$ 与 $A^2$ 的秩以及非零特征值的个数；本节末尾我们再回来讨论它们。
+# 调整一个 2×2 矩阵的各个元素：图中显示它把单位圆（虚线）和一张网格送到哪里。红线是特征向量所在的直线——即映射后保持不动的方向。转角为 $\theta$ 的旋转（试试 $a = d = 0$，$b = -1$，$c = 1$：$\theta = 90°$）的特征值是 $\lambda = \cos\theta \pm i\sin\theta$。除 0 和 $\pi$ 以外，对每个 $\theta$ 它们都是复数：旋转让每个方向都转动了，不存在实特征向量。两个例外的特征值是实数：转 0 的旋转就是 $I$，转 $\pi$ 的旋转就是 $-I$，对它们来说每个向量都是特征向量，特征值分别为 $\lambda = 1$ 和 $\lambda = -1$（试试 $a = d = -1$，$b = c = 0$）。读数区还会打印 $A$ 与 $A^2$ 的秩以及非零特征值的个数；本节末尾我们再回来讨论它们。
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
@@ -491,7 +491,7 @@ check("10.invariant_subspace", invariant)
 # %% [markdown] lang="zh" twin="06fab52f"
 # 同一个特征值 $\lambda$ 的全部特征向量，再添上 $\mathbf{0}$，构成它的**特征空间**（eigenspace） $\operatorname{null}(A - \lambda I)$——一个在 $A$ 作用下不变的子空间。
 #
-# > **⚠️ 注意 — 特征空间只有添上零向量才是子空间**。 一篇读书笔记说：“所有这样的特征向量的集合（特征空间）是……一个子空间”。可是特征向量按定义是非零的；而且 $\mathbf{v}$ 和 $-\mathbf{v}$ 都是特征向量，它们的和却是 $\mathbf{0}$，而零向量不是特征向量：单由特征向量构成的集合对加法不封闭，也不包含 $\mathbf{0}$。
+# > **⚠️ 注意 — 特征空间只有添上零向量才是子空间**。一篇读书笔记说：“所有这样的特征向量的集合（特征空间）是……一个子空间”。可是特征向量按定义是非零的；而且 $\mathbf{v}$ 和 $-\mathbf{v}$ 都是特征向量，它们的和却是 $\mathbf{0}$，而零向量不是特征向量：单由特征向量构成的集合对加法不封闭，也不包含 $\mathbf{0}$。
 
 # %%
 v = V[:, 0]
@@ -542,7 +542,7 @@ check("10.eigenspace_members", eigenspace_table)
 #
 # ### 秩与特征值
 #
-# > **⚠️ 注意 — 非零特征值的个数不一定等于秩**。 一篇读书笔记断言二者总是相等（“非零特征值的个数等于矩阵的秩”）。矩阵 $N = \begin{pmatrix}0 & 1\\ 0 & 0\end{pmatrix}$ 的秩为 1（有一个线性无关的列），但它的两个特征值都是 0：根本没有非零特征值。
+# > **⚠️ 注意 — 非零特征值的个数不一定等于秩**。一篇读书笔记断言二者总是相等（“非零特征值的个数等于矩阵的秩”）。矩阵 $N = \begin{pmatrix}0 & 1\\ 0 & 0\end{pmatrix}$ 的秩为 1（有一个线性无关的列），但它的两个特征值都是 0：根本没有非零特征值。
 
 # %%
 N = np.array([[0.0, 1.0], [0.0, 0.0]])
@@ -579,7 +579,7 @@ print("sympy, exactly:", sp.Matrix([[0, 1], [0, 0]]).rank(), sp.Matrix([[0, 1], 
 #
 # 当且仅当 0 的两种重数相等时取等号。两种重数相等的特征值称为**半单**（semisimple）的；而 0 是半单的，当且仅当 $\operatorname{rank}A^2 = \operatorname{rank}A$：一个满足 $A^2\mathbf{x} = \mathbf{0}$ 而 $A\mathbf{x} \ne \mathbf{0}$ 的向量构成一条链 $\mathbf{x} \to A\mathbf{x} \to \mathbf{0}$，它计入 0 的代数重数，却不带来新的特征向量；而这样的链存在，当且仅当平方会使秩下降。（对 $N$ 来说：$N\mathbf{e}_2 = \mathbf{e}_1$，$N\mathbf{e}_1 = \mathbf{0}$。）
 #
-# 一个矩阵如果有 $n$ 个线性无关的特征向量，就称它是**可对角化**（diagonalisable）的；这时 $A = P\,\operatorname{diag}(\lambda)\,P^{-1}$，每个特征值都是半单的，秩就等于非零 $\lambda$ 的个数。但就这个计数而言，可对角化的要求过高了：只需要特征值 0 是半单的。下面的剪切矩阵 $S$ 不可对角化（只有一条特征向量直线，$\lambda = 1$ 是二重特征值），却仍然秩为 2、有两个非零特征值——它根本没有特征值 0；$J$ 也不可对角化，它有特征值 0，而它的计数同样等于它的秩：
+# 一个矩阵如果有 $n$ 个线性无关的特征向量，就称它是**可对角化**（diagonalisable）的；这时 $A = P\,\operatorname{diag}(\lambda)\,P^{-1}$，每个特征值都是半单的，秩就等于非零 $\lambda$ 的个数。但就这个计数而言，可对角化的要求过高了：只需要特征值 0 是半单的。下面的剪切矩阵 $S$ 不可对角化（只有一条特征向量直线，$\lambda = 1$ 是二重特征值），却仍然秩为 2、有两个非零特征值——它根本没有特征值 0；$J$ 也不可对角化，它有特征值 0，而它的非零特征值个数同样等于它的秩：
 
 # %%
 def nonzero_eigenvalues(M):
@@ -673,7 +673,7 @@ ax.legend(fontsize=8);
 # Compute $\rho(A)$ for $A = \begin{pmatrix}0.5 & 2\\ -0.5 & 0.5\end{pmatrix}$ to three decimals.
 
 # %% [markdown] lang="zh" twin="79001fea"
-# 第三个映射说明了为什么谱半径讲的是长期行为：它的特征值是 0.9、0.8 和 0.7，但很大的非对角元素让 $\|\mathbf{x}_k\|$ 先增长了将近一百倍（97.7 倍，见上面的输出），然后才衰减。算子范数 $\|A\|_2$（第 09 章）限制的是一步；$\rho(A)$ 决定的是极限。
+# 第三个映射说明了为什么谱半径讲的是长期行为：它的特征值是 0.9、0.8 和 0.7，但很大的非对角元素让 $\|\mathbf{x}_k\|$ 先增长了将近一百倍（97.7 倍，见上面的输出），然后才衰减。算子范数 $\|A\|_2$（第 09 章）界定的只是一步的增长；$\rho(A)$ 决定的是极限。
 #
 # ### 练习 10 — 谱半径
 # 计算 $A = \begin{pmatrix}0.5 & 2\\ -0.5 & 0.5\end{pmatrix}$ 的 $\rho(A)$，保留三位小数。
@@ -1013,7 +1013,7 @@ print("dimensions head 0 reads through W^Q, W^K and W^V together:", la.rank(np.h
 # so the output is a sum of per-head terms $\text{head}_i\,W^O_i$:
 
 # %% [markdown] lang="zh" twin="d05308ba"
-# 所以真正成立的结论要窄一些：一个头的*查询*只能看到它的 $W^Q_i$ 的列空间（键只能看到 $W^K_i$ 的列空间，值只能看到 $W^V_i$ 的列空间），而它的*输出*落在其值向量的凸包之中，位于 $d_v$ 维的值空间里。一个方向要让这个头的任何部分都看不到，就必须同时与这三个列空间正交；这里 $\mathbb{R}^8$ 中有 $3d_k = 12$ 列，这样的方向并不存在。Transformer 论文所说的“多个表示子空间”（several representation subspaces）正是这些投影：每个头在自己的查询–键空间中比较词元，并携带自己的值。
+# 所以真正成立的结论要窄一些：一个头的*查询*只能看到它的 $W^Q_i$ 的列空间（键只能看到 $W^K_i$ 的列空间，值只能看到 $W^V_i$ 的列空间），而它的*输出*落在其值向量的凸包之中，位于 $d_v$ 维的值空间里。一个方向要让这个头的任何部分都看不到，就必须同时与这三个列空间正交；这里在 $\mathbb{R}^8$ 中共有 $3d_k = 12$ 列，不存在这样的方向。Transformer 论文所说的“多个表示子空间”（several representation subspaces）正是这些投影：每个头在自己的查询–键空间中比较词元，并携带自己的值。
 #
 # 拼接把各个头的输出并排放在一起，得到 $n \times h\,d_v$，再由形状为 $(h\,d_v, d_\text{model})$ 的 $W^O$ 映射回去。$W^O$ 的第 $i\,d_v \dots (i+1)\,d_v - 1$ 行属于头 $i$，所以输出是各个头的项 $\text{head}_i\,W^O_i$ 之和：
 
@@ -1113,4 +1113,4 @@ check("10.head_shapes", shapes)
 # - $\rho(A) < 1$ 时 $\mathbf{x}_{k+1} = A\mathbf{x}_k$ 逐渐消失，$\rho(A) > 1$ 时则会爆炸。
 # - 注意力：$\operatorname{softmax}(QK^\top/\sqrt{d_k})V$，其中 $Q = XW^Q$，$K = XW^K$，$V = XW^V$；$\sqrt{d_k}$ 使分数的方差保持为 1，让 Softmax 不至于饱和；掩码把权重设为 0。每个输出行都是值向量的凸组合（落在它们的凸包内），输出的秩 $\le \min(n, d_v)$。一个头的查询只能看到它的 $W^Q_i$ 的列空间，但这个头还通过 $W^K_i$ 和 $W^V_i$ 读取 $X$；$W^O$ 把拼接起来的各个头混合在一起，输出的秩至多为 $\min(n, h\,d_v, d_\text{model})$。
 #
-# **下一章**： 11 · ReLU 网络的线性区域（`11_linear_regions.ipynb`）——ReLU 网络如何把输入空间切成许多块，在每一块上都是线性的；用到的正是本章的秩与子空间。
+# **下一章**：11 · ReLU 网络的线性区域（`11_linear_regions.ipynb`）——ReLU 网络如何把输入空间切成许多块，在每一块上都是线性的；用到的正是本章的秩与子空间。

@@ -23,15 +23,15 @@
 # %% [markdown] lang="zh" twin="ff0991bb"
 # # 12 · 实践中的训练
 #
-# **目标**。 学完本章，你能够：
+# **目标**。学完本章，你能够：
 # - 说出小批量梯度估计的是什么，并测量它的噪声如何随批量大小而减小；
 # - 把动量的一步写成一个 2×2 的线性映射，由它的特征值判断何时收敛、收敛多快，并对二次函数算出最好的学习率和动量；
 # - 亲手写出 RMSProp 和 Adam 的一步（包括偏差修正），并说出什么时候 Adam 不是更好的选择；
 # - 根据信号的方差选择初始权重的尺度；
 # - 把平方误差和交叉熵推导为负对数似然；
-# - 把验证集与测试集分开，并测量权重衰减、早停、随机失活和平移图像对抗过拟合的效果。
+# - 把验证集与测试集分开，并测量权重衰减、早停、随机失活和平移后的图像对抗过拟合的效果。
 #
-# **前置知识**： [第 04 章](04_gradient_descent.ipynb)的梯度下降法和稳定界限
+# **前置知识**：[第 04 章](04_gradient_descent.ipynb)的梯度下降法和稳定界限
 # $2/\lambda_{\max}$，[第 07 章](07_backpropagation.ipynb)的手写数字网络及其小批量，以及[第 10 章](10_subspaces_and_attention.ipynb)的谱半径：线性递推
 # $\mathbf{v}_{k+1} = M\mathbf{v}_k$ 收缩到 0，当且仅当 $M$ 的每个特征值的模都小于 1。
 
@@ -132,7 +132,7 @@ print(f"one epoch in batches of 32: {len(digits.x_train)} images, {int(np.ceil(l
 # $$\mathbb E[x^2] = \frac{\eta\,\sigma^2}{\lambda\,(2-\eta\lambda)} \approx \frac{\eta\,\sigma^2}{2\lambda}:$$
 #
 # 也就是说，到最小值点的*平方*距离的均值与 $\eta$ 成正比（距离本身与 $\sqrt\eta$ 成正比）。把 $\eta$
-# 减半，它也减半，但走到那里的速度同样减半。所以训练通常会**边训练边降低 $\eta$**，这就是**学习率调度**（learning-rate schedule）（`dlmath.optimizers`：`step_decay`、`cosine`）。下面的单元格把这个带噪声的步骤并排运行 2000 次，每次各走 5000 步（$\lambda = 1$，$\sigma^2 = 4$），把最后的
+# 减半，它也减半，但走到那里的速度同样减半。所以训练通常会**边训练边降低 $\eta$**，这就是**学习率调度**（learning-rate schedule），见 `dlmath.optimizers` 中的 `step_decay`、`cosine`。下面的单元格把这个带噪声的步骤并排运行 2000 次，每次各走 5000 步（$\lambda = 1$，$\sigma^2 = 4$），把最后的
 # $\mathbb E[x^2]$ 与公式比较，然后让余弦调度把 $\eta$ 从 0.1 降到 0。
 
 # %%
@@ -209,8 +209,8 @@ check("12.minibatch_variance", batch_variance)
 #
 # $$x_{k+1} = x_k - \eta\,\nabla f(x_k) + \beta\,(x_k - x_{k-1}).$$
 #
-# 在一条狭长的山谷里，沿谷底方向的梯度步指向相同，会累加起来；横穿山谷的梯度步则正负交替，会相互抵消。到底抵消多少？对哪些
-# $\eta$ 和 $\beta$ 成立？在二次函数的一个方向上，即曲率为 $\lambda$ 的 $f(x) = \tfrac12\lambda x^2$
+# 在一条狭长的山谷里，沿谷底方向的梯度步指向相同，会累加起来；横穿山谷的梯度步则正负交替，会相互抵消。累加和抵消的程度究竟有多大？又是对哪些
+# $\eta$ 和 $\beta$ 才如此？在二次函数的一个方向上，即曲率为 $\lambda$ 的 $f(x) = \tfrac12\lambda x^2$
 # 上，梯度是 $\lambda x$，这一步关于数对 $(x_k, x_{k-1})$ 是**线性**的：
 #
 # $$\begin{pmatrix}x_{k+1}\\ x_k\end{pmatrix} =
@@ -218,7 +218,7 @@ check("12.minibatch_variance", batch_variance)
 #   \begin{pmatrix}x_k\\ x_{k-1}\end{pmatrix}.$$
 #
 # 所以，对每个起点都有 $x_k \to 0$，当且仅当 $M$
-# 的**谱半径**（其特征值的模的最大值）小于 1；从长期看，谱半径也就是距离每步所乘的因子。
+# 的**谱半径**（其特征值的模的最大值）小于 1；从长期看，谱半径也就是距离每步缩小的因子。
 #
 # ### 练习 2 — 矩阵
 # 对 $\eta = 0.1$、$\beta = 0.5$、$\lambda = 4$，把 $M$ 写成一个 2×2 数组。
@@ -262,7 +262,7 @@ for eta, beta in ((0.1, 0.0), (0.1, 0.5), (0.3, 0.5), (0.8, 0.5)):
 # eigenvalues on a grid of $(\eta, \beta)$.
 
 # %% [markdown] lang="zh" twin="271fb738"
-# **稳定区域**。 $M$ 的特征值 $z$ 满足 $z^2 - (1+\beta-\eta\lambda)\,z + \beta = 0$。它们的乘积是
+# **稳定区域**。$M$ 的特征值 $z$ 满足 $z^2 - (1+\beta-\eta\lambda)\,z + \beta = 0$。它们的乘积是
 # $\beta$；当它们是复数时，两者的模都是 $\sqrt\beta$，在 $0 \le \beta < 1$
 # 时小于 1。当它们是实数时，其中一个会在 $z = -1$ 处离开区间 $(-1, 1)$，此时
 # $1 + (1+\beta-\eta\lambda) + \beta = 0$，即 $\eta\lambda = 2(1+\beta)$。所以
@@ -312,11 +312,11 @@ check("12.stable_eta_limit", eta_limit)
 # For $\kappa = 100$ the number of steps to gain a factor of 10 drops from about 115 to about 11.
 
 # %% [markdown] lang="zh" twin="b4963214"
-# **最好的 $(\eta, \beta)$**。 实际问题有许多曲率，从 $\lambda_{\min}$ 到 $\lambda_{\max}$，两者之比
+# **最好的 $(\eta, \beta)$**。实际问题有许多曲率，从 $\lambda_{\min}$ 到 $\lambda_{\max}$，两者之比
 # $\kappa = \lambda_{\max}/\lambda_{\min}$
 # 称为**条件数**（condition number）。不用动量时，最好的固定学习率是
-# $\eta = 2/(\lambda_{\min}+\lambda_{\max})$，距离每步乘以
-# $(\kappa-1)/(\kappa+1)$（第 04 章的因子 $\max|1-\eta\lambda|$ 在两端平衡时最小，即
+# $\eta = 2/(\lambda_{\min}+\lambda_{\max})$，距离每步缩小为原来的
+# $(\kappa-1)/(\kappa+1)$ 倍（第 04 章的因子 $\max|1-\eta\lambda|$ 在两端平衡时最小，即
 # $1-\eta\lambda_{\min} = \eta\lambda_{\max}-1$）。使用动量时，最好的选择是让两个极端曲率都落在半径为
 # $\sqrt\beta$ 的复圆上：
 #
@@ -342,7 +342,7 @@ for kappa in (10.0, 100.0, 1000.0):
 # %% [markdown] lang="zh" twin="8069368b"
 # ### 练习 4 — 最好的收敛速率
 # 某个二次函数的曲率从 $\lambda_{\min} = 1$ 到 $\lambda_{\max} = 100$。动量法取最好的
-# $(\eta^*, \beta^*)$ 时，每步的因子是多少？
+# $(\eta^*, \beta^*)$ 时，每步的收缩因子是多少？
 
 # %%
 ### BEGIN SOLUTION
@@ -359,9 +359,9 @@ check("12.optimal_rate", best_rate)
 # across the valley turn into a spiral; cross the red line and the run diverges.
 
 # %% [markdown] lang="zh" twin="9039ca3f"
-# **图示**。 左图是峡谷 $f = \tfrac12(x^2 + 25y^2)$（$\kappa = 25$）上每个 $(\eta, \beta)$
+# **图示**。左图是峡谷 $f = \tfrac12(x^2 + 25y^2)$（$\kappa = 25$）上每个 $(\eta, \beta)$
 # 处的收敛速率，红线是稳定区域的边界，星号是最优点；中图和右图是滑块所选那一点的运行过程。固定
-# $\eta$，把 $\beta$ 从 0 往上调，看横穿山谷的锯齿如何变成螺旋；一越过红线，运行就发散了。
+# $\eta$，把 $\beta$ 从 0 往上调，看横穿山谷的锯齿形路径如何变成螺旋；一越过红线，运行就发散了。
 
 # %% tags=["nbval-ignore-output"]
 # %matplotlib widget
@@ -439,7 +439,7 @@ check("12.adam_step", adam_step)
 # > $\eta$ — every first step has the size $\eta$ whatever the gradient's size. The cell computes both.
 
 # %% [markdown] lang="zh" twin="1ad68004"
-# > **⚠️ 注意 — 偏差修正并不会让 Adam 的最初几步变大**。 常见的解释是：$m$
+# > **⚠️ 注意 — 偏差修正并不会让 Adam 的最初几步变大**。常见的解释是：$m$
 # > 从 0 开始，起初“太小”，所以修正会放大步长。但 $s$ 也从 0 开始，而且由于
 # > $\beta_2 = 0.999$，它小得多：一步之后 $m = 0.1\,g$，$\sqrt s = 0.0316\,|g|$，未修正的步长
 # > $\eta\,m/\sqrt s$ 约为 **3.16 η**。修正把它*降*到 $\eta$——无论梯度有多大，第一步的大小都是
@@ -456,7 +456,7 @@ print("corrected first step / η:  ", np.round((m1 / 0.1) / np.sqrt(s1 / 0.001),
 # with its own learning rate on a slider. Find settings at which each one wins.
 
 # %% [markdown] lang="zh" twin="b89698e1"
-# **一场比赛**。 梯度下降法、动量法和 Adam 从同一个起点出发，在一条旋转了 30°
+# **一场比赛**。梯度下降法、动量法和 Adam 从同一个起点出发，在一条旋转了 30°
 # 的峡谷上比赛，各自的学习率由各自的滑块控制。分别找出让每一种方法获胜的设置。
 
 # %% tags=["nbval-ignore-output"]
@@ -488,9 +488,9 @@ race_explorer()
 # layers of width 100 (`dlmath.depth`) and prints their size, relative to the input's, at a few depths.
 
 # %% [markdown] lang="zh" twin="f5746415"
-# ## 4. 初始化：让信号的大小在深度中保持不变
+# ## 4. 初始化：让信号的大小在层层传递中保持不变
 #
-# 训练从随机的权重开始（**初始化**（initialisation）），而在迈出第一步之前，它们的尺度就已经很重要了。在一层
+# 训练从随机的权重开始，这叫作**初始化**（initialisation）；在迈出第一步之前，权重的尺度就已经很重要了。在一层
 # $z_j = \sum_{i=1}^{n_\text{in}} w_{ji}\,a_i$ 中，若各权重相互独立、均值为 0、方差为
 # $v$，且与输入独立，则
 #
@@ -575,7 +575,7 @@ check("12.he_std", he_std)
 #   $p(t\mid y) = y^t(1-y)^{1-t}$，$-\log p = -t\log y - (1-t)\log(1-y)$：这就是**二元交叉熵**；对 $K$
 #   个类别和 Softmax 输出（类别分布），$-\log p = -\sum_k t_k \log y_k$：这就是**交叉熵**。
 #
-# 下面用 sympy 验证这三个式子，以及本课程的输出单元所依赖的梯度：当 $y = \sigma(z)$
+# 下面用 sympy 验证这三个式子，以及本课程的输出层神经单元所依赖的梯度：当 $y = \sigma(z)$
 # 时，$\partial(-\log p)/\partial z = y - t$：“输出减去正解”，与恒等输出 $y = z$ 时平方误差给出的梯度相同。
 
 # %%
@@ -643,7 +643,7 @@ check("12.gaussian_nll", gaussian_nll)
 # 从手写数字的训练图像中切出 20 % 作为验证集；测试图像保持原样。
 #
 # ### 练习 8 — 哪种做法是诚实的？
-# 你想选择网络的隐藏层宽度（16、64 或 256 个单元），并报告它在新的手写数字上表现如何。哪种做法是诚实的？回答
+# 你想选择网络的隐藏层宽度（16、64 或 256 个神经单元），并报告它在新的手写数字上表现如何。哪种做法是诚实的？回答
 # `"a"`、`"b"`、`"c"` 或 `"d"`。
 #
 # a. 在训练集上训练每个网络，选训练误差最低的那个；报告它的测试误差。
@@ -665,8 +665,7 @@ check("12.choose_on_validation", honest)
 # trains it once for each of nine **weight decays** λ (next paragraph) and prints the ends of the runs.
 
 # %% [markdown] lang="zh" twin="fe9fb5cd"
-# **有意制造过拟合（overfitting）**。
-# 给一个有 128 个隐藏单元的网络只提供 150 张训练图像，训练 100 个轮次：它能把这 150 张图像学得完美无缺，对手写数字本身却只学会了一部分。下面的单元格对九个**权重衰减**
+# **有意制造过拟合**（overfitting）。给一个有 128 个隐藏层神经单元的网络只提供 150 张训练图像，训练 100 个轮次：它能把这 150 张图像学得完美无缺，对手写数字本身却只学会了一部分。下面的单元格对九个**权重衰减**
 # λ（见下一段）各训练一次，并打印各次运行结束时的结果。
 
 # %% tags=["nbval-ignore-output"]
@@ -701,18 +700,17 @@ for i in (0, 4, 8):
 # Move λ and the stopping epoch: left, both losses per epoch; right, both after the last epoch against λ.
 
 # %% [markdown] lang="zh" twin="6352eb96"
-# 几乎不加权重衰减时，验证损失早已不再下降，训练损失却还在继续下降：网络在死记硬背。衰减太大时，它连训练图像都拟合不好（**欠拟合**（underfitting））。最好的
+# 几乎不加权重衰减时，验证损失早已不再下降，训练损失却还在继续下降：网络在死记硬背。衰减太大时，它连训练图像都拟合不好，这叫作**欠拟合**（underfitting）。最好的
 # λ 位于两者之间。
 #
-# **L2 正则化（L2 regularisation）与权重衰减**。 在代价上加上
-# $\frac\lambda2\lVert\mathbf w\rVert^2$；这一项的梯度是 $\lambda\mathbf w$，于是一步梯度下降变成
+# **L2 正则化（L2 regularisation）与权重衰减**。在代价上加上
+# $\frac\lambda2\lVert\mathbf w\rVert^2$；它给梯度添上 $\lambda\mathbf w$，于是一步梯度下降变成
 #
 # $$\mathbf w \leftarrow (1 - \eta\lambda)\,\mathbf w - \eta\,\nabla C,$$
 #
-# 即每个权重在这一步之前先乘以一个常数因子而缩小：这就是**权重衰减**（weight decay）（`SGD(…, weight_decay=λ)`）。大的权重会造出起伏剧烈的函数，能穿过每一个训练点；衰减让权重只长到数据确实要求的大小。
+# 即每个权重在这一步之前先乘以一个常数因子而缩小：这就是**权重衰减**（weight decay），即 `SGD(…, weight_decay=λ)`。大的权重会造出起伏剧烈的函数，能穿过每一个训练点；衰减让权重只长到数据确实要求的大小。
 #
-# **早停（early stopping）**。
-# 保留验证损失最低的那个轮次的权重：训练得比这更久，只会把训练集拟合得更好。这个轮次和其他设置一样，也在验证集上选定。
+# **早停**（early stopping）。保留验证损失最低的那个轮次的权重：训练得比这更久，只会把训练集拟合得更好。这个轮次和其他设置一样，也在验证集上选定。
 #
 # 移动 λ 和停止的轮次：左图是每个轮次的两种损失，右图是最后一个轮次之后两种损失随 λ 的变化。
 
@@ -730,8 +728,8 @@ overfitting_explorer(curves=curves)
 # `fit(…, augment=random_shifts)`). The cell measures both on the same 150 images.
 
 # %% [markdown] lang="zh" twin="4d162f8e"
-# **随机失活与更多数据**。 第 09 章的随机失活层在每一步训练中以概率 $p$
-# 关闭每个隐藏单元（`MLP(…, dropout=p)`），使任何单元都不能依赖某个特定的其他单元；预测时所有单元都工作。对图像来说，最便宜的“更多数据”是**数据增强**（data augmentation）：移动图像。平移一个像素的数字仍然是同一个数字（`datasets.random_shifts`，每个批量都换一次新的平移，`fit(…, augment=random_shifts)`）。下面的单元格在同样的 150 张图像上测量这两种方法。
+# **随机失活与更多数据**。第 09 章的随机失活层在每一步训练中以概率 $p$
+# 关闭每个隐藏层神经单元（`MLP(…, dropout=p)`），使任何神经单元都不能依赖某个特定的其他神经单元；预测时所有神经单元都工作。对图像来说，最便宜的“更多数据”是**数据增强**（data augmentation）：移动图像。平移一个像素的数字仍然是同一个数字（`datasets.random_shifts`，每个批量都换一次新的平移，`fit(…, augment=random_shifts)`）。下面的单元格在同样的 150 张图像上测量这两种方法。
 
 # %%
 split = datasets.validation_split(digits.x_train, digits.y_train)
@@ -788,7 +786,7 @@ for label, images in (("validation images", x_val), ("shifted copies", datasets.
 #
 # ## 7. 常见建议弄错的两件事
 #
-# > **⚠️ 注意 — Adam 并不总是更好**。 Adam
+# > **⚠️ 注意 — Adam 并不总是更好**。Adam
 # > 是不错的默认选择，是因为它需要的调参更少，而不是因为它总能获胜。Wilson
 # > 等人（2017）找到了一些任务，在这些任务上自适应方法比精心调参的带动量 SGD
 # > 达到了更低的训练损失，在测试数据上却表现更差。下面的单元格在手写数字上用两种方法把第 07 章的网络各训练 20 个轮次（使用验证集划分，取 3 个随机种子的平均）：谁获胜取决于
@@ -837,7 +835,7 @@ check("12.adam_always_better", adam_is_always_better)
 # > $0.999^{200}$ of each.
 
 # %% [markdown] lang="zh" twin="aca9f639"
-# > **⚠️ 注意 — 在 Adam 中，L2 正则化并不等于权重衰减**。 对 SGD 来说，两者是同一个步骤。Adam
+# > **⚠️ 注意 — 在 Adam 中，L2 正则化并不等于权重衰减**。对 SGD 来说，两者是同一个步骤。Adam
 # > 却把整个梯度（包括 $\lambda\mathbf w$）都除以
 # > $\sqrt{\hat s}$：损失梯度大的权重几乎不衰减，梯度极小的权重则被大幅衰减。Loshchilov 和 Hutter
 # > 的 **AdamW** 把衰减从除法中拿出来，$\mathbf w \leftarrow \mathbf w - \eta\lambda\mathbf w -
