@@ -145,7 +145,7 @@ TWINNED = SOURCE.replace('''# some **neuron (神经元)** text
 
 # %% [markdown] lang="zh"
 # # 标题
-# 一些关于**神经元（neuron）**的文字
+# 一些关于**神经元**（neuron）的文字
 #
 ''')
 

@@ -32,6 +32,7 @@ The course around the mathematics (`dlmath.course`)
   course.checks     the self-check engine: answer kinds, their hints, a Result per answer
   course.exercises  every exercise, by id; check(id, answer) and progress()
   course.results    where results are remembered;  course.workspace  the learner's my-work/ copies
+  course.language   English or Chinese: the learner's language, gettext catalogs (locale/)
   course.cli        the `dlmath` command;           course.explorer   sliders -> compute -> redraw
   explorers         the interactive figures, one module per topic
 

@@ -8,8 +8,9 @@ them with Babel). The language is, in this order:
   the notebook's own     a Chinese chapter records "lang": "zh" in its metadata; JupyterLab tells the kernel
                          which notebook it runs (JPY_SESSION_NAME), so a Chinese copy speaks Chinese
   English                otherwise
-    _(message)    the message in the current language (the English itself when no translation exists)
-    N_(message)   marks a message for the catalog where it is defined; `_` translates it where it is shown
+    translate(message)  the message in the current language (the English itself when no translation exists);
+                        modules import it as `_`, the name gettext tools look for
+    N_(message)         marks a message for the catalog where it is defined; `_` translates it where it is shown
 """
 import gettext
 import json
@@ -79,7 +80,7 @@ def translation(lang):
     return gettext.translation(DOMAIN, localedir=str(LOCALES), languages=[CATALOGS[lang]], fallback=True)
 
 
-def _(message):
+def translate(message):
     return translation(language()).gettext(message)
 
 
