@@ -121,3 +121,20 @@ def test_plotting_lines_end_with_a_semicolon(path):
             last = cell.source.strip().splitlines()[-1]
             if re.match(r"^\s*(ax\w*|plt|fig)\.\w+\(", last) and not last.rstrip().endswith(";"):
                 pytest.fail(f"{path.name}: plotting line without ';': {last}")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTERS if lang(p) == "zh"], ids=name)
+def test_no_prose_cell_of_a_chinese_notebook_is_left_in_english(path):
+    """Every markdown cell of the Chinese edition has Chinese prose once its formulas, code, links and
+    bracketed English terms are taken out (a twin that was never written would be English)."""
+    nb = nbformat.read(str(path), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        prose = re.sub(r"\$\$.+?\$\$|\$[^$]+\$|`[^`]*`|\]\([^)]*\)|（[^（）]*）", " ", cell.source, flags=re.S)
+        assert CJK.search(prose), f"{path.name}: a markdown cell without Chinese: {cell.source[:80]!r}"
+        latin = re.findall(r"[A-Za-z]{4,}(?:\s+[A-Za-z]{4,}){5,}", prose)  # six English words in a row
+        assert not latin, f"{path.name}: English prose left in a Chinese cell: {latin[0][:80]!r}"
