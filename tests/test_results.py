@@ -1,4 +1,5 @@
 """Honest progress: only the learner's work counts, ⏳ never erases, solved stays solved, reset."""
+import os
 import pytest
 
 from dlmath.course import exercises, results
@@ -96,3 +97,13 @@ def test_the_progress_table_shows_every_chapter_name_whole():
     text = results.format_table(results.table(chapters, {}))
     for num, (title, _) in chapters.items():
         assert f"{num} {title}" in text
+
+
+def test_checks_in_the_course_solutions_of_either_edition_do_not_count(tmp_path, monkeypatch):
+    from dlmath.course.results import counting
+    monkeypatch.delenv("DLMATH_NO_PROGRESS", raising=False)
+    (tmp_path / "source").mkdir()
+    for folder in ("solutions", "solutions/zh", "my-work", "my-work/zh"):
+        (tmp_path / folder).mkdir(parents=True)
+    assert counting(tmp_path / "solutions") is False and counting(tmp_path / "solutions" / "zh") is False
+    assert counting(tmp_path / "my-work") is True and counting(tmp_path / "my-work" / "zh") is True

@@ -37,7 +37,10 @@ def counting(cwd=None):
         here = Path(cwd or os.getcwd()).resolve()
     except Exception:
         return True
-    # the course's answered notebooks: running them proves nothing about the learner
+    # the course's answered notebooks (solutions/ and the Chinese edition's solutions/zh/): running them
+    # proves nothing about the learner
+    if here.name == "zh":
+        here = here.parent
     return not (here.name == "solutions" and (here.parent / "source").is_dir())
 
 
