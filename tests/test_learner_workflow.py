@@ -97,7 +97,14 @@ def test_learner_works_upstream_changes_pull_is_clean_and_learner_is_told(upstre
     # nowhere to go, and every cell after it moves up
     start = text.index("#\n# ### Exercise 2")
     end = text.index('check("00.restart_run_all", restart_answer)\n') + len('check("00.restart_run_all", restart_answer)\n')
-    source.write_text(text[:start] + text[end:], encoding="utf-8")
+    # the maintainer edits the Chinese twins alike (issue 21): the welcome, and section 4's twin keeps its text
+    # up to its own exercise 2; then re-stamps them
+    twin = text.index('# %% [markdown] lang="zh"', start)
+    twin = text[twin:text.index("#\n# ### 练习 2", twin)]
+    text = text[:start] + "\n" + twin + text[end:]
+    source.write_text(text.replace("# 欢迎学习**深度学习的数学**。", "# 欢迎学习**深度学习的数学**（已更新）。", 1),
+                      encoding="utf-8")
+    sh(sys.executable, "tools/build_notebooks.py", "--stamp", "00", "--restamp", cwd=upstream)
     registry = upstream / "lib" / "dlmath" / "course" / "exercises" / "ch00.py"  # retired as the course does:
     code = registry.read_text(encoding="utf-8")  # the id moves from EXERCISES to EXAMPLES
     block = code[code.index('    "restart_run_all"'):code.index("}\n", code.index('    "restart_run_all"'))]
