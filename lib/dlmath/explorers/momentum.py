@@ -19,18 +19,23 @@ ETA_RANGE, BETA_RANGE = (0.0, 0.16), (0.0, 0.99)
 LOSS_FLOOR, LOSS_CEILING = 1e-12, 1e6
 
 
-def momentum_run(eta, beta, steps=60, start=START, bowl=RAVINE):
-    """The heavy ball (`dlmath.optimizers.SGD` with momentum β) on `bowl`: the path and the loss per step,
+def optimizer_path(optimizer, steps, start=START, bowl=RAVINE):
+    """Any step rule of `dlmath.optimizers` on `bowl` from `start`: the path and the loss per step,
     stopped (not warned about) once it leaves any reasonable range."""
-    p, optimizer = np.array(start, dtype=float), SGD(eta, beta) if eta > 0 else None
+    p = np.array(start, dtype=float)
     path = [p.copy()]
     for _ in range(int(steps)):
-        if optimizer is None or not np.all(np.abs(p) < 1e6):
+        if not np.all(np.abs(p) < 1e6):
             break
         optimizer.step([p], [bowl.grad(p)])
         path.append(p.copy())
     path = np.array(path)
     return path, bowl.f(path)
+
+
+def momentum_run(eta, beta, steps=60, start=START, bowl=RAVINE):
+    """The heavy ball (`dlmath.optimizers.SGD` with momentum β) on `bowl` (η = 0: it stays at the start)."""
+    return optimizer_path(SGD(eta, beta) if eta > 0 else None, steps if eta > 0 else 0, start, bowl)
 
 
 def momentum_state(eta, beta, steps=60):

@@ -7,6 +7,7 @@ number of steps; the paths and the losses per step are drawn. A move reruns `rac
 import numpy as np
 
 from ..course.explorer import Explorer, new_figure, slider
+from .momentum import optimizer_path
 from ..optimize import Quadratic
 from ..optimizers import SGD, Adam
 
@@ -21,17 +22,7 @@ def race(eta, beta, eta_adam, steps=80, start=START, bowl=RAVINE):
     """{runner: (path (k + 1, 2), losses (k + 1,))} for the three optimisers; a run that leaves the
     range stops there."""
     optimizers = {"gradient descent": SGD(eta), "momentum": SGD(eta, beta), "Adam": Adam(eta_adam)}
-    out = {}
-    for name, optimizer in optimizers.items():
-        p, path = np.array(start, dtype=float), [np.array(start, dtype=float)]
-        for _ in range(int(steps)):
-            if not np.all(np.abs(p) < 1e6):
-                break
-            optimizer.step([p], [bowl.grad(p)])
-            path.append(p.copy())
-        path = np.array(path)
-        out[name] = (path, bowl.f(path))
-    return out
+    return {name: optimizer_path(optimizer, steps, start, bowl) for name, optimizer in optimizers.items()}
 
 
 def race_explorer(eta=0.04, beta=0.8, eta_adam=0.2, steps=80):
