@@ -102,7 +102,10 @@ def test_updates_add_no_artists():
     for explorer in (cv.slide_explorer(), cv.filter_explorer(), cv.geometry_explorer()):
         n_artists = [len(ax.get_children()) for ax in explorer.fig.axes]
         for name, control in explorer.controls.items():
-            options = getattr(control, "options", None)
-            for v in (options or range(control.min, control.max + 1)):
-                control.value = v
+            if hasattr(control, "options"):  # a menu: every entry (its options are (label, value) pairs)
+                for i in range(len(control.options)):
+                    control.index = i
+            else:
+                for v in range(control.min, control.max + 1):
+                    control.value = v
         assert [len(ax.get_children()) for ax in explorer.fig.axes] == n_artists

@@ -30,6 +30,8 @@ import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .language import translate as _
+
 try:
     import anywidget
 except ImportError:  # a course pulled but not reinstalled yet: the figures still show (FallbackView)
@@ -332,6 +334,7 @@ class Explorer:
         nearest = [int(np.argmin([abs(v - s) if isinstance(v, (int, float)) else v != s for v in values]))
                    for values, s in zip(axes, starts)]
         first = sum(i * int(np.prod([len(a) for a in axes[:k]])) for k, i in enumerate(nearest))
+        alt = _("the figure as the sliders above set it")
         inputs = "".join(
             f'<label class="dlmath-player-control"><span>{html.escape(c.description or n)}</span> '
             f'<input type="range" min="0" max="{len(a) - 1}" step="1" value="{i}" '
@@ -339,7 +342,7 @@ class Explorer:
             for n, c, a, i, ls in zip(names, controls, axes, nearest, labels))
         return (f'<div class="dlmath-player" data-frames="{html.escape(json.dumps(files))}" '
                 f'data-labels="{html.escape(json.dumps(labels))}">{inputs}'
-                f'<img src="{files[first]}" alt="the figure as the sliders above set it" loading="lazy"></div>')
+                f'<img src="{files[first]}" alt="{html.escape(alt)}" loading="lazy"></div>')
 
 
 def slider(value, low, high, step=0.1, description=""):

@@ -11,6 +11,7 @@ import numpy as np
 from .. import datasets
 from ..models import MLP
 from ..course.explorer import Explorer, new_figure
+from ..course.language import translate as _
 
 EPOCHS = 200          # full-batch gradient-descent steps per training
 SEED = 1              # the starting weights, the same for every η
@@ -38,22 +39,23 @@ def eta_explorer(eta=3.0):
     curves = {e: train_curves(10.0 ** e) for e in ETA_EXPONENTS}  # precomputed: a move is a lookup
     steps = np.arange(1, EPOCHS + 1)
     fig, (ax_cost, ax_acc) = new_figure(ncols=2, width=7.5, height=3.0)
-    ax_cost.set(yscale="log", xlim=(0, EPOCHS), ylim=(0.01, 100), xlabel="gradient-descent step")
-    ax_cost.set_title(f"C_T over {n_images} images", fontsize=10)
-    ax_acc.set(xlim=(0, EPOCHS), ylim=(0.3, 1.03), xlabel="gradient-descent step")
-    ax_acc.set_title("fraction classified right", fontsize=10)
+    ax_cost.set(yscale="log", xlim=(0, EPOCHS), ylim=(0.01, 100), xlabel=_("gradient-descent step"))
+    ax_cost.set_title(_("C_T over {n} images").format(n=n_images), fontsize=10)
+    ax_acc.set(xlim=(0, EPOCHS), ylim=(0.3, 1.03), xlabel=_("gradient-descent step"))
+    ax_acc.set_title(_("fraction classified right"), fontsize=10)
     lines = {"cost": ax_cost.plot(steps, steps, lw=2, color="C0")[0],
              "accuracy": ax_acc.plot(steps, steps, lw=2, color="C2")[0]}
     readout = ax_cost.text(0.97, 0.96, "", transform=ax_cost.transAxes, ha="right", va="top", fontsize=8)
     controls = {"eta": widgets.FloatLogSlider(value=eta, base=10, min=ETA_EXPONENTS[0], max=ETA_EXPONENTS[-1],
-                                              step=0.1, description="η (mean C)", readout_format=".3g")}
+                                              step=0.1, description=_("η (mean C)"), readout_format=".3g")}
+    template = _("η = {eta:.3g}\nC_T: {first:.2f} → {last:.3f}\nright: {right:.0%}")
 
     def compute(eta):
         key = _key(eta)
         run = curves[key] if key in curves else train_curves(eta)
         cost, acc = run["cost"], run["accuracy"]
         return {"cost": cost, "accuracy": acc,
-                "readout": f"η = {eta:.3g}\nC_T: {cost[0]:.2f} → {cost[-1]:.3f}\nright: {acc[-1]:.0%}"}
+                "readout": template.format(eta=eta, first=cost[0], last=cost[-1], right=acc[-1])}
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
 
@@ -88,5 +90,6 @@ def graph_figure(x=3.0, y=2.0):
                                                                       shrinkB=13, connectionstyle=f"arc3,rad={rad}"))
     ax.set(xlim=(-0.9, 3.9), ylim=(-0.6, 1.45), aspect="equal")
     ax.axis("off")
-    ax.set_title("forward: values (black) · backward: gradients (red); x is used twice, so its two add", fontsize=9)
+    ax.set_title(_("forward: values (black) · backward: gradients (red); x is used twice, so its two add"),
+                 fontsize=9)
     return fig

@@ -11,14 +11,19 @@ import numpy as np
 from .. import datasets, ops
 from ..models import CNN
 from ..course.explorer import Explorer, new_figure
+from ..course.language import N_, translate as _
 
 VERTICAL_EDGE = np.array([[1.0, 0.0, -1.0], [1.0, 0.0, -1.0], [1.0, 0.0, -1.0]])  # bright left, dark right
 HORIZONTAL_EDGE = VERTICAL_EDGE.T.copy()                                          # bright above, dark below
+# the filters' names: English keys in code (datasets.BOOK_FILTERS' three first), the learner's language on screen
+FILTER_NAMES = (N_("vertical stroke"), N_("horizontal stroke"), N_("diagonal /"), N_("vertical edge"),
+                N_("horizontal edge"))
+LEARNED = N_("learned {k} (book net)")
 
 
 def book_image(digit=2, which=0):
     """One of the book's 6×6 images: the `which`-th image of `digit` (1, 2 or 3)."""
-    x, labels, _ = datasets.book_images()
+    x, labels = datasets.book_images()[:2]
     return np.array(x[np.flatnonzero(labels == digit - 1)[which]])
 
 
@@ -26,7 +31,7 @@ def book_image(digit=2, which=0):
 def learned_book_filters(seed=1, epochs=300):
     """The three filters the book's network (three 3×3 filters, 2×2 max pooling, 3 sigmoid outputs)
     learns on the 6×6 images of 1, 2 and 3, by full-batch gradient descent from seeded weights."""
-    x, _, t = datasets.book_images()
+    x, _labels, t = datasets.book_images()
     net = CNN((1, 6, 6), filters=(3,), padding=0, activation="sigmoid", n_outputs=3, output="sigmoid",
                   loss="squared_error", seed=seed)
     net.fit(x, t, eta=3.0, epochs=epochs, batch_size=len(x), progress=False)
@@ -39,8 +44,15 @@ def filters():
     out["vertical edge"] = VERTICAL_EDGE
     out["horizontal edge"] = HORIZONTAL_EDGE
     for k, w in enumerate(learned_book_filters()):
-        out[f"learned {k + 1} (book net)"] = w
+        out[LEARNED.format(k=k + 1)] = w
     return out
+
+
+def filter_labels():
+    """{name in `filters()`: the name in the learner's language}."""
+    learned = _(LEARNED)
+    return {**{name: _(name) for name in FILTER_NAMES},
+            **{LEARNED.format(k=k): learned.format(k=k) for k in range(1, len(learned_book_filters()) + 1)}}
 
 
 # ---------------------------------------------------------------- 1. sliding a filter
@@ -78,27 +90,27 @@ def slide_explorer(digit=2, filter_name="vertical stroke"):
     fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.2)
     fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.9))  # room for the readout below the panels
     ax_img.imshow(image, cmap="gray_r", vmin=0, vmax=1)
-    ax_img.set_title(f"image of a {digit}: the window", fontsize=9)
+    ax_img.set_title(_("image of a {digit}: the window").format(digit=digit), fontsize=9)
     ax_w.imshow(w, cmap="RdBu_r", vmin=-1.5, vmax=1.5)
     for (r, c), v in np.ndenumerate(w):
         ax_w.text(c, r, f"{v:+g}", ha="center", va="center", fontsize=9)
-    ax_w.set_title(f"filter: {filter_name}", fontsize=9)
+    ax_w.set_title(_("filter: {name}").format(name=_(filter_name)), fontsize=9)
     bound = np.abs(ops.conv2d(image, w)).max() or 1.0
     fmap = ax_map.imshow(np.full((size, size), np.nan), cmap="RdBu_r", vmin=-bound, vmax=bound)
-    ax_map.set_title("feature map (window · filter)", fontsize=9)
+    ax_map.set_title(_("feature map (window · filter)"), fontsize=9)
     for ax in (ax_img, ax_w, ax_map):
         ax.set_xticks([]), ax.set_yticks([])
     outline = ax_img.plot([0], [0], color="C1", lw=3)[0]
     cell = ax_map.plot([0], [0], color="C1", lw=3)[0]
     readout = fig.text(0.5, 0.01, "", ha="center", fontsize=9)
-    controls = {"i": widgets.IntSlider(value=0, min=0, max=size - 1, description="row i"),
-                "j": widgets.IntSlider(value=0, min=0, max=size - 1, description="column j")}
+    controls = {"i": widgets.IntSlider(value=0, min=0, max=size - 1, description=_("row i")),
+                "j": widgets.IntSlider(value=0, min=0, max=size - 1, description=_("column j"))}
+    template = _("window · filter = {product:+.0f}   ≤ ‖window‖‖filter‖ = {bound:.2f}   cosine = {cosine:+.2f}")
 
     def compute(i, j):
         s = slide_state(image, w, i, j)
         return {"outline": s["outline"], "cell": window_outline(i, j, 1), "fmap": (s["partial"],),
-                "readout": f"window · filter = {s['product']:+.0f}   ≤ ‖window‖‖filter‖ = {s['bound']:.2f}   "
-                           f"cosine = {s['cosine']:+.2f}"}
+                "readout": template.format(product=s["product"], bound=s["bound"], cosine=s["cosine"])}
 
     return Explorer(fig, {"outline": outline, "cell": cell, "fmap": fmap}, controls, compute,
                     texts={"readout": readout})
@@ -117,32 +129,39 @@ def filter_response(image, w):
 def filter_explorer(filter_name="vertical stroke"):
     """Choose a filter (the book's three, two edge detectors, three learned by the book's network) and
     an image (the book's 6×6 digits or an 8×8 handwritten one); see the feature map."""
-    options = filters()
+    options, names = filters(), filter_labels()
     digits = datasets.digits()
     images = {"book 1": book_image(1), "book 2": book_image(2), "book 3": book_image(3),
               "handwritten 4": digits.x_train[np.flatnonzero(digits.y_train == 4)[0]].reshape(8, 8),
               "handwritten 7": digits.x_train[np.flatnonzero(digits.y_train == 7)[0]].reshape(8, 8)}
+    book, handwritten = _("book {digit}"), _("handwritten {digit}")
+    image_names = {key: (book if key.startswith("book") else handwritten).format(digit=key[-1]) for key in images}
     fig, (ax_img, ax_w, ax_map) = new_figure(ncols=3, width=8.5, height=3.2)
     fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.9))  # room for the readout below the panels
     shown_img = ax_img.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1, extent=(-0.5, 7.5, 7.5, -0.5))
     shown_w = ax_w.imshow(np.zeros((3, 3)), cmap="RdBu_r", vmin=-1.5, vmax=1.5)
     shown_map = ax_map.imshow(np.zeros((8, 8)), cmap="RdBu_r", vmin=-1, vmax=1, extent=(-0.5, 7.5, 7.5, -0.5))
-    ax_img.set_title("image", fontsize=9)
-    ax_w.set_title("filter (red +, blue −)", fontsize=9)
-    ax_map.set_title("feature map, padding 1 (scaled)", fontsize=9)
+    ax_img.set_title(_("image"), fontsize=9)
+    ax_w.set_title(_("filter (red +, blue −)"), fontsize=9)
+    ax_map.set_title(_("feature map, padding 1 (scaled)"), fontsize=9)
     for ax in (ax_img, ax_w, ax_map):
         ax.set_xticks([]), ax.set_yticks([])
     readout = fig.text(0.5, 0.01, "", ha="center", fontsize=9)
-    controls = {"filter_name": widgets.Dropdown(options=list(options), value=filter_name, description="filter"),
-                "image": widgets.Dropdown(options=list(images), value="book 1", description="image")}
+    # the menus show the names in the learner's language; their values stay the English keys
+    controls = {"filter_name": widgets.Dropdown(options=[(names[n], n) for n in options], value=filter_name,
+                                                description=_("filter")),
+                "image": widgets.Dropdown(options=[(image_names[k], k) for k in images], value="book 1",
+                                          description=_("image"))}
+    template = _("{filter} on {image}: largest |value| {peak:.2f}, at {where}")
 
     def compute(filter_name, image):
         img, w = images[image], options[filter_name]
         r = filter_response(img, w)
+        where = tuple(int(v) for v in np.unravel_index(np.abs(r["map"]).argmax(), r["map"].shape))
         # a 6×6 image fills the same square as an 8×8 one (set_data keeps the extent)
         return {"image": (img,), "filter": (w / max(np.abs(w).max(), 1e-12) * 1.5,), "map": (r["scaled"],),
-                "readout": f"{filter_name} on {image}: largest |value| {r['peak']:.2f}, "
-                           f"at {tuple(int(v) for v in np.unravel_index(np.abs(r['map']).argmax(), r['map'].shape))}"}
+                "readout": template.format(filter=names[filter_name], image=image_names[image], peak=r["peak"],
+                                           where=where)}
 
     return Explorer(fig, {"image": shown_img, "filter": shown_w, "map": shown_map}, controls, compute,
                     texts={"readout": readout})
@@ -175,9 +194,10 @@ def geometry_explorer(n=8):
     last = ax.plot([0], [0], color="C3", lw=2.5)[0]
     fig.get_layout_engine().set(rect=(0, 0, 1, 0.92))  # room for the readout above
     readout = fig.text(0.5, 0.97, "", ha="center", va="center", fontsize=9)
-    controls = {"k": widgets.IntSlider(value=3, min=1, max=k_max, description="kernel k"),
-                "stride": widgets.IntSlider(value=1, min=1, max=4, description="stride"),
-                "padding": widgets.IntSlider(value=0, min=0, max=pad_max, description="padding")}
+    controls = {"k": widgets.IntSlider(value=3, min=1, max=k_max, description=_("kernel k")),
+                "stride": widgets.IntSlider(value=1, min=1, max=4, description=_("stride")),
+                "padding": widgets.IntSlider(value=0, min=0, max=pad_max, description=_("padding"))}
+    template = _("{n}×{n} image → {out}×{out} map: n' = {formula}")
 
     def compute(k, stride, padding):
         g = geometry(n, k, stride, padding)
@@ -186,7 +206,7 @@ def geometry_explorer(n=8):
         out = g["out"]
         return {"padded": box, "corners": g["corners"], "first": window_outline(0, 0, k, stride, padding),
                 "last": window_outline(out - 1, out - 1, k, stride, padding),
-                "readout": f"{n}×{n} image → {out}×{out} map: n' = {g['formula']}"}
+                "readout": template.format(n=n, out=out, formula=g["formula"])}
 
     return Explorer(fig, {"padded": padded, "corners": corners, "first": first, "last": last}, controls, compute,
                     texts={"readout": readout})

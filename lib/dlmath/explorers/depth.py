@@ -10,11 +10,13 @@ import numpy as np
 
 from .. import depth
 from ..course.explorer import Explorer, new_figure
+from ..course.language import N_, translate as _
 
 DEPTH, WIDTH, SEED = 50, 100, 0
 SCALES = np.round(np.arange(0.25, 3.001, 0.05), 2)  # the slider's values
 TOP = 3.1  # the right panel's height: √χ of a linear stack reaches 3 at s = 3
 LIMIT = 1e15  # norms beyond this (or below 1/LIMIT) are drawn at the edge of the plot
+REGIMES = (N_("vanishing"), N_("stable"), N_("exploding"))  # depth.regime_of's verdicts, shown translated
 
 
 def depth_curves(scale, activation="tanh", weights=None, chi=None):
@@ -48,13 +50,13 @@ def depth_explorer(scale=1.0, activation="tanh"):
 
     layer = np.arange(DEPTH + 1)
     fig, (ax_f, ax_g, ax_c) = new_figure(ncols=3, width=9.5, height=3.1)
-    for ax, title in ((ax_f, "signal ‖aˡ‖ / ‖a⁰‖"), (ax_g, "gradient ‖∂C/∂aˡ‖ / ‖∂C/∂a⁵⁰‖")):
-        ax.set(yscale="log", xlim=(0, DEPTH), ylim=(1 / LIMIT, LIMIT), xlabel="layer l")
+    for ax, title in ((ax_f, _("signal ‖aˡ‖ / ‖a⁰‖")), (ax_g, _("gradient ‖∂C/∂aˡ‖ / ‖∂C/∂a⁵⁰‖"))):
+        ax.set(yscale="log", xlim=(0, DEPTH), ylim=(1 / LIMIT, LIMIT), xlabel=_("layer l"))
         ax.axhline(1.0, color="0.7", lw=0.8)
         ax.set_title(title, fontsize=9)
-    ax_c.set(xlim=(SCALES[0], SCALES[-1]), ylim=(0, TOP), xlabel="weight scale s")
+    ax_c.set(xlim=(SCALES[0], SCALES[-1]), ylim=(0, TOP), xlabel=_("weight scale s"))
     ax_c.axhline(1.0, color="0.7", lw=0.8)
-    ax_c.set_title("gradient factor per layer √χ", fontsize=9)
+    ax_c.set_title(_("gradient factor per layer √χ"), fontsize=9)
     lines = {"forward": ax_f.plot(layer, layer, lw=2, color="C0")[0],
              "gradient": ax_g.plot(layer, layer, lw=2, color="C3")[0],
              "factor": ax_c.plot(SCALES, SCALES, lw=1.5, color="C2")[0],
@@ -63,9 +65,11 @@ def depth_explorer(scale=1.0, activation="tanh"):
     readout = ax_g.text(0.03, 0.04, "", transform=ax_g.transAxes, fontsize=8, va="bottom")
     critical_label = ax_c.text(0.97, 0.96, "", transform=ax_c.transAxes, ha="right", va="top", fontsize=8)
     controls = {"scale": widgets.FloatSlider(value=scale, min=SCALES[0], max=SCALES[-1], step=0.05,
-                                             description="weight scale", readout_format=".2f"),
+                                             description=_("weight scale"), readout_format=".2f"),
                 "activation": widgets.Dropdown(options=["tanh", "relu", "identity"], value=activation,
-                                               description="activation")}
+                                               description=_("activation"))}
+    regimes = {regime: _(regime) for regime in REGIMES}
+    verdict, critical_s = _("s = {s:.2f}: {regime}\ninput gradient ×{factor:.2g}"), _("critical s = {s:.3g}")
 
     def compute(scale, activation):
         root_chi, critical = factor(activation)
@@ -75,8 +79,7 @@ def depth_explorer(scale=1.0, activation="tanh"):
         return {"forward": curves["forward"], "gradient": curves["gradient"],
                 "factor": root_chi, "critical": ([critical, critical], [0, TOP]),
                 "now": ([scale], [np.sqrt(curves["chi"])]),
-                "readout": f"s = {scale:.2f}: {curves['regime']}\n"
-                           f"input gradient ×{curves['input_gradient']:.2g}",
-                "critical_label": f"critical s = {critical:.3g}"}
+                "readout": verdict.format(s=scale, regime=regimes[curves["regime"]], factor=curves["input_gradient"]),
+                "critical_label": critical_s.format(s=critical)}
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout, "critical_label": critical_label})

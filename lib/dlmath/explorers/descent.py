@@ -9,6 +9,7 @@ import numpy as np
 
 from ..optimize import Quadratic
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import translate as _
 
 # curvature 10 along (1, 1) and 1 along (1, −1): a valley running from top-left to bottom-right
 BOWL = Quadratic([[5.5, 4.5], [4.5, 5.5]])
@@ -68,20 +69,24 @@ def readout(run, eta, bowl=BOWL):
     where = f"η = {eta:.3g} {'>' if eta > limit else '<'} 2/λ_max = {limit:.3g}"
     status = regime(run, eta, bowl)
     if status == "converged":
-        return f"converged in {run.steps} steps ({where})"
+        return _("converged in {steps} steps ({where})").format(steps=run.steps, where=where)
     if status == "diverged":
-        return f"diverged: |x| passed 10¹² after {run.steps} steps ({where})"
+        return _("diverged: |x| passed 10¹² after {steps} steps ({where})").format(steps=run.steps, where=where)
     if status == "diverging":
         if run.values[-1] > run.values[0]:
-            return f"diverged: loss grew to {run.values[-1]:.2g} after {run.steps} steps ({where})"
+            return _("diverged: loss grew to {loss:.2g} after {steps} steps ({where})").format(
+                loss=run.values[-1], steps=run.steps, where=where)
         growth = unstable_growth(run, eta, bowl)
-        return f"diverging: the zig-zag grows ×{growth:.3g} per step — add steps to see it ({where})"
+        return _("diverging: the zig-zag grows ×{growth:.3g} per step — add steps to see it ({where})").format(
+            growth=growth, where=where)
     distance = float(np.linalg.norm(run.x - bowl.minimiser))
     if status == "oscillating":
-        return f"oscillating: zig-zag across the valley, {distance:.2g} from the minimum ({where})"
+        return _("oscillating: zig-zag across the valley, {distance:.2g} from the minimum ({where})").format(
+            distance=distance, where=where)
     # only a start on the valley floor survives η > 2/λ_max; a larger η would ruin any other start
-    advice = "raise the steps" if eta > limit else "raise η or the steps"
-    return f"slow: {distance:.2g} from the minimum after {run.steps} steps — {advice} ({where})"
+    advice = _("raise the steps") if eta > limit else _("raise η or the steps")
+    return _("slow: {distance:.2g} from the minimum after {steps} steps — {advice} ({where})").format(
+        distance=distance, steps=run.steps, advice=advice, where=where)
 
 
 def contour_grid(bowl=BOWL, view=VIEW, n=121):
@@ -121,19 +126,19 @@ def descent_explorer(eta=0.05, x0=-2.5, y0=-0.5, steps=50, bowl=BOWL, view=VIEW)
              "end": ax_map.plot([], [], "o", color="C3", ms=6)[0],
              "loss": ax_loss.plot([], [], "-o", color="C3", ms=2.5, lw=1.2)[0]}
     ax_map.set(xlim=view, ylim=view, aspect="equal", xlabel="x", ylabel="y",
-               title="contours of f, arrows of −∇f, the path")
-    ax_loss.set(yscale="log", ylim=LOSS_RANGE, xlabel="step k", title="loss f(x_k) per step")
+               title=_("contours of f, arrows of −∇f, the path"))
+    ax_loss.set(yscale="log", ylim=LOSS_RANGE, xlabel=_("step k"), title=_("loss f(x_k) per step"))
     ax_loss.set_yticks(10.0 ** np.arange(-10, 11, 5))
     ax_loss.minorticks_off()  # fixed ticks: cheaper to redraw
     ax_loss.grid(True, alpha=0.3)
     # a placeholder to lay out around; Explorer freezes the layout, so nothing jumps when it changes
-    title = fig.suptitle("the verdict goes here", fontsize=11)
+    title = fig.suptitle(_("the verdict goes here"), fontsize=11)
     controls = {
         "eta": widgets.FloatLogSlider(value=eta, base=10, min=-3, max=-0.3, step=0.01,
                                       description="η", readout_format=".3g", continuous_update=True),
-        "x0": slider(x0, view[0], view[1], description="start x0"),
-        "y0": slider(y0, view[0], view[1], description="start y0"),
-        "steps": widgets.IntSlider(value=steps, min=1, max=200, description="steps",
+        "x0": slider(x0, view[0], view[1], description=_("start x0")),
+        "y0": slider(y0, view[0], view[1], description=_("start y0")),
+        "steps": widgets.IntSlider(value=steps, min=1, max=200, description=_("steps"),
                                    continuous_update=True),
     }
 

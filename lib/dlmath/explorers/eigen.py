@@ -10,6 +10,7 @@ they agree exactly when rank A = rank A² (the eigenvalue 0 is semisimple).
 import numpy as np
 
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import translate as _
 
 LIMIT = 3.2                 # the axes show [−LIMIT, LIMIT]² (the sliders keep images inside)
 THETA = np.linspace(0, 2 * np.pi, 181)
@@ -52,12 +53,13 @@ def describe(A, pairs, lam):
     """A one-line description of the eigen-structure of a 2×2 A."""
     A = np.asarray(A, dtype=np.float64)
     if not pairs:
-        return f"no real eigenvectors: λ = {_num(lam[0].real)} ± {_num(abs(lam[0].imag))}i (a rotation part)"
+        return _("no real eigenvectors: λ = {re} ± {im}i (a rotation part)").format(
+            re=_num(lam[0].real), im=_num(abs(lam[0].imag)))
     (l1, v1), (l2, v2) = pairs
     if np.allclose(A, l1 * np.eye(2)):
-        return f"A = {_num(l1)}·I: every vector is an eigenvector, λ = {_num(l1)}"
+        return _("A = {lam}·I: every vector is an eigenvector, λ = {lam}").format(lam=_num(l1))
     if abs(abs(v1 @ v2) - 1) < 1e-6:
-        return f"λ = {_num(l1)} twice but one eigenvector line: not diagonalisable"
+        return _("λ = {lam} twice but one eigenvector line: not diagonalisable").format(lam=_num(l1))
     return f"λ₁ = {_num(l1)}, λ₂ = {_num(l2)}"
 
 
@@ -95,8 +97,9 @@ def map_picture(a, b, c, d):
         else:
             out[name] = (np.full(2, np.nan), np.full(2, np.nan))
     r1, r2, nonzero = rank_and_nonzero(A)
-    out["readout"] = (f"{describe(A, pairs, lam)}\ndet A = {_num(np.linalg.det(A))} (area factor)\n"
-                      f"rank A = {r1}, rank A² = {r2}; non-zero λ: {nonzero}")
+    template = _("{eigen}\ndet A = {det} (area factor)\nrank A = {r1}, rank A² = {r2}; non-zero λ: {nonzero}")
+    out["readout"] = template.format(eigen=describe(A, pairs, lam), det=_num(np.linalg.det(A)), r1=r1, r2=r2,
+                                     nonzero=nonzero)
     return out
 
 
@@ -106,11 +109,11 @@ def eigen_explorer(a=1.5, b=0.5, c=0.5, d=1.0):
     ax.set(xlim=(-LIMIT, LIMIT), ylim=(-LIMIT, LIMIT), aspect="equal")
     ax.axhline(0, color="0.8", lw=0.8)
     ax.axvline(0, color="0.8", lw=0.8)
-    ax.plot(np.cos(THETA), np.sin(THETA), color="0.7", ls="--", lw=1, label="unit circle")
+    ax.plot(np.cos(THETA), np.sin(THETA), color="0.7", ls="--", lw=1, label=_("unit circle"))
     ax.plot(*GRID_POINTS, color="0.85", lw=0.8)
     lines = {"grid": ax.plot([], [], color="C0", lw=0.8, alpha=0.6)[0],
-             "circle": ax.plot([], [], color="C0", lw=2, label="A · (unit circle)")[0],
-             "eig1": ax.plot([], [], color="C3", lw=1.8, label="eigenvector lines")[0],
+             "circle": ax.plot([], [], color="C0", lw=2, label=_("A · (unit circle)"))[0],
+             "eig1": ax.plot([], [], color="C3", lw=1.8, label=_("eigenvector lines"))[0],
              "eig2": ax.plot([], [], color="C3", lw=1.8, ls=":")[0]}
     ax.legend(loc="lower right", fontsize=8)
     readout = ax.text(0.02, 0.98, "", transform=ax.transAxes, va="top", fontsize=9,

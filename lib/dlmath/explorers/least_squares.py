@@ -6,6 +6,7 @@ import numpy as np
 
 from .. import regression as reg
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import N_, translate as _
 
 P_RANGE, Q_RANGE = (-1.0, 2.0), (-5.0, 70.0)  # the window of the (p, q) plane on the contour maps
 X_RANGE = (-10.0, 10.0)                        # height above 160 cm
@@ -40,16 +41,32 @@ def descent_curves(x, y, eta, xs, steps=STEPS, start=START, tol=TOL):
             "fit": (xs, reg.predict(p, q, xs)), "run": run}
 
 
+# Descent.message in the learner's language (dlmath.optimize, mathematics, does not import the course's
+# machinery): the same sentences, by the run's verdict
+RUN_MESSAGES = {"diverged": N_("diverged after {steps}: η is too large for this function"),
+                "converged": N_("converged in {steps}"),
+                "diverging": N_("diverging: worse after {steps} than at the start, η is too large")}
+STOPPED = N_("stopped after {steps} without converging")
+
+
+def run_message(run):
+    """`run.message` (a `dlmath.optimize.Descent`) in the learner's language."""
+    steps = (_("{n} step") if run.steps == 1 else _("{n} steps")).format(n=run.steps)
+    return _(RUN_MESSAGES.get(run.verdict, STOPPED)).format(steps=steps)
+
+
 def descent_message(run, eta, limit, c_best=None):
     """How the run went, in words. Above the limit = 2/λ_max the run is diverging even before |p| passes
     10¹²: along the steepest direction the distance to the best line is multiplied by
     1 − ηλ_max < −1 at every step (for centred x, p − p* by 1 − ηΣx²). A run that ran out of steps
     says how far its C_T still is above the minimum c_best (when given)."""
     if eta > limit and not (run.converged or run.diverged):
-        return f"diverging: the distance to the best line grows ×{2 * eta / limit - 1:.3g} per step"
+        return _("diverging: the distance to the best line grows ×{factor:.3g} per step").format(
+            factor=2 * eta / limit - 1)
     if c_best is not None and not (run.converged or run.diverged):
-        return f"still moving after {run.steps} steps: C_T is {run.values[-1] - c_best:.2g} above its minimum"
-    return run.message
+        return _("still moving after {steps} steps: C_T is {gap:.2g} above its minimum").format(
+            steps=run.steps, gap=run.values[-1] - c_best)
+    return run_message(run)
 
 
 def _contours(ax, x, y):
@@ -59,13 +76,13 @@ def _contours(ax, x, y):
     c_best = reg.cost(p_best, q_best, x, y)
     ax.contour(P, Q, C, levels=np.geomspace(1.3 * c_best, C.max(), 14), cmap="viridis", linewidths=0.8)
     ax.plot([p_best], [q_best], marker="*", color="k", ms=9, ls="none")
-    ax.set(xlim=P_RANGE, ylim=Q_RANGE, xlabel="slope p", ylabel="intercept q")
+    ax.set(xlim=P_RANGE, ylim=Q_RANGE, xlabel=_("slope p"), ylabel=_("intercept q"))
     return c_best
 
 
 def _data_axes(ax, x, y):
     ax.plot(x, y, "o", color="k", ms=5, zorder=3)
-    ax.set(xlim=X_RANGE, ylim=(30, 75), xlabel="x = height − 160 (cm)", ylabel="weight y (kg)")
+    ax.set(xlim=X_RANGE, ylim=(30, 75), xlabel=_("x = height − 160 (cm)"), ylabel=_("weight y (kg)"))
 
 
 def cost_explorer(x=reg.X, y=reg.Y):
@@ -74,13 +91,13 @@ def cost_explorer(x=reg.X, y=reg.Y):
     fig, (ax_data, ax_map) = new_figure(ncols=2, width=9.5, height=3.6)
     _data_axes(ax_data, x, y)
     _contours(ax_map, x, y)
-    ax_map.set_title("C_T(p, q); ★ = minimum", fontsize=10)
+    ax_map.set_title(_("C_T(p, q); ★ = minimum"), fontsize=10)
     lines = {"line": ax_data.plot(xs, xs, lw=2, color="C0")[0],
              "residuals": ax_data.plot([], [], lw=1.2, color="C3")[0],
              "point": ax_map.plot([], [], "o", color="C3", ms=7)[0]}
     readout = ax_data.text(0.02, 0.96, "", transform=ax_data.transAxes, va="top", fontsize=9)
-    controls = {"p": slider(0.2, *P_RANGE, step=0.01, description="slope p"),
-                "q": slider(45.0, *Q_RANGE, step=0.1, description="intercept q")}
+    controls = {"p": slider(0.2, *P_RANGE, step=0.01, description=_("slope p")),
+                "q": slider(45.0, *Q_RANGE, step=0.1, description=_("intercept q"))}
 
     def compute(p, q):
         out = line_and_residuals(p, q, x, y, xs)
@@ -96,29 +113,31 @@ def descent_explorer(x=reg.X, y=reg.Y, eta=0.001):
     xs = np.array(X_RANGE)
     fig, (ax_map, ax_cost, ax_data) = new_figure(ncols=3, width=9.5, height=3.3)
     c_best = _contours(ax_map, x, y)
-    ax_map.set_title(f"path from (p, q) = {START}", fontsize=10)
+    ax_map.set_title(_("path from (p, q) = {start}").format(start=START), fontsize=10)
     ax_cost.axhline(c_best, ls="--", color="0.5", lw=1)
-    ax_cost.set(yscale="log", xlim=(0, STEPS), ylim=(0.5 * c_best, 1e5), xlabel="step")
-    ax_cost.set_title("C_T per step (dashed: minimum)", fontsize=10)
+    ax_cost.set(yscale="log", xlim=(0, STEPS), ylim=(0.5 * c_best, 1e5), xlabel=_("step"))
+    ax_cost.set_title(_("C_T per step (dashed: minimum)"), fontsize=10)
     _data_axes(ax_data, x, y)
-    ax_data.set_title("the line after the last step", fontsize=10)
+    ax_data.set_title(_("the line after the last step"), fontsize=10)
     lines = {"path": ax_map.plot([], [], "o-", color="C3", ms=2, lw=1)[0],
              "cost": ax_cost.plot([], [], lw=2, color="C0")[0],
              "fit": ax_data.plot(xs, xs, lw=2, color="C0")[0]}
     # the readout spans the figure (a panel is too narrow for a sentence); a two-line placeholder to lay
     # out around, since Explorer freezes the layout
-    readout = fig.suptitle("η\nhow the run went", fontsize=9)
+    readout = fig.suptitle(_("η\nhow the run went"), fontsize=9)
     # η = 10^(−4 + 0.02k): the default 10⁻³ and the round values 10⁻⁴, 10⁻², … are slider positions
     controls = {"eta": widgets.FloatLogSlider(value=eta, base=10, min=-4, max=-1.5, step=0.02,
                                               description="η", readout_format=".3g")}
     limit = reg.largest_stable_eta(x)
+    template = _("η = {eta:.3g} (limit 2/λ_max = {limit:.3g}): {how}\n"
+                 "after the last step p = {p:.4g}, q = {q:.4g}, C_T = {cost:.4g}")
 
     def compute(eta):
         out = descent_curves(x, y, eta, xs)
         run = out.pop("run")
         p, q = run.x
-        out["readout"] = (f"η = {eta:.3g} (limit 2/λ_max = {limit:.3g}): {descent_message(run, eta, limit, c_best)}\n"
-                          f"after the last step p = {p:.4g}, q = {q:.4g}, C_T = {run.values[-1]:.4g}")
+        out["readout"] = template.format(eta=eta, limit=limit, how=descent_message(run, eta, limit, c_best),
+                                         p=p, q=q, cost=run.values[-1])
         return out
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})

@@ -9,6 +9,7 @@ a move runs `momentum_run` (pure) and moves the existing lines.
 import numpy as np
 
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import translate as _
 from ..optimize import Quadratic, heavy_ball_worst_radius, optimal_momentum
 from ..optimizers import SGD
 
@@ -24,7 +25,7 @@ def optimizer_path(optimizer, steps, start=START, bowl=RAVINE):
     stopped (not warned about) once it leaves any reasonable range."""
     p = np.array(start, dtype=float)
     path = [p.copy()]
-    for _ in range(int(steps)):
+    for step in range(int(steps)):
         if not np.all(np.abs(p) < 1e6):
             break
         optimizer.step([p], [bowl.grad(p)])
@@ -44,9 +45,13 @@ def momentum_state(eta, beta, steps=60):
     radius = float(heavy_ball_worst_radius(eta, beta, LAM_MIN, LAM_MAX)) if eta > 0 else 1.0
     best_eta, best_beta, best_rate = optimal_momentum(LAM_MIN, LAM_MAX)
     if radius >= 1:
-        verdict = f"diverges: rate {radius:.3f} ≥ 1 (η = {eta:.3f} {'>' if eta > 2 * (1 + beta) / LAM_MAX else '≤'} 2(1+β)/λ_max = {2 * (1 + beta) / LAM_MAX:.3f})"
+        edge = 2 * (1 + beta) / LAM_MAX
+        verdict = _("diverges: rate {rate:.3f} ≥ 1 (η = {eta:.3f} {sign} 2(1+β)/λ_max = {edge:.3f})").format(
+            rate=radius, eta=eta, sign=">" if eta > edge else "≤", edge=edge)
     else:
-        verdict = f"converges: the distance shrinks ×{radius:.3f} per step (best ×{best_rate:.3f} at η = {best_eta:.3f}, β = {best_beta:.3f})"
+        verdict = _("converges: the distance shrinks ×{rate:.3f} per step "
+                    "(best ×{best_rate:.3f} at η = {best_eta:.3f}, β = {best_beta:.3f})").format(
+            rate=radius, best_rate=best_rate, best_eta=best_eta, best_beta=best_beta)
     shown = np.clip(path, -4.5, 4.5)
     return {"point": (np.array([eta]), np.array([beta])),
             "path": (shown[:, 0], shown[:, 1]),
@@ -69,9 +74,9 @@ def momentum_explorer(eta=0.05, beta=0.5, steps=60):
     E, B, R = rate_plane()
     picture = ax_plane.contourf(E, B, np.clip(R, 0.6, 1.2), levels=np.linspace(0.6, 1.2, 13), cmap="viridis_r")
     ax_plane.contour(E, B, R, levels=[1.0], colors="red", linewidths=1.2)
-    best_eta, best_beta, _ = optimal_momentum(LAM_MIN, LAM_MAX)
-    ax_plane.plot([best_eta], [best_beta], "*", color="white", mec="k", ms=11, label="optimal (η*, β*)")
-    ax_plane.set(xlabel="η", ylabel="β", title="rate per step (red: = 1)")
+    best_eta, best_beta = optimal_momentum(LAM_MIN, LAM_MAX)[:2]
+    ax_plane.plot([best_eta], [best_beta], "*", color="white", mec="k", ms=11, label=_("optimal (η*, β*)"))
+    ax_plane.set(xlabel="η", ylabel="β", title=_("rate per step (red: = 1)"))
     ax_plane.legend(loc="lower right", fontsize=7)
     fig.colorbar(picture, ax=ax_plane, shrink=0.8, ticks=[0.6, 0.8, 1.0, 1.2])
     xs = np.linspace(-4.5, 4.5, 121)
@@ -80,7 +85,7 @@ def momentum_explorer(eta=0.05, beta=0.5, steps=60):
                    linewidths=0.7)
     ax_map.plot([0], [0], "*", color="C2", ms=10)
     ax_map.set(xlim=(-4.5, 4.5), ylim=(-4.5, 4.5), aspect="equal", title=f"f = ½(x² + {LAM_MAX:g}y²)")
-    ax_loss.set(yscale="log", ylim=(LOSS_FLOOR, LOSS_CEILING), xlim=(0, steps), xlabel="step k",
+    ax_loss.set(yscale="log", ylim=(LOSS_FLOOR, LOSS_CEILING), xlim=(0, steps), xlabel=_("step k"),
                 title="f(x_k)")
     ax_loss.set_yticks([1e-12, 1e-6, 1, 1e6])
     ax_loss.minorticks_off()
@@ -88,7 +93,7 @@ def momentum_explorer(eta=0.05, beta=0.5, steps=60):
     lines = {"point": ax_plane.plot([], [], "o", color="C1", mec="k", ms=8)[0],
              "path": ax_map.plot([], [], ".-", color="C1", lw=1, ms=3)[0],
              "loss": ax_loss.plot([], [], color="C1", lw=1.5)[0]}
-    title = fig.suptitle("the verdict goes here", fontsize=10)
+    title = fig.suptitle(_("the verdict goes here"), fontsize=10)
     controls = {"eta": slider(eta, 0.002, ETA_RANGE[1], step=0.002, description="η"),
                 "beta": slider(beta, 0.0, BETA_RANGE[1], step=0.01, description="β")}
 

@@ -14,6 +14,7 @@ from .. import datasets, ops
 from ..arrays import read_only
 from ..models import MLP
 from ..course.explorer import Explorer
+from ..course.language import translate as _
 
 SIZES = (12, 3, 2)
 SEED, ETA, EPOCHS = 1, 10.0, 300   # full-batch gradient descent on the mean cost (MLP.fit)
@@ -89,7 +90,7 @@ class PixelExplorer(Explorer):
             buttons = [self.controls[f"p{k + 1}"] for k in range(ROWS * COLS)]
             grid = widgets.GridBox(buttons, layout=widgets.Layout(
                 grid_template_columns=f"repeat({COLS}, 34px)", grid_gap="2px", width="auto"))
-            side = widgets.VBox([widgets.HTML("<b>draw</b>: click the pixels (4 rows × 3 columns)"),
+            side = widgets.VBox([widgets.HTML(_("<b>draw</b>: click the pixels (4 rows × 3 columns)")),
                                  self.controls["w"]])
             self._widget = widgets.VBox([
                 widgets.HBox([grid, side], layout={"align_items": "center", "grid_gap": "16px"}), self.view])
@@ -113,14 +114,14 @@ def pixels_explorer(image=0, w=None):
     cols, rows = np.meshgrid(np.arange(COLS), np.arange(ROWS))
     ax_img.plot(cols.ravel(), rows.ravel(), "s", ms=22, mfc="white", mec="0.7")
     ax_img.set(xlim=(-0.6, COLS - 0.4), ylim=(ROWS - 0.4, -0.6), aspect="equal", xticks=[], yticks=[])
-    ax_img.set_title("your image", fontsize=10)
+    ax_img.set_title(_("your image"), fontsize=10)
     ax_out.set(xlim=(-0.6, 1.6), ylim=(0, 1.05), xticks=[0, 1], xticklabels=['a³₁: "0"', 'a³₂: "1"'])
     ax_out.axhline(0.5, color="0.8", lw=1, zorder=0)
-    ax_out.set_title("the network's outputs", fontsize=10)
+    ax_out.set_title(_("the network's outputs"), fontsize=10)
     ax_cost.plot(grid, curve, color="C0", lw=1.5)
     ax_cost.axvline(w0, color="0.75", ls=":", lw=1)
-    ax_cost.set(xlim=WEIGHT_RANGE, ylim=(0, 1.08 * curve.max()), xlabel="w²₁₅ (centre pixel → hidden unit 1)")
-    ax_cost.set_title(f"C_T over all {len(data.x)} images", fontsize=10)
+    ax_cost.set(xlim=WEIGHT_RANGE, ylim=(0, 1.08 * curve.max()), xlabel=_("w²₁₅ (centre pixel → hidden unit 1)"))
+    ax_cost.set_title(_("C_T over all {n} images").format(n=len(data.x)), fontsize=10)
     lines = {"ink": ax_img.plot([], [], "s", ms=22, color="k")[0],
              "zero": ax_out.plot([0, 0], [0, 0], color="C0", lw=28, solid_capstyle="butt")[0],
              "one": ax_out.plot([1, 1], [0, 0], color="C1", lw=28, solid_capstyle="butt")[0],
@@ -129,7 +130,8 @@ def pixels_explorer(image=0, w=None):
              "readout": ax_cost.text(0.97, 0.96, "", transform=ax_cost.transAxes, ha="right", va="top", fontsize=9)}
 
     start = data.x[image]
-    controls = {f"p{k + 1}": widgets.ToggleButton(value=bool(start[k]), description="", tooltip=f"pixel {k + 1}",
+    pixel = _("pixel {k}")
+    controls = {f"p{k + 1}": widgets.ToggleButton(value=bool(start[k]), description="", tooltip=pixel.format(k=k + 1),
                                                   layout=widgets.Layout(width="34px", height="34px"))
                 for k in range(ROWS * COLS)}
     for button in list(controls.values()):  # ink you can see: a black square on a pressed pixel
@@ -166,7 +168,7 @@ def network_figure(image=None, weight=(2, 1, 5)):
         ax_img.text(k % COLS, k // COLS, str(k + 1), ha="center", va="center", fontsize=10,
                     color="white" if image[k] else "k")
     ax_img.set(xticks=[], yticks=[])
-    ax_img.set_title("the image, read\nrow by row", fontsize=9)
+    ax_img.set_title(_("the image, read\nrow by row"), fontsize=9)
 
     xs = (0.0, 7.0, 13.0)
     ys = [np.linspace(5.5, -5.5, n) if n > 3 else np.linspace(3.2 * (n - 1) / 2, -3.2 * (n - 1) / 2, n)
@@ -194,12 +196,12 @@ def network_figure(image=None, weight=(2, 1, 5)):
                         fontsize=10, zorder=5)
                 if (l, j) == (2, 1):
                     ax.text(x, y + 1.5, f"b$^{{{l}}}_{{{j}}}$", ha="center", color="C0", fontsize=11)
-    labels = ["layer 1: input\n12 units = pixels", "layer 2: hidden\n3 sigmoid units",
-              "layer 3: output\n2 sigmoid units"]
+    labels = [_("layer 1: input\n12 units = pixels"), _("layer 2: hidden\n3 sigmoid units"),
+              _("layer 3: output\n2 sigmoid units")]
     for x, text in zip(xs, labels):
         ax.text(x, -6.6, text, ha="center", va="top", fontsize=9)
-    ax.text(xs[2] + 1.5, ys[2][0], 'says "0"', va="center", fontsize=9)
-    ax.text(xs[2] + 1.5, ys[2][1], 'says "1"', va="center", fontsize=9)
+    ax.text(xs[2] + 1.5, ys[2][0], _('says "{digit}"').format(digit=0), va="center", fontsize=9)
+    ax.text(xs[2] + 1.5, ys[2][1], _('says "{digit}"').format(digit=1), va="center", fontsize=9)
     ax.set(xlim=(-2.2, 17.5), ylim=(-8.0, 6.4), aspect="equal")
     ax.axis("off")
     return fig

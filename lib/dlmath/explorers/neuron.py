@@ -4,6 +4,7 @@ import numpy as np
 
 from ..ops import activations as act
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import translate as _
 
 
 def break_jumps(y, fraction=0.2):
@@ -42,20 +43,21 @@ def neuron_explorer(activation="sigmoid"):
     lines = {"output": ax_out.plot(x, x, lw=2, color="C0")[0],
              "slope": ax_slope.plot(x, x, lw=2, color="C1")[0],
              "threshold": ax_out.plot([0, 0], [-1.5, 2.5], ls="--", color="0.5", lw=1)[0]}
-    ax_out.set(xlim=(-6, 6), ylim=(-1.2, 2.2), xlabel="input x", title="output a(w x + b)")
-    ax_slope.set(xlim=(-6, 6), ylim=(-3.2, 3.2), xlabel="input x", title="slope d a / d x = a'(z)·w")
+    ax_out.set(xlim=(-6, 6), ylim=(-1.2, 2.2), xlabel=_("input x"), title=_("output a(w x + b)"))
+    ax_slope.set(xlim=(-6, 6), ylim=(-3.2, 3.2), xlabel=_("input x"), title=_("slope d a / d x = a'(z)·w"))
     readout = ax_out.text(0.02, 0.95, "", transform=ax_out.transAxes, va="top", fontsize=9)
-    controls = {"w": slider(1.0, -3, 3, description="weight w"),
-                "b": slider(0.0, -4, 4, description="bias b"),
+    controls = {"w": slider(1.0, -3, 3, description=_("weight w")),
+                "b": slider(0.0, -4, 4, description=_("bias b")),
                 "activation": widgets.Dropdown(options=list(act.ACTIVATIONS), value=activation,
                                                description="a")}
+    switch, ignored = _("z = 0 at x = {x:.2f}"), _("w = 0: the input is ignored")  # translated once
 
     def compute(w, b, activation):
         curves = neuron_curves(x, w, b, activation)
         # the neuron switches where z = 0, i.e. at x = −b/w = θ/w
         xt = -b / w + 0.0 if w != 0 else np.nan  # + 0.0 turns -0.0 into 0.0 for the readout
         curves["threshold"] = (np.array([xt, xt]), np.array([-1.5, 2.5]))
-        curves["readout"] = f"z = 0 at x = {xt:.2f}" if w != 0 else "w = 0: the input is ignored"
+        curves["readout"] = switch.format(x=xt) if w != 0 else ignored
         return curves
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})

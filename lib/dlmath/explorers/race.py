@@ -7,6 +7,7 @@ number of steps; the paths and the losses per step are drawn. A move reruns `rac
 import numpy as np
 
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import N_, translate as _
 from .momentum import optimizer_path
 from ..optimize import Quadratic
 from ..optimizers import SGD, Adam
@@ -15,7 +16,7 @@ _c, _s = np.cos(np.radians(30)), np.sin(np.radians(30))
 _R = np.array([[_c, -_s], [_s, _c]])
 RAVINE = Quadratic(_R @ np.diag([0.5, 20.0]) @ _R.T)
 START = np.array([-3.0, 2.0])
-RUNNERS = {"gradient descent": "C0", "momentum": "C1", "Adam": "C2"}
+RUNNERS = {N_("gradient descent"): "C0", N_("momentum"): "C1", "Adam": "C2"}  # the legend translates the names
 
 
 def race(eta, beta, eta_adam, steps=80, start=START, bowl=RAVINE):
@@ -32,17 +33,17 @@ def race_explorer(eta=0.04, beta=0.8, eta_adam=0.2, steps=80):
     ax_map.contour(X, Y, RAVINE.f(np.stack([X, Y], axis=-1)), levels=np.geomspace(0.05, 150, 10), colors="0.75",
                    linewidths=0.7)
     ax_map.plot([0], [0], "*", color="k", ms=9)
-    ax_map.set(xlim=(-4, 4), ylim=(-4, 4), aspect="equal", title="the paths")
-    ax_loss.set(yscale="log", ylim=(1e-10, 1e4), xlim=(0, steps), xlabel="step k", title="f(x_k)")
+    ax_map.set(xlim=(-4, 4), ylim=(-4, 4), aspect="equal", title=_("the paths"))
+    ax_loss.set(yscale="log", ylim=(1e-10, 1e4), xlim=(0, steps), xlabel=_("step k"), title="f(x_k)")
     ax_loss.set_yticks([1e-10, 1e-5, 1, 1e4])
     ax_loss.minorticks_off()
     ax_loss.grid(True, alpha=0.3)
     lines = {}
     for name, colour in RUNNERS.items():
-        lines[f"path {name}"] = ax_map.plot([], [], ".-", color=colour, lw=1, ms=2.5, label=name)[0]
-        lines[f"loss {name}"] = ax_loss.plot([], [], color=colour, lw=1.5, label=name)[0]
+        lines[f"path {name}"] = ax_map.plot([], [], ".-", color=colour, lw=1, ms=2.5, label=_(name))[0]
+        lines[f"loss {name}"] = ax_loss.plot([], [], color=colour, lw=1.5, label=_(name))[0]
     ax_loss.legend(loc="lower left", fontsize=7)
-    controls = {"eta": slider(eta, 0.005, 0.1, step=0.005, description="η (GD, momentum)"),
+    controls = {"eta": slider(eta, 0.005, 0.1, step=0.005, description=_("η (GD, momentum)")),
                 "beta": slider(beta, 0.0, 0.98, step=0.02, description="β"),
                 "eta_adam": slider(eta_adam, 0.01, 1.0, step=0.01, description="η (Adam)")}
 

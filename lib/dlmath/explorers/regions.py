@@ -14,6 +14,7 @@ from matplotlib.colors import hsv_to_rgb
 
 from .. import regions as R
 from ..course.explorer import Explorer, slider
+from ..course.language import translate as _
 
 BOX = (-1.0, 1.0, -1.0, 1.0)
 # five hidden units of a 2-5-1 network; unit 1 (row 0) moves. Chosen so every line crosses the box
@@ -104,13 +105,14 @@ def region_explorer(w1=float(W1[0, 0]), w2=float(W1[0, 1]), b=float(B1[0])):
     each filled with its pattern's colour (the dead region dark), the units' lines, the count."""
     n1 = len(B1)
     fixed = R.partition([(W1[1:], B1[1:]), (W2[:, 1:], B2)], BOX)  # the four units that do not move
-    fig, ax, readout = _map_figure("exact linear regions of a 2-5-1 ReLU net\n"
-                                   "red: unit 1 and its normal w, toward its positive side")
+    fig, ax, readout = _map_figure(_("exact linear regions of a 2-5-1 ReLU net\n"
+                                     "red: unit 1 and its normal w, toward its positive side"))
     ticks = [_normal_arrow(W1[j], B1[j], 0.12) for j in range(1, n1)]  # the fixed units' normals
-    ticks_x = np.concatenate([np.append(x, np.nan) for x, _ in ticks])
-    ticks_y = np.concatenate([np.append(y, np.nan) for _, y in ticks])
-    fig.text(0.62, 0.62, f"5 lines make at most\nΣ_(i≤2) C(5, i) = {R.zaslavsky(2, n1)} regions\n\n"
-             "dark: the dead region, where\nevery unit is off and the\nnetwork is constant",
+    ticks_x = np.concatenate([np.append(x, np.nan) for x, y in ticks])
+    ticks_y = np.concatenate([np.append(y, np.nan) for x, y in ticks])
+    fig.text(0.62, 0.62, _("5 lines make at most\nΣ_(i≤2) C(5, i) = {count} regions\n\n"
+                           "dark: the dead region, where\nevery unit is off and the\nnetwork is constant"
+                           ).format(count=R.zaslavsky(2, n1)),
              ha="left", va="top", fontsize=9.5, linespacing=1.5)
     polys = Polygons([], edgecolors="white", linewidths=1.0)  # region borders: the units' lines
     ax.add_collection(polys)
@@ -120,14 +122,15 @@ def region_explorer(w1=float(W1[0, 0]), w2=float(W1[0, 1]), b=float(B1[0])):
              "normal": ax.plot([], [], color="C3", lw=2, marker="o", markevery=[1], ms=4)[0]}
     controls = {"w1": slider(w1, -2, 2, 0.05, "w₁"), "w2": slider(w2, -2, 2, 0.05, "w₂"),
                 "b": slider(b, -2, 2, 0.05, "b")}
+    count, dead_area, no_dead = _("{n} regions\n{dead}"), _("dead region: area {area:.2f}"), _("no dead region")
 
     def compute(w1, w2, b):
         found = unit_regions(fixed, (w1, w2), b)
         dead = [p for p, pat in found if not pat.any()]
-        dead_text = f"dead region: area {R.polygon_area(dead[0]):.2f}" if dead else "no dead region"
-        return {"regions": ([p for p, _ in found], pattern_colours([pat for _, pat in found])),
+        dead_text = dead_area.format(area=R.polygon_area(dead[0])) if dead else no_dead
+        return {"regions": ([p for p, pat in found], pattern_colours([pat for p, pat in found])),
                 "normals": (ticks_x, ticks_y), "unit": _line((w1, w2), b), "normal": _normal_arrow((w1, w2), b),
-                "readout": f"{len(found)} regions\n{dead_text}"}
+                "readout": count.format(n=len(found), dead=dead_text)}
 
     return Explorer(fig, lines, controls, compute, texts={"readout": readout})
 
@@ -147,21 +150,23 @@ def region_count_explorer(depth=2, width=4):
     """Choose the depth and width of a random ReLU net; the exact regions in [−1, 1]², the count and
     the bounds. Every choice is computed when the figure is made, so a move is a lookup."""
     table = {(d, w): chooser_regions(d, w) for d in DEPTHS for w in WIDTHS}
-    fig, ax, readout = _map_figure("exact regions of a random ReLU net in [−1, 1]²")
-    fig.text(0.62, 0.42, "counted: regions in the box\nbound: no net has more, on all of R²\n"
-             "    (Serra et al. 2018)\nsome net: a net of this shape with\n    at least this many "
-             "(Montúfar\n    et al. 2014)\none layer: the same units in one\n    layer (Zaslavsky)",
+    fig, ax, readout = _map_figure(_("exact regions of a random ReLU net in [−1, 1]²"))
+    fig.text(0.62, 0.42, _("counted: regions in the box\nbound: no net has more, on all of R²\n"
+                           "    (Serra et al. 2018)\nsome net: a net of this shape with\n    at least this many "
+                           "(Montúfar\n    et al. 2014)\none layer: the same units in one\n    layer (Zaslavsky)"),
              ha="left", va="top", fontsize=9, linespacing=1.45)
     polys = Polygons([], edgecolors="white", linewidths=0.5)
     ax.add_collection(polys)
-    controls = {"depth": widgets.IntSlider(value=depth, min=DEPTHS[0], max=DEPTHS[-1], description="depth"),
-                "width": widgets.IntSlider(value=width, min=WIDTHS[0], max=WIDTHS[-1], description="width")}
+    controls = {"depth": widgets.IntSlider(value=depth, min=DEPTHS[0], max=DEPTHS[-1], description=_("depth")),
+                "width": widgets.IntSlider(value=width, min=WIDTHS[0], max=WIDTHS[-1], description=_("width"))}
+    template = _("{depth} × {width} units\ncounted: {count}\nbound: {serra}\n"
+                 "some net: ≥ {montufar}\none layer: ≤ {one_layer}")
 
     def compute(depth, width):
         run = table.get((depth, width)) or chooser_regions(depth, width)
         found = run["regions"]
-        text = (f"{depth} × {width} units\ncounted: {run['count']}\nbound: {run['serra']}\n"
-                f"some net: ≥ {run['montufar']}\none layer: ≤ {run['one_layer']}")
+        text = template.format(depth=depth, width=width, count=run["count"], serra=run["serra"],
+                               montufar=run["montufar"], one_layer=run["one_layer"])
         return {"regions": ([r.polygon for r in found], pattern_colours([r.pattern for r in found])),
                 "readout": text}
 

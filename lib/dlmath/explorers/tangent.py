@@ -10,6 +10,7 @@ import numpy as np
 from .. import calculus
 from ..arrays import as_float_array
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import translate as _
 
 
 def cubic(x):
@@ -97,26 +98,26 @@ def tangent_explorer():
     x = np.linspace(-0.5, 4.5, 201)
     fig, (ax,) = new_figure(width=7, height=3.8)
     lines = {"curve": ax.plot(x, cubic(x), lw=2, color="C0", label="f(x)")[0],
-             "tangent": ax.plot(x, x, lw=1.5, color="C3", label="tangent at a")[0],
-             "secant": ax.plot(x, x, lw=1, ls="--", color="C2", label="secant a → a + h")[0],
+             "tangent": ax.plot(x, x, lw=1.5, color="C3", label=_("tangent at a"))[0],
+             "secant": ax.plot(x, x, lw=1, ls="--", color="C2", label=_("secant a → a + h"))[0],
              "point": ax.plot([0], [0], "o", color="C3")[0],
              "secant_point": ax.plot([0], [0], "o", mfc="none", color="C2")[0]}
     ax.set(xlim=(-0.5, 4.5), ylim=(-3, 9), xlabel="x", ylabel="y",
-           title="f(x) = x³ − 6x² + 9x + 1 and its tangent y = f(a) + f'(a)(x − a)")
+           title=_("f(x) = x³ − 6x² + 9x + 1 and its tangent y = f(a) + f'(a)(x − a)"))
     ax.legend(loc="lower right", fontsize=8)
     readout = ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", fontsize=9, family="monospace",
                       bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
-    controls = {"a": slider(2.0, -0.5, 4.5, step=0.05, description="point a"),
-                "h": slider(1.0, -2, 2, step=0.05, description="step h")}
+    controls = {"a": slider(2.0, -0.5, 4.5, step=0.05, description=_("point a")),
+                "h": slider(1.0, -2, 2, step=0.05, description=_("step h"))}
+    horizontal, secant, no_secant = _("(horizontal tangent)"), _("secant slope = {slope:+.3f}"), _("h = 0: no secant")
 
     def compute(a, h):
         curves = tangent_curves(x, a, h)
         slope = float(cubic_derivative(a))
         text = f"f'(a) = {slope:+.3f}"
         if abs(slope) < 1e-6:
-            text += "   (horizontal tangent)"
-        text += f"\nsecant slope = {float(calculus.difference_quotient(cubic, a, h)):+.3f}" if h != 0 else \
-            "\nh = 0: no secant"
+            text += "   " + horizontal
+        text += "\n" + (secant.format(slope=float(calculus.difference_quotient(cubic, a, h))) if h != 0 else no_secant)
         curves["readout"] = text
         return curves
 
@@ -132,16 +133,16 @@ def plane_explorer():
     fig, (ax_map, ax_cut) = new_figure(ncols=2, width=9.5, height=4.0)
     ax_map.contour(X, Y, Z, levels=np.linspace(-0.9, 0.9, 10), cmap="RdBu_r", linewidths=1)
     ax_map.set(xlim=(-3, 3), ylim=(-3, 3), aspect="equal", xlabel="x", ylabel="y",
-               title="contours of z = sin x · cos y")
-    ax_cut.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xlabel="distance s from p along Δ",
-               ylabel="change of z from p", title="surface vs tangent plane along Δ")
+               title=_("contours of z = sin x · cos y"))
+    ax_cut.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xlabel=_("distance s from p along Δ"),
+               ylabel=_("change of z from p"), title=_("surface vs tangent plane along Δ"))
     ax_cut.axhline(0, color="0.85", lw=0.8)
     ax_cut.axvline(0, color="0.85", lw=0.8)
     lines = {"section": ax_map.plot([], [], ls=":", color="0.4", lw=1)[0],
              "step": ax_map.plot([], [], color="C3", lw=2)[0],
              "point": ax_map.plot([], [], "o", color="k")[0],
-             "exact": ax_cut.plot([], [], color="C0", lw=2, label="exact f(p + s u) − f(p)")[0],
-             "approx": ax_cut.plot([], [], color="C3", lw=1.5, label="tangent plane ∇f·(s u)")[0],
+             "exact": ax_cut.plot([], [], color="C0", lw=2, label=_("exact f(p + s u) − f(p)"))[0],
+             "approx": ax_cut.plot([], [], color="C3", lw=1.5, label=_("tangent plane ∇f·(s u)"))[0],
              "gap": ax_cut.plot([], [], color="k", lw=2.5)[0],
              "exact_point": ax_cut.plot([], [], "o", color="C0")[0],
              "approx_point": ax_cut.plot([], [], "o", mfc="none", color="C3")[0]}
@@ -152,15 +153,17 @@ def plane_explorer():
                 "y0": slider(0.3, -3, 3, step=0.05, description="y0"),
                 "dx": slider(0.8, -1.5, 1.5, step=0.05, description="Δx"),
                 "dy": slider(0.6, -1.5, 1.5, step=0.05, description="Δy")}
+    # monospace: the translator keeps the "=" signs in a column
+    summary = _("Δz exact = {exact:+.5f}\n∇z·Δ     = {approx:+.5f}\nerror    = {error:+.2e}")
+    relative = _("error/|Δ|² = {ratio:+.3f}")
 
     def compute(x0, y0, dx, dy):
         p, dp = np.array([x0, y0]), np.array([dx, dy])
         data = plane_section(s, p, dp)
         at = plane_summary(p, dp)
-        text = (f"Δz exact = {at['exact']:+.5f}\n∇z·Δ     = {at['approx']:+.5f}\n"
-                f"error    = {at['error']:+.2e}")
+        text = summary.format(exact=at["exact"], approx=at["approx"], error=at["error"])
         if at["size"] > 0:
-            text += f"\nerror/|Δ|² = {at['error'] / at['size'] ** 2:+.3f}"
+            text += "\n" + relative.format(ratio=at["error"] / at["size"] ** 2)
         data["readout"] = text
         return data
 
@@ -210,5 +213,5 @@ def chain_graph_figure(x=1.0, y=2.0):
             ax.text(mx + 0.12, my, label, ha="left", va="top" if ya > yb else "bottom", **style)
     ax.set(xlim=(-0.7, 4.7), ylim=(-0.65, 1.5), aspect="equal")
     ax.axis("off")
-    ax.set_title("forward: values · on each edge: the local derivative (red)", fontsize=9)
+    ax.set_title(_("forward: values · on each edge: the local derivative (red)"), fontsize=9)
     return fig

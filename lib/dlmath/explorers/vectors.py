@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import linalg as la
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.language import translate as _
 
 ANGLES = np.linspace(0.0, 360.0, 361)  # degrees; the grid of the right panel, made once
 EQUALITY_ANGLES = np.array([0.0, 180.0, 360.0])  # cos θ = ±1: b points along a or against it
@@ -85,9 +86,9 @@ def vectors_state(theta, len_a, len_b, direction=0.0):
     arc = np.radians(direction + np.linspace(0.0, theta, 40))
     radius = 0.35 if min(len_a, len_b) == 0 else min(0.5, 0.45 * min(len_a, len_b))
     if parallel(theta, len_a, len_b):
-        verdict = "equality: a and b are parallel" if bound else "equality: a zero vector"
+        verdict = _("equality: a and b are parallel") if bound else _("equality: a zero vector")
     else:
-        verdict = f"strict: |a·b| < ‖a‖‖b‖ (gap {_num(bound - abs(geometric))})"
+        verdict = _("strict: |a·b| < ‖a‖‖b‖ (gap {gap})").format(gap=_num(bound - abs(geometric)))
     readout = (f"a = ({_num(a[0], 2)}, {_num(a[1], 2)})   b = ({_num(b[0], 2)}, {_num(b[1], 2)})\n"
                f"a1·b1 + a2·b2 = {_num(by_coordinates)}\n"
                f"‖a‖‖b‖cos θ = {_num(geometric)}\n"
@@ -117,24 +118,24 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
              "upper": ax_i.plot([], [], color="C2", ls="--", label="+‖a‖‖b‖")[0],
              "lower": ax_i.plot([], [], color="C3", ls="--", label="−‖a‖‖b‖")[0],
              "inner": ax_i.plot([], [], color="C0", lw=2, label="a·b = ‖a‖‖b‖cos θ")[0],
-             "equality": ax_i.plot([], [], "o", mfc="none", mec="k", ms=9, label="equality (a ∥ b)")[0],
-             "current": ax_i.plot([], [], "o", color="C1", ms=8, label="now")[0]}
-    ax_v.set(xlim=(-3.3, 3.3), ylim=(-3.3, 3.3), aspect="equal", title="the vectors a and b")
+             "equality": ax_i.plot([], [], "o", mfc="none", mec="k", ms=9, label=_("equality (a ∥ b)"))[0],
+             "current": ax_i.plot([], [], "o", color="C1", ms=8, label=_("now"))[0]}
+    ax_v.set(xlim=(-3.3, 3.3), ylim=(-3.3, 3.3), aspect="equal", title=_("the vectors a and b"))
     ax_v.axhline(0, color="0.85", lw=0.8)
     ax_v.axvline(0, color="0.85", lw=0.8)
     ax_v.legend(loc="lower left", fontsize=8)
     ax_i.set(xlim=(0, 360), ylim=YLIM, xticks=[0, 90, 180, 270, 360], yticks=TICKS, yticklabels=[],
-             xlabel="angle θ between a and b (degrees)", title="a·b never leaves [−‖a‖‖b‖, ‖a‖‖b‖]")
+             xlabel=_("angle θ between a and b (degrees)"), title=_("a·b never leaves [−‖a‖‖b‖, ‖a‖‖b‖]"))
     ticks = {f"tick{i}": ax_i.text(-0.02, y, "", transform=ax_i.get_yaxis_transform(), ha="right",
                                    va="center", fontsize=7.5) for i, y in enumerate(TICKS)}
     ax_i.axhline(0, color="0.85", lw=0.8)
     ax_i.legend(loc="upper center", fontsize=7, ncol=3)  # in the room YLIM leaves above the bound
     readout = ax_v.text(0.02, 0.98, "", transform=ax_v.transAxes, va="top", fontsize=7.5,
                       family="monospace", bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
-    controls = {"theta": slider(theta, 0, 360, step=1, description="angle θ (°)"),
+    controls = {"theta": slider(theta, 0, 360, step=1, description=_("angle θ (°)")),
                 "len_a": slider(len_a, 0, 3, description="‖a‖"),
                 "len_b": slider(len_b, 0, 3, description="‖b‖"),
-                "direction": slider(direction, 0, 360, step=1, description="a's direction (°)")}
+                "direction": slider(direction, 0, 360, step=1, description=_("a's direction (°)"))}
 
     def compute(theta, len_a, len_b, direction):
         state = vectors_state(theta, len_a, len_b, direction)
