@@ -30,6 +30,8 @@ import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .fonts import use_cjk_fallback
+
 try:
     import anywidget
 except ImportError:  # a course pulled but not reinstalled yet: the figures still show (FallbackView)
@@ -368,4 +370,5 @@ def _tidy_before_each_cell():
 
 
 tidy_canvases()  # the chapters import an explorer right after `%matplotlib widget`
+use_cjk_fallback()
 _tidy_before_each_cell()
