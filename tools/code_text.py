@@ -23,6 +23,16 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 FIELD = re.compile(r"\{\{|\}\}|\{(?:[^{}]|\{[^{}]*\})*\}")  # a {field} (one level of nesting) or {{ / }}
 
 
+QUOTED = re.compile(r"'[^'\\]*'|\"[^\"\\]*\"")
+
+
+def fields(message):
+    """The message's {fields}, sorted, with the words of string literals inside them blanked: a
+    translation keeps every field's code and format spec, and may translate a field's own words
+    (`{'minimum' if c > 0 else 'maximum'}`)."""
+    return sorted(QUOTED.sub("''", field) for field in FIELD.findall(message))
+
+
 def _parsable(code):
     """The code with IPython's %magic and !shell lines commented out (same lines, same columns)."""
     return "\n".join("#" + line[1:] if line.lstrip().startswith(("%", "!")) else line for line in code.split("\n"))
@@ -44,6 +54,10 @@ def _string_nodes(node):
 
 
 def _shown_nodes(tree):
+    """The string literals the cell shows: arguments of print and of figure calls, and the words such an
+    argument takes from the same cell — `kind = "minimum" if c > 0 else "maximum"` or a function's
+    `return "passes" if … else "fails"`, when `{kind}` or `{verdict(e)}` is in a shown f-string."""
+    shown, names = [], set()
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call):
             continue
@@ -54,7 +68,22 @@ def _shown_nodes(tree):
             position = SHOWN_CALLS[name]
             args += call.args if position is None else call.args[position:position + 1]
         for arg in args:
-            yield from _string_nodes(arg)
+            shown += list(_string_nodes(arg))
+            names |= {n.id for n in ast.walk(arg) if isinstance(n, ast.Name)}
+            names |= {n.func.id for n in ast.walk(arg) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] in ([n] for n in names):
+            shown += list(_words_only(node.value))
+        elif isinstance(node, ast.FunctionDef) and node.name in names:
+            shown += [s for r in ast.walk(node) if isinstance(r, ast.Return) and r.value for s in _words_only(r.value)]
+    return shown
+
+
+def _words_only(node):
+    """The literals of a value made of nothing but strings and conditions (a label, never a key)."""
+    if isinstance(node, ast.IfExp):
+        return list(_words_only(node.body)) + list(_words_only(node.orelse))
+    return [node] if isinstance(node, (ast.Constant, ast.JoinedStr)) and not isinstance(getattr(node, "value", ""), (int, float, complex, bytes, type(None))) else []
 
 
 def _pieces(segment):
@@ -115,23 +144,31 @@ def _width(text):
 
 
 def _split(message, parts):
-    """The message cut into `parts` chunks of about equal width, never inside a {field} or an escape."""
+    """The message cut into `parts` chunks of about equal width, never inside a {field} or an escape, and
+    where it can be after a space or a punctuation mark (a Chinese word is not cut in two)."""
     atoms, i = [], 0
     while i < len(message):
         m = FIELD.match(message, i)
         step = m.end() - i if m else (2 if message[i] == "\\" else 1)
         atoms.append(message[i:i + step])
         i += step
-    chunks, total, done = [], _width(message), 0
-    current = ""
-    for atom in atoms:
-        target = total * (len(chunks) + 1) / parts  # cut where the chunk ends nearest its share
-        if len(chunks) < parts - 1 and current and done + _width(current) + _width(atom) / 2 >= target:
-            chunks.append(current)
-            done += _width(current)
-            current = ""
-        current += atom
-    chunks.append(current)
+    ends, width = [], 0  # (width so far, a good place to cut?) after each atom
+    for k, atom in enumerate(atoms):
+        width += _width(atom)
+        nxt = atoms[k + 1] if k + 1 < len(atoms) else ""
+        ends.append((width, atom[-1] in " ，。：；、）)=,;:" or atom.startswith("{") or nxt.startswith("{")))
+    cuts, total = [], width
+    for n in range(1, parts):
+        target = total * n / parts
+        choices = [k for k in range(len(atoms) - 1) if not cuts or k > cuts[-1]]
+        good = [k for k in choices if ends[k][1]]
+        if good:  # else the rest stays whole in this chunk and the later pieces are empty
+            cuts.append(min(good, key=lambda k: abs(ends[k][0] - target)))
+    chunks, start = [], 0
+    for k in cuts:
+        chunks.append("".join(atoms[start:k + 1]))
+        start = k + 1
+    chunks.append("".join(atoms[start:]))
     return chunks + [""] * (parts - len(chunks))
 
 

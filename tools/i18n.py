@@ -9,7 +9,7 @@ Messages come from three places: the templates marked `_("…")` or `N_("…")` 
 typical mistakes, which stay plain strings in `course/exercises/chNN.py` and are translated where the
 check shows them; and what the chapters' code cells print and draw (tools/code_text.py; the build puts
 the Chinese into the Chinese edition's code). A translation keeps every `{placeholder}` of its message,
-format spec and all (an f-string's `{field}` too, character for character).
+format spec and all (an f-string's `{field}` too, but for the words of a string literal inside it).
 """
 import argparse
 import datetime
@@ -24,7 +24,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from code_text import FIELD, shown_strings  # noqa: E402  (tools/ is a folder of scripts)
+from code_text import fields, shown_strings  # noqa: E402  (tools/ is a folder of scripts)
 
 ROOT = Path(__file__).resolve().parent.parent
 LIB = ROOT / "lib" / "dlmath"
@@ -91,7 +91,7 @@ def problems(po, pot):
         entry = po.get(message.id)
         if entry is None or not entry.string:
             found.append(f"no Chinese for {message.id!r} ({message.locations[0][0]})")
-        elif sorted(FIELD.findall(entry.string)) != sorted(FIELD.findall(message.id)):
+        elif fields(entry.string) != fields(message.id):
             found.append(f"the Chinese for {message.id!r} does not keep its placeholders: {entry.string!r}")
         elif entry.fuzzy:
             found.append(f"the Chinese for {message.id!r} is marked fuzzy: review it")
