@@ -668,7 +668,8 @@ print(str(dC_dw)[:600], "…")
 print("12-3-2 network          C_T   ∂C_T/∂w")
 for n in (1, 2, 4, 8):
     size_c, size_d = symbolic_network.derivative_size((12, 3, 2), n)
-    print(f"{n:2d} image{'s' if n > 1 else ' '}            {size_c:6d}   {size_d:7d}")
+    images = "image " if n == 1 else "images"
+    print(f"{n:2d} {images}            {size_c:6d}   {size_d:7d}")
 pixel = int(np.argmax(data.x.sum(axis=0)))  # the pixel that is ink most often: its weight's images
 inked = int(np.sum(data.x[:, pixel] != 0))  # an image where it is blank adds nothing to ∂C_T/∂w
 print(f"the {inked} of the {len(data.x)} images in which pixel {pixel + 1} is ink: about "

@@ -11,8 +11,8 @@ A source is a Python file in jupytext's "percent" format, read by jupytext: `# %
 tags, and `# %magic` lines become `%magic`. A markdown cell marked `lang="zh"` is the Chinese twin of the
 English markdown cell just before it, with `twin="…"` the fingerprint of the English text it translates
 (docs/translating.md); the Chinese edition (chapters/zh/, solutions/zh/) has the twins in place of the
-English cells, code cells shared. What is ours: in a code cell the answer sits between
-`### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets a stub instead: `name = ...` for each
+English cells, code cells shared (the words they print and draw translated, tools/code_text.py). What is
+ours: in a code cell the answer sits between `### BEGIN SOLUTION` and `### END SOLUTION`; the learner's copy gets a stub instead: `name = ...` for each
 name the answer assigns, `return ...` where it returns.
 
 Learners work in their own copies in my-work/ (`dlmath open`), so chapters/ stays as built. Should a
@@ -34,8 +34,12 @@ import jupytext
 import nbformat
 
 from dlmath.course import headless
+from dlmath.course.language import translation
 from dlmath.course.cells import build_ids
 from dlmath.course.workspace import WORK, BACKUPS, fingerprint
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from code_text import translate_code  # noqa: E402  (tools/ is a folder of scripts)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, CHAPTERS, SOLUTIONS = ROOT / "source", ROOT / "chapters", ROOT / "solutions"
@@ -61,7 +65,8 @@ def read_cells(text):
 def parse(text, lang="en"):
     """[(kind, source, tags)] of one edition: the English cells, or with lang="zh" each English markdown
     cell replaced by its Chinese twin (an English cell without a twin stays as it is; `twin_problems`
-    reports it)."""
+    reports it) and the words each code cell prints or draws taken from the catalog (tools/code_text.py;
+    `tools/i18n.py --check` reports a missing one)."""
     cells = read_cells(text)
     out = []
     for i, (kind, source, tags, cell_lang, _) in enumerate(cells):
@@ -70,6 +75,8 @@ def parse(text, lang="en"):
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         if lang != "en" and kind == "markdown" and nxt and nxt[3] == lang:
             source = nxt[1]
+        if lang != "en" and kind == "code":
+            source = translate_code(source, translation(lang).gettext)
         out.append((kind, source, tags))
     return out
 

@@ -4,10 +4,12 @@
     python tools/i18n.py --check    # exit 1 if a message is missing from the .po, untranslated, or the .mo is stale
     python tools/i18n.py --merge part.po …   # take the translations of other .po files (a translator's share)
 
-Messages come from two places, both read with Babel: the templates marked `_("…")` or `N_("…")` in the
-library's code (Babel's Python extractor), and the exercise registry — every exercise's hints and the
-messages of its typical mistakes, which stay plain strings in `course/exercises/chNN.py` and are
-translated where the check shows them. A translation must keep every `{placeholder}` of its message.
+Messages come from three places: the templates marked `_("…")` or `N_("…")` in the library's code
+(Babel's Python extractor); the exercise registry — every exercise's hints and the messages of its
+typical mistakes, which stay plain strings in `course/exercises/chNN.py` and are translated where the
+check shows them; and what the chapters' code cells print and draw (tools/code_text.py; the build puts
+the Chinese into the Chinese edition's code). A translation keeps every `{placeholder}` of its message,
+format spec and all (an f-string's `{field}` too, but for the words of a string literal inside it).
 """
 import argparse
 import datetime
@@ -21,11 +23,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from code_text import fields, shown_strings  # noqa: E402  (tools/ is a folder of scripts)
+
 ROOT = Path(__file__).resolve().parent.parent
 LIB = ROOT / "lib" / "dlmath"
 PO = LIB / "locale" / "zh_CN" / "LC_MESSAGES" / "dlmath.po"
 MO = PO.with_suffix(".mo")
-PLACEHOLDER = re.compile(r"\{(\w*)\}")
 STABLE_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # no churn in the .po's header
 HEADER = "# The Chinese messages of dlmath, the library of The Mathematics of Deep Learning.\n" \
          "# Made by tools/i18n.py: fill in msgstr; keep every {placeholder}."
@@ -52,13 +56,23 @@ def registry_messages():
     return found
 
 
+def source_messages():
+    """(message, where) for every string a chapter's code cells print or draw (tools/code_text.py)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from build_notebooks import SOURCE, read_cells
+
+    return [(message, f"source/{path.name}") for path in sorted(SOURCE.glob("[0-9][0-9]_*.py"))
+            for kind, code, *_ in read_cells(path.read_text(encoding="utf-8")) if kind == "code"
+            for message in shown_strings(code)]
+
+
 def template():
     """The catalog of every message, each with where it comes from."""
     catalog = Catalog(project="dlmath", domain="dlmath", creation_date=STABLE_DATE)
     for filename, lineno, message, comments, context in extract_from_dir(
             str(LIB), method_map=[("**.py", "python")], keywords={"_": None, "N_": None}):
         catalog.add(message, locations=[(f"lib/dlmath/{filename}", lineno)])
-    for message, where in registry_messages():
+    for message, where in registry_messages() + source_messages():
         catalog.add(message, locations=[(where, 0)])
     return catalog
 
@@ -77,7 +91,7 @@ def problems(po, pot):
         entry = po.get(message.id)
         if entry is None or not entry.string:
             found.append(f"no Chinese for {message.id!r} ({message.locations[0][0]})")
-        elif sorted(PLACEHOLDER.findall(entry.string)) != sorted(PLACEHOLDER.findall(message.id)):
+        elif fields(entry.string) != fields(message.id):
             found.append(f"the Chinese for {message.id!r} does not keep its placeholders: {entry.string!r}")
         elif entry.fuzzy:
             found.append(f"the Chinese for {message.id!r} is marked fuzzy: review it")

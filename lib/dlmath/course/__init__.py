@@ -12,4 +12,11 @@ headless    running a notebook with no browser (dlmath check, the build, the gra
 classroom   for teachers: a student edition (release) and grading with the engine's own verdicts (grade)
 cli         the `dlmath` command: open, progress, check, update, reset, restore, class release/grade
 explorer    the thin widget layer of every interactive figure: sliders -> a pure compute -> redraw
+fonts       a CJK font after matplotlib's own, so Chinese labels draw (no "missing glyph" boxes)
 """
+import sys
+
+if "matplotlib" in sys.modules:  # a chapter imports pyplot, then dlmath: its figures can draw Chinese
+    from .fonts import use_cjk_fallback
+    use_cjk_fallback()
+

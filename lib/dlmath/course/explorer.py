@@ -30,7 +30,11 @@ import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+<<<<<<< HEAD
 from .language import translate as _
+=======
+from .fonts import use_cjk_fallback
+>>>>>>> zh-code
 
 try:
     import anywidget
@@ -371,4 +375,5 @@ def _tidy_before_each_cell():
 
 
 tidy_canvases()  # the chapters import an explorer right after `%matplotlib widget`
+use_cjk_fallback()
 _tidy_before_each_cell()
