@@ -120,11 +120,11 @@ def main(argv=None):
         found += [f"{PO.relative_to(ROOT)} still has a message nothing uses: {m!r}" for m in stale]
         print("\n".join(found) or "the Chinese catalog has every message")
         return 1 if found else 0
-    for part in args.merge or []:
+    po.update(pot, no_fuzzy_matching=True)
+    for part in args.merge or []:  # after the update: a part may translate messages new to this .po
         for message in read(part):
             if message.id and message.string and message.id in po:
                 po[message.id].string = message.string
-    po.update(pot, no_fuzzy_matching=True)
     po.obsolete.clear()
     po.fuzzy, po.revision_date = False, STABLE_DATE
     PO.parent.mkdir(parents=True, exist_ok=True)
