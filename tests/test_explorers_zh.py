@@ -2,6 +2,7 @@
 labels, legends, readouts and control names are Chinese, with no English word left over (only the names of
 the mathematics: sin, det, ReLU, Adam …); in an English one there is no Chinese at all."""
 import re
+import warnings
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -20,8 +21,6 @@ MATHTEXT = re.compile(r"\$[^$]*\$")  # tick labels such as $\mathdefault{10^{-5}
 NAMES = {"sin", "cos", "det", "rank", "max", "min", "log", "ReLU", "Sigmoid", "Adam", "GD", "cm", "kg",
          "xy", "uv",                           # products: v = xy, ∂z/∂u = 2uv
          "Serra", "Mont", "far", "Zaslavsky"}  # Montúfar splits at the ú
-
-pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # headless: no CJK font needed
 
 SMALL_CURVES = dict(decays=np.array([1e-4, 1e-1]), n_train=30, hidden=8, epochs=3, progress=False)
 FIGURES = {  # name: (make it, English words the figure shows as data)
@@ -96,6 +95,11 @@ def test_a_chinese_figure_has_chinese_and_no_english_word(name, monkeypatch):
         texts = shown_texts(made)
         assert any(CJK.search(t) for t in texts), f"{name} ({moment}) shows no Chinese: {texts}"
         assert leftover_english(texts, data_words) == [], f"{name} ({moment}) still speaks English: {texts}"
+    fig = getattr(made, "fig", made)
+    with warnings.catch_warnings(record=True) as caught:  # the CJK font after matplotlib's (course.fonts)
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    assert not [str(w.message) for w in caught if "missing from font" in str(w.message)], name
 
 
 @pytest.mark.parametrize("name", FIGURES)

@@ -30,11 +30,8 @@ import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-<<<<<<< HEAD
-from .language import translate as _
-=======
 from .fonts import use_cjk_fallback
->>>>>>> zh-code
+from .language import translate as _
 
 try:
     import anywidget

@@ -5,6 +5,8 @@ appends the first CJK font this machine has: Latin letters, digits and symbols l
 Chinese comes from the CJK font instead of a "missing glyph" box. With none installed, nothing changes
 (README → Troubleshooting says what to install).
 """
+from functools import lru_cache
+
 CJK_FAMILIES = (  # Simplified Chinese faces first; matplotlib registers a .ttc collection under one name
     "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Hiragino Sans GB",
     "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Sans SC", "Heiti SC",
@@ -13,6 +15,7 @@ CJK_FAMILIES = (  # Simplified Chinese faces first; matplotlib registers a .ttc 
 )
 
 
+@lru_cache(maxsize=None)
 def cjk_family():
     """The first of CJK_FAMILIES installed here (as matplotlib knows them), or None."""
     from matplotlib import font_manager
@@ -29,3 +32,10 @@ def use_cjk_fallback():
     if family and family not in current:
         matplotlib.rcParams["font.family"] = current + [family]
     return family
+
+
+def monospace():
+    """The families for a text in columns: the monospace font, then the CJK one (a text that names its
+    family does not fall back to font.family)."""
+    family = cjk_family()
+    return ["monospace"] + ([family] if family else [])

@@ -10,6 +10,7 @@ import numpy as np
 from .. import calculus
 from ..arrays import as_float_array
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.fonts import monospace
 from ..course.language import translate as _
 
 
@@ -105,7 +106,7 @@ def tangent_explorer():
     ax.set(xlim=(-0.5, 4.5), ylim=(-3, 9), xlabel="x", ylabel="y",
            title=_("f(x) = x³ − 6x² + 9x + 1 and its tangent y = f(a) + f'(a)(x − a)"))
     ax.legend(loc="lower right", fontsize=8)
-    readout = ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", fontsize=9, family="monospace",
+    readout = ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", fontsize=9, family=monospace(),
                       bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
     controls = {"a": slider(2.0, -0.5, 4.5, step=0.05, description=_("point a")),
                 "h": slider(1.0, -2, 2, step=0.05, description=_("step h"))}
@@ -148,7 +149,7 @@ def plane_explorer():
              "approx_point": ax_cut.plot([], [], "o", mfc="none", color="C3")[0]}
     ax_cut.legend(loc="lower right", fontsize=8)
     readout = ax_cut.text(0.02, 0.97, "", transform=ax_cut.transAxes, va="top", fontsize=8.5,
-                          family="monospace", bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+                          family=monospace(), bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
     controls = {"x0": slider(0.5, -3, 3, step=0.05, description="x0"),
                 "y0": slider(0.3, -3, 3, step=0.05, description="y0"),
                 "dx": slider(0.8, -1.5, 1.5, step=0.05, description="Δx"),

@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import linalg as la
 from ..course.explorer import Explorer, new_figure, slider
+from ..course.fonts import monospace
 from ..course.language import translate as _
 
 ANGLES = np.linspace(0.0, 360.0, 361)  # degrees; the grid of the right panel, made once
@@ -131,7 +132,7 @@ def vectors_explorer(theta=60.0, len_a=2.0, len_b=1.5, direction=20.0):
     ax_i.axhline(0, color="0.85", lw=0.8)
     ax_i.legend(loc="upper center", fontsize=7, ncol=3)  # in the room YLIM leaves above the bound
     readout = ax_v.text(0.02, 0.98, "", transform=ax_v.transAxes, va="top", fontsize=7.5,
-                      family="monospace", bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
+                      family=monospace(), bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
     controls = {"theta": slider(theta, 0, 360, step=1, description=_("angle θ (°)")),
                 "len_a": slider(len_a, 0, 3, description="‖a‖"),
                 "len_b": slider(len_b, 0, 3, description="‖b‖"),
