@@ -1,4 +1,4 @@
-"""The learner's language (dlmath.course.language) and the Chinese catalog of the library's messages.
+"""The learner's language (dlmath.language) and the Chinese catalog of the library's messages.
 
 In a Chinese notebook every typical mistake an exercise declares gets its hint in Chinese, and the
 verdict line reads in Chinese; the catalog has every message, with its placeholders kept (tools/i18n.py).
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dlmath.course import exercises, language
+from dlmath import language
+from dlmath.course import exercises
 from dlmath.course.checks import FAIL, Array, Choice, Expression, Function, Number, TrueFalse, verdict
 
 ROOT = Path(__file__).resolve().parent.parent

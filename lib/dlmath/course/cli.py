@@ -319,7 +319,7 @@ def main(argv=None):
     q.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (an endless loop stops there)")
     q.set_defaults(run=cmd_class_grade)
     args = parser.parse_args(argv)
-    from .language import use
+    from ..language import use
     use(_language(args))  # the command's own messages in the edition's language
     try:
         return args.run(args)

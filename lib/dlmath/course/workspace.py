@@ -20,7 +20,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .language import translate as _
+from ..language import translate as _
 
 WORK, BACKUPS = "my-work", "backups"
 

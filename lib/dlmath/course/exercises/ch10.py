@@ -12,7 +12,7 @@ import numpy as np
 
 from ... import linalg, ops
 from ..checks import (Array, Choice, Kind, Number, as_real_array, correct, short, wrong)
-from ..language import N_, translate as _
+from ...language import N_, translate as _
 
 TITLE = "Subspaces, eigenvectors and attention"
 
