@@ -7,6 +7,7 @@ Messages are written in English in the code and translated through gettext catal
 them with Babel). The language is, in this order:
   DLMATH_LANG            "zh" or "en" (zh_CN, zh-CN … also work); the build sets it for each edition
   use(lang)              what a command chose (`dlmath --lang zh progress`), for this process
+                         (`with speaking(lang):` for one block only)
   the notebook's own     a Chinese chapter records "lang": "zh" in its metadata; JupyterLab tells the kernel
                          which notebook it runs (JPY_SESSION_NAME), so a Chinese copy speaks Chinese
   English                otherwise
@@ -17,6 +18,7 @@ them with Babel). The language is, in this order:
 import gettext
 import json
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +64,17 @@ def use(lang):
     """Speak `lang` in this process from now on (None: decide again as the module docstring says)."""
     global _chosen
     _chosen = normalise(lang)
+
+
+@contextmanager
+def speaking(lang):
+    """use(lang) inside the block; afterwards the language chosen before it."""
+    global _chosen
+    before, _chosen = _chosen, normalise(lang)
+    try:
+        yield
+    finally:
+        _chosen = before
 
 
 def language():
