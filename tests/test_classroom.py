@@ -151,6 +151,14 @@ def test_feedback_gives_verdicts_and_hints_but_no_answers(graded):
             assert line.strip() not in (feedback / "eve.md").read_text(encoding="utf-8")
 
 
+def test_feedback_speaks_the_language_the_grader_was_run_in(monkeypatch):
+    monkeypatch.setenv("DLMATH_LANG", "zh")  # as `dlmath --lang zh class grade` has it
+    text = classroom.feedback_text("kim", ["00.neuron_parameters", "01.weighted_input"],
+                                   {"00.neuron_parameters": ("todo", "")}, ["x.ipynb：第 3 个单元格引发了 NameError"], {"00"})
+    assert text.startswith("# 给 kim 的反馈\n") and "2 道练习中做对了 0 道" in text and "## 问题" in text
+    assert "- ⏳ 00.neuron_parameters：尚未作答" in text and "：未提交" in text, text
+
+
 def test_a_graded_notebook_keeps_the_students_answers_and_the_releases_checks():
     chapter = ROOT / "chapters" / "01_neurons_step_sigmoid.ipynb"
     student = json.loads(nbformat.writes(tampered(chapter)))
@@ -168,7 +176,7 @@ def test_a_notebook_that_loops_is_stopped_and_recorded(tmp_path):
     next(c for c in nb.cells if c.id == "answer-00-neuron_parameters").source = "while True:\n    pass"
     path = tmp_path / chapter.name
     nbformat.write(nb, str(path))
-    student, number, verdicts, problems = classroom._grade_one(("kim", "00", str(path), str(chapter), 5))
+    student, number, verdicts, problems = classroom._grade_one(("kim", "00", str(path), str(chapter), 5, "en"))
     assert (student, number) == ("kim", "00")
     assert "00.neuron_parameters" not in verdicts or verdicts["00.neuron_parameters"][0] != "pass"
     assert any("stopped" in p and "Timeout" in p for p in problems), problems

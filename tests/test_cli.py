@@ -1,6 +1,7 @@
 """The `dlmath` command: check prints each verdict and never changes the file; open; progress; reset."""
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -124,6 +125,48 @@ def test_progress_and_reset_from_the_command_line(tmp_path):
     proc = run("--root", str(tmp_path), "reset", "99", env=env)
     assert proc.returncode == 2 and "dlmath:" in proc.stderr
 
+
+
+# ---------------------------------------------------------------- the command in Chinese
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_help_speaks_the_language_asked_for_even_before_the_arguments_are_read():
+    english, chinese = run("--help"), run("--lang", "zh", "--help")
+    assert english.returncode == chinese.returncode == 0
+    assert "dlmath update [NN]" in chinese.stdout and "供教师使用" in chinese.stdout and not CJK.search(
+        english.stdout.replace("中文", ""))
+    sub = run("open", "--lang", "zh", "--help").stdout  # the subcommand's --lang counts too
+    assert "只打印地址" in sub and "--no-browser" in sub
+
+
+def test_check_prints_its_verdicts_and_the_kernels_hints_in_chinese(learner_notebook):
+    proc = run("--lang", "zh", "check", str(learner_notebook))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("✅ 01.max_sigmoid_slope：正确") for line in lines), proc.stdout
+    wrong = next(line for line in lines if line.startswith("❌ 01.weighted_input：还不对"))
+    assert CJK.search(wrong.split("还不对", 1)[1]), wrong  # the hint the kernel computed: in Chinese too
+    assert "1 道正确，1 道还不对，1 道尚未作答" in proc.stdout
+    assert proc.stdout.startswith("正在运行")
+
+
+def test_errors_and_progress_in_chinese_by_flag_and_by_the_remembered_choice(tmp_path):
+    from dlmath.course.workspace import remember_language
+    tiny_course(tmp_path)
+    (tmp_path / "chapters" / "zh").mkdir()
+    (tmp_path / "chapters" / "zh" / "01_one.ipynb").write_bytes((tmp_path / "chapters" / "01_one.ipynb").read_bytes())
+    env = dict(os.environ, DLMATH_PROGRESS=str(tmp_path / "p.json"))
+    proc = run("--root", str(tmp_path), "--lang", "zh", "reset", "99", env=env)
+    assert proc.returncode == 2 and proc.stderr.startswith("dlmath：没有第 '99' 章"), proc.stderr
+    proc = run("--root", str(tmp_path), "reset", "99", env=env)
+    assert proc.returncode == 2 and "there is no chapter '99'" in proc.stderr, proc.stderr
+    remember_language(tmp_path, "zh")  # as `dlmath open --lang zh` does
+    proc = run("--root", str(tmp_path), "progress", env=env)
+    assert proc.returncode == 0 and "下一步：00.neuron_parameters" in proc.stdout, proc.stdout
+    proc = run("--root", str(tmp_path), "restore", "01", env=env)
+    assert proc.returncode == 1 and "没有第 01 章的备份" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
 
 
 # ---------------------------------------------------------------- reset and restore while JupyterLab has it open

@@ -195,7 +195,7 @@ def notebook(stem, cells, answered, lang="en"):
             cell.metadata["tags"] = list(tags)
         nb.cells.append(cell)
     nb.metadata["dlmath"] = {"source": f"source/{stem}.py", "fingerprint": fingerprint(nb.cells)}
-    if lang != "en":  # the kernel reads it to speak the notebook's language (dlmath.course.language)
+    if lang != "en":  # the kernel reads it to speak the notebook's language (dlmath.language)
         nb.metadata["dlmath"]["lang"] = lang
     return nb
 

@@ -37,6 +37,7 @@ HEADER = "# The Chinese messages of dlmath, the library of The Mathematics of De
 
 def registry_messages():
     """(message, where) for each chapter title and every hint and mistake message of the exercises."""
+    import numpy as np
     sys.path.insert(0, str(ROOT / "lib"))
     from dlmath.course.exercises import CHAPTERS, EXAMPLES
 
@@ -47,8 +48,10 @@ def registry_messages():
         if num == "00":
             kinds += list(EXAMPLES.items())
         for exercise, kind in kinds:
-            texts = [getattr(kind, name, "") for name in ("hint", "stable_hint", "tuple_hint", "passed_message")]
+            texts = [getattr(kind, name, "") for name in ("hint", "stable_hint", "tuple_hint", "complex_hint",
+                                                          "passed_message")]
             texts += list(getattr(kind, "hints", {}).values())
+            texts += list(np.ravel(getattr(kind, "entry_hints", [])))  # a truth table's hint per question
             texts += [getattr(kind, "name", "")] + list(getattr(kind, "others", {}))  # a Basis names subspaces
             texts += list(getattr(kind, "length_hints", {}).values())
             texts += [pair[1] for pair in getattr(kind, "wrong", [])]

@@ -17,6 +17,7 @@ Networks and training
 
 The other mathematics, one module per subject
   arrays           validating inputs once: as_float_array, as_batch, read_only
+  language         English or Chinese: the learner's language, gettext catalogs (locale/); errors speak it too
   linalg           norms, inner products, angles, Cauchy–Schwarz; operator norm; rank and subspaces (ch. 02, 09, 10)
   calculus         the one central difference; gradients, Jacobians, gradient_check; recurrences (ch. 03, 07, 09)
   optimize         gradient descent with its whole path; quadratics and stable η; momentum's radius (ch. 04, 12)
@@ -32,7 +33,6 @@ The course around the mathematics (`dlmath.course`)
   course.checks     the self-check engine: answer kinds, their hints, a Result per answer
   course.exercises  every exercise, by id; check(id, answer) and progress()
   course.results    where results are remembered;  course.workspace  the learner's my-work/ copies
-  course.language   English or Chinese: the learner's language, gettext catalogs (locale/)
   course.cli        the `dlmath` command;           course.explorer   sliders -> compute -> redraw
   explorers         the interactive figures, one module per topic
 
@@ -48,8 +48,8 @@ _legacy.install()
 
 __version__ = "0.2.0"
 __all__ = ["check", "progress"]
-_SUBMODULES = {"arrays", "calculus", "catalogue", "course", "datasets", "depth", "explorers", "linalg", "models",
-               "operators", "ops", "optimize", "optimizers", "regions", "regression", "symbolic_network",
+_SUBMODULES = {"arrays", "calculus", "catalogue", "course", "datasets", "depth", "explorers", "language", "linalg",
+               "models", "operators", "ops", "optimize", "optimizers", "regions", "regression", "symbolic_network",
                "training"}
 
 

@@ -18,16 +18,19 @@ import numbers
 import numpy as np
 
 from .arrays import as_float_array, expect_shape, same_shape
+from .language import translate as _
 
 
 def _step_size(h, name="h", allow_negative=False):
     """The step h as a float: a finite number, positive (or, for a difference quotient, non-zero)."""
     if isinstance(h, (bool, np.bool_)) or not isinstance(h, numbers.Real):
-        raise TypeError(f"the step {name} must be a real number, got {type(h).__name__} {h!r:.40}")
+        raise TypeError(_("the step {name} must be a real number, got {type} {value}").format(
+            name=name, type=type(h).__name__, value=f"{h!r:.40}"))
     h = float(h)
     if not np.isfinite(h) or h == 0 or (h < 0 and not allow_negative):
-        want = "a finite non-zero number" if allow_negative else "a finite positive number"
-        raise ValueError(f"the step {name} must be {want}, got {h}")
+        if allow_negative:
+            raise ValueError(_("the step {name} must be a finite non-zero number, got {value}").format(name=name, value=h))
+        raise ValueError(_("the step {name} must be a finite positive number, got {value}").format(name=name, value=h))
     return h
 
 
@@ -35,8 +38,9 @@ def _single_number(value, name):
     """value as a float; a clear error when f returned several numbers (f must map R^n to R)."""
     arr = as_float_array(value, name)
     if arr.size != 1:
-        raise ValueError(f"{name} must be a single number (f: R^n -> R), got an array of shape {arr.shape}; "
-                         "for a vector-valued function take each component on its own")
+        raise ValueError(_("{name} must be a single number (f: R^n -> R), got an array of shape {shape}; "
+                           "for a vector-valued function take each component on its own").format(
+                               name=name, shape=arr.shape))
     return float(arr.reshape(()))
 
 
@@ -44,7 +48,7 @@ def _point(x, name="x"):
     """A point of R^n: shape (n,) with n >= 1."""
     x = expect_shape(as_float_array(x, name), (None,), name)
     if x.size == 0:
-        raise ValueError(f"{name} must have shape (n,) with n >= 1, got shape {x.shape}")
+        raise ValueError(_("{name} must have shape (n,) with n >= 1, got shape {shape}").format(name=name, shape=x.shape))
     return x
 
 
@@ -74,7 +78,8 @@ def gradient(f, x, h=1e-6):
     """Central-difference gradient ∇f(x) of a function f: R^n -> R, at the point x of shape (n,)."""
     x = as_float_array(x, "x")
     if x.ndim != 1:
-        raise ValueError(f"x must have shape (n,), got shape {x.shape}")
+        raise ValueError(_("{name} must have shape {expected}, got shape {shape}").format(
+            name="x", expected="(n,)", shape=x.shape))
     h = _step_size(h)
     return central_differences(lambda v: _single_number(f(v), "f(x)"), x, h)
 
@@ -87,7 +92,7 @@ def difference_quotient(f, a, h):
     a = _single_number(a, "a")
     h = as_float_array(h, "h")
     if not np.all(np.isfinite(h)) or np.any(h == 0):
-        raise ValueError("every step h must be a finite non-zero number")
+        raise ValueError(_("every step h must be a finite non-zero number"))
     return (np.asarray(f(a + h), dtype=float) - np.asarray(f(a), dtype=float)) / h
 
 
@@ -95,9 +100,11 @@ def partial_derivative(f, x, i, h=1e-6):
     """∂f/∂x_i at the point x of shape (n,) by central differences: only coordinate i moves."""
     x = _point(x)
     if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
-        raise TypeError(f"the coordinate i must be an integer index, got {type(i).__name__} {i!r:.40}")
+        raise TypeError(_("the coordinate i must be an integer index, got {type} {value}").format(
+            type=type(i).__name__, value=f"{i!r:.40}"))
     if not 0 <= i < x.size:
-        raise ValueError(f"the coordinate i must be one of 0 … {x.size - 1} for x of shape {x.shape}, got {i}")
+        raise ValueError(_("the coordinate i must be one of 0 … {last} for x of shape {shape}, got {value}").format(
+            last=x.size - 1, shape=x.shape, value=i))
     h = _step_size(h)
     e = np.zeros_like(x)
     e[i] = 1.0
@@ -150,11 +157,12 @@ def linear_approximation(f, grad, p, dp):
     p = _point(p, "p")
     dp = as_float_array(dp, "dp")
     if dp.ndim == 0 or dp.shape[-1] != p.size:
-        raise ValueError(f"dp must have shape ({p.size},) or (..., {p.size}) to match p of shape {p.shape}, "
-                         f"got shape {dp.shape}")
+        raise ValueError(_("dp must have shape ({n},) or (..., {n}) to match p of shape {expected}, "
+                           "got shape {shape}").format(n=p.size, expected=p.shape, shape=dp.shape))
     g = gradient(f, p) if grad is None else as_float_array(grad(p), "grad(p)")
     if g.shape != p.shape:
-        raise ValueError(f"grad(p) must have shape {p.shape} like p, got shape {g.shape}")
+        raise ValueError(_("grad(p) must have shape {expected} like p, got shape {shape}").format(
+            expected=p.shape, shape=g.shape))
     return _single_number(f(p), "f(p)") + dp @ g
 
 
@@ -177,15 +185,17 @@ def backward_recurrence(last, rule, n):
 
 def _unroll(start, rule, n, name):
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"the number of terms n must be an integer, got {type(n).__name__} {n!r:.40}")
+        raise TypeError(_("the number of terms n must be an integer, got {type} {value}").format(
+            type=type(n).__name__, value=f"{n!r:.40}"))
     if n < 1:
-        raise ValueError(f"the number of terms n must be at least 1, got {n}")
+        raise ValueError(_("the number of terms n must be at least 1, got {value}").format(value=n))
     term = as_float_array(start, name)
     terms = [term]
-    for _ in range(int(n) - 1):  # each term needs the one before: this loop is the recurrence itself
+    for k in range(int(n) - 1):  # each term needs the one before: this loop is the recurrence itself
         nxt = as_float_array(rule(term), "rule(a)")
         if nxt.shape != term.shape:
-            raise ValueError(f"rule(a) must keep the shape of the terms, {term.shape}; got shape {nxt.shape}")
+            raise ValueError(_("rule(a) must keep the shape of the terms, {expected}; got shape {shape}").format(
+                expected=term.shape, shape=nxt.shape))
         terms.append(nxt)
         term = nxt
     return np.stack(terms)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .arrays import read_only
+from .language import translate as _
 
 # ---------------------------------------------------------------- chapter 05: heights and weights
 
@@ -122,8 +123,8 @@ def random_shifts(x, rng, shape=(8, 8), max_shift=1):
     x = np.asarray(x, dtype=np.float64)
     h, w = shape
     if x.shape[1:] not in ((h * w,), (h, w), (1, h, w)):
-        raise ValueError(f"x must be a batch of {h}×{w} images, shape (N, {h * w}), (N, {h}, {w}) or "
-                         f"(N, 1, {h}, {w}), got shape {x.shape}")
+        raise ValueError(_("x must be a batch of {h}×{w} images, shape (N, {size}), (N, {h}, {w}) or "
+                           "(N, 1, {h}, {w}), got shape {shape}").format(h=h, w=w, size=h * w, shape=x.shape))
     s = int(max_shift)
     padded = np.pad(x.reshape(-1, h, w), ((0, 0), (s, s), (s, s)))
     dy, dx = rng.integers(-s, s + 1, (2, len(x)))
@@ -200,7 +201,9 @@ def embed(tokens=SENTENCE):
     if isinstance(tokens, str):
         tokens = tokens.split()
     unknown = [t for t in tokens if t not in EMBEDDINGS]
-    if unknown or not tokens:
-        raise ValueError(f"tokens must be a non-empty sequence of words from {sorted(EMBEDDINGS)}, "
-                         f"got unknown {unknown}" if unknown else "tokens must not be empty")
+    if unknown:
+        raise ValueError(_("tokens must be a non-empty sequence of words from {words}, got unknown {unknown}")
+                         .format(words=sorted(EMBEDDINGS), unknown=unknown))
+    if not tokens:
+        raise ValueError(_("tokens must not be empty"))
     return np.array([EMBEDDINGS[t] for t in tokens], dtype=np.float64)

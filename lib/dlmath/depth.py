@@ -10,6 +10,7 @@ Activations by name from `dlmath.ops.activations` ('identity', 'tanh', 'relu', '
 """
 import numpy as np
 
+from .language import translate as _
 from .ops.activations import activation_pair
 
 
@@ -84,8 +85,9 @@ def critical_scale(activation="tanh", low=0.05, high=20.0):
     """The weight scale at which χ = 1 (found by bisection): signals and gradients neither vanish nor
     explode with depth. 1 for identity and tanh layers, √2 for ReLU (He initialisation)."""
     if not gradient_factor(low, activation) < 1 < gradient_factor(high, activation):
-        raise ValueError(f"χ does not cross 1 between scales {low} and {high} for {activation!r}")
-    for _ in range(60):
+        raise ValueError(_("χ does not cross 1 between scales {low} and {high} for {activation}").format(
+            low=low, high=high, activation=repr(activation)))
+    for step in range(60):
         mid = np.sqrt(low * high)
         if gradient_factor(mid, activation) < 1:
             low = mid

@@ -14,6 +14,7 @@ Chapter 10 adds subspaces from the SVD: `rank`, `column_space`, `null_space` (to
 import numpy as np
 
 from .arrays import as_float_array, expect_shape
+from .language import N_, translate as _
 
 
 # ---------------------------------------------------------------- shapes
@@ -26,8 +27,8 @@ def _vectors(v, name):
     """A vector (n,) or a stack of vectors (m, n)."""
     arr = as_float_array(v, name)
     if arr.ndim not in (1, 2):
-        raise ValueError(f"{name} must have shape (n,) for one vector or (m, n) for m vectors, "
-                         f"got shape {arr.shape}")
+        raise ValueError(_("{name} must have shape (n,) for one vector or (m, n) for m vectors, "
+                           "got shape {shape}").format(name=name, shape=arr.shape))
     return arr
 
 
@@ -35,20 +36,21 @@ def _pair(a, b, what):
     """Two vectors (or stacks) of the same length n; stacks must hold the same number of rows."""
     a, b = _vectors(a, "a"), _vectors(b, "b")
     if a.shape[-1] != b.shape[-1] or (a.ndim == b.ndim == 2 and a.shape[0] != b.shape[0]):
-        raise ValueError(f"{what} needs vectors of the same length: a has shape {a.shape}, "
-                         f"b has shape {b.shape}")
+        raise ValueError(_("{what} needs vectors of the same length: a has shape {a}, b has shape {b}").format(
+            what=_(what), a=a.shape, b=b.shape))
     return a, b
 
 
 def _finite(arr, name, what):
     if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{what} needs finite numbers, but {name} holds inf or nan")
+        raise ValueError(_("{what} needs finite numbers, but {name} holds inf or nan").format(what=_(what), name=name))
     return arr
 
 
 def _no_zero(length, name, what):
     if np.any(length == 0):
-        raise ValueError(f"{what} is undefined for the zero vector: {name} has length 0")
+        raise ValueError(_("{what} is undefined for the zero vector: {name} has length 0").format(
+            what=_(what), name=name))
 
 
 # ---------------------------------------------------------------- length and direction
@@ -84,17 +86,17 @@ def _unit_and_length(a):
 
 def unit(a):
     """The unit vector a / ‖a‖ (length 1, same direction); a ValueError for the zero vector."""
-    a = _finite(_vectors(a, "a"), "a", "the direction a / ‖a‖")
+    a = _finite(_vectors(a, "a"), "a", N_("the direction a / ‖a‖"))
     u, length = _unit_and_length(a)
-    _no_zero(length, "a", "the direction a / ‖a‖")
+    _no_zero(length, "a", N_("the direction a / ‖a‖"))
     return u
 
 
 def norm_gradient(a):
     """∇‖a‖ = a / ‖a‖ for a (n,) vector a ≠ 0 (‖·‖ has a corner at 0, so no gradient there)."""
-    a = _finite(_vector(a, "a"), "a", "the gradient of ‖a‖")
+    a = _finite(_vector(a, "a"), "a", N_("the gradient of ‖a‖"))
     u, length = _unit_and_length(a)
-    _no_zero(length, "a", "the gradient of ‖a‖")
+    _no_zero(length, "a", N_("the gradient of ‖a‖"))
     return u
 
 
@@ -104,10 +106,10 @@ def steepest_descent_direction(g):
     With g = ∇f(x) it is the direction in which f falls fastest (chapter 04). At g = 0 (a stationary
     point) no direction descends, and a ValueError says so.
     """
-    g = _finite(_vector(g, "g"), "g", "the steepest descent direction")
+    g = _finite(_vector(g, "g"), "g", N_("the steepest descent direction"))
     u, length = _unit_and_length(g)
     if length == 0:
-        raise ValueError("g = 0 has no descent direction: every direction d gives g·d = 0")
+        raise ValueError(_("g = 0 has no descent direction: every direction d gives g·d = 0"))
     return -u
 
 
@@ -115,14 +117,14 @@ def steepest_descent_direction(g):
 
 def inner(a, b):
     """The inner product a·b = a1 b1 + … + an bn (row by row for (m, n) stacks)."""
-    a, b = _pair(a, b, "the inner product a·b")
+    a, b = _pair(a, b, N_("the inner product a·b"))
     return np.sum(a * b, axis=-1)
 
 
 def inner_gradient(a, b):
     """(∇_a (a·b), ∇_b (a·b)) = (b, a) for two (n,) vectors."""
     a, b = _vector(a, "a"), _vector(b, "b")
-    _pair(a, b, "the inner product a·b")
+    _pair(a, b, N_("the inner product a·b"))
     return b.copy(), a.copy()
 
 
@@ -143,7 +145,7 @@ def cosine_similarity(a, b):
     Computed from the unit vectors, so huge or tiny vectors neither overflow nor underflow, and
     clipped to [−1, 1] because rounding can land a hair outside (1.0000000000000002).
     """
-    ua, ub = _units(a, b, "the cosine similarity", "the cosine similarity")
+    ua, ub = _units(a, b, N_("the cosine similarity"), N_("the cosine similarity"))
     return np.clip(np.sum(ua * ub, axis=-1), -1.0, 1.0)
 
 
@@ -163,7 +165,7 @@ def angle(a, b):
     at every angle: arccos cannot tell angles below about 1e-8 from 0, and a cos θ rounded to
     1.0000000000000002 gives arccos = nan.
     """
-    ua, ub = _units(a, b, "the angle between a and b", "the angle")
+    ua, ub = _units(a, b, N_("the angle between a and b"), N_("the angle"))
     return 2.0 * np.arctan2(norm(ua - ub), norm(ua + ub))
 
 
@@ -172,8 +174,8 @@ def cauchy_schwarz_gap(a, b):
 
     Computed as ‖a‖ ‖b‖ (1 − |cos θ|), so it is ≥ 0 even after rounding; 0 if a or b is zero.
     """
-    a, b = _pair(a, b, "the Cauchy–Schwarz gap")
-    _finite(a, "a", "the Cauchy–Schwarz gap"), _finite(b, "b", "the Cauchy–Schwarz gap")
+    a, b = _pair(a, b, N_("the Cauchy–Schwarz gap"))
+    _finite(a, "a", N_("the Cauchy–Schwarz gap")), _finite(b, "b", N_("the Cauchy–Schwarz gap"))
     ua, la = _unit_and_length(a)
     ub, lb = _unit_and_length(b)
     cos = np.minimum(np.abs(np.sum(ua * ub, axis=-1)), 1.0)
@@ -185,7 +187,7 @@ def cauchy_schwarz_gap(a, b):
 def _matrix(A, name):
     A = as_float_array(A, name)
     if A.ndim != 2:
-        raise ValueError(f"{name} must be a matrix, shape (m, n), got shape {A.shape}")
+        raise ValueError(_("{name} must be a matrix, shape (m, n), got shape {shape}").format(name=name, shape=A.shape))
     return A
 
 
@@ -197,10 +199,11 @@ def matmul(A, B):
     A = _matrix(A, "A")
     B = as_float_array(B, "B")
     if B.ndim not in (1, 2):
-        raise ValueError(f"B must have shape (k, n) or (k,), got shape {B.shape}")
+        raise ValueError(_("B must have shape (k, n) or (k,), got shape {shape}").format(shape=B.shape))
     if A.shape[1] != B.shape[0]:
-        raise ValueError(f"A B needs as many columns in A as rows in B: A has shape {A.shape} "
-                         f"({A.shape[1]} columns), B has shape {B.shape} ({B.shape[0]} rows)")
+        raise ValueError(_("A B needs as many columns in A as rows in B: A has shape {a} ({columns} columns), "
+                           "B has shape {b} ({rows} rows)").format(a=A.shape, columns=A.shape[1], b=B.shape,
+                                                                  rows=B.shape[0]))
     return A @ B
 
 
@@ -210,7 +213,8 @@ def matmul_backward(grad, A, B):
     C_shape = matmul(A, B).shape
     G = as_float_array(grad, "grad")
     if G.shape != C_shape:
-        raise ValueError(f"grad must have the shape of A B, {C_shape}, got shape {G.shape}")
+        raise ValueError(_("{name} must have the shape of {other}, {expected}, got shape {shape}").format(
+            name="grad", other="A B", expected=C_shape, shape=G.shape))
     if B.ndim == 1:
         return np.outer(G, B), A.T @ G
     return G @ B.T, A.T @ G
@@ -225,8 +229,8 @@ def hadamard(A, B):
     """
     A, B = as_float_array(A, "A"), as_float_array(B, "B")
     if A.shape != B.shape:
-        raise ValueError(f"the Hadamard product A ⊙ B needs A and B of the same shape, "
-                         f"got A of shape {A.shape} and B of shape {B.shape}")
+        raise ValueError(_("the Hadamard product A ⊙ B needs A and B of the same shape, "
+                           "got A of shape {a} and B of shape {b}").format(a=A.shape, b=B.shape))
     return A * B
 
 
@@ -235,7 +239,8 @@ def hadamard_backward(grad, A, B):
     C = hadamard(A, B)
     G = as_float_array(grad, "grad")
     if G.shape != C.shape:
-        raise ValueError(f"grad must have the shape of A ⊙ B, {C.shape}, got shape {G.shape}")
+        raise ValueError(_("{name} must have the shape of {other}, {expected}, got shape {shape}").format(
+            name="grad", other="A ⊙ B", expected=C.shape, shape=G.shape))
     return G * np.asarray(B, dtype=float), G * np.asarray(A, dtype=float)
 
 
@@ -246,8 +251,8 @@ def hadamard_matrix(n):
     orders 1, 2, 4, 8, …; other orders such as 12 or 20 exist but need other constructions (Paley).
     """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1 or n & (n - 1):
-        raise ValueError(f"Sylvester's construction needs an order n that is a power of 2 "
-                         f"(1, 2, 4, 8, …), got {n!r:.20}")
+        raise ValueError(_("Sylvester's construction needs an order n that is a power of 2 (1, 2, 4, 8, …), "
+                           "got {value}").format(value=f"{n!r:.20}"))
     H = np.ones((1, 1))
     while H.shape[0] < n:
         H = np.block([[H, H], [H, -H]])
@@ -321,7 +326,8 @@ def singular_tolerance(s, shape):
 def _svd(A, tol):
     A = _matrix(A, "A")
     if not np.all(np.isfinite(A)):
-        raise ValueError("the SVD needs finite numbers, but A holds inf or nan")
+        raise ValueError(_("{what} needs finite numbers, but {name} holds inf or nan").format(
+            what=_("the SVD"), name="A"))
     U, s, Vt = np.linalg.svd(A, full_matrices=True)
     tol = singular_tolerance(s, A.shape) if tol is None else float(tol)
     return U, s, Vt, int(np.sum(s > tol))
@@ -358,8 +364,8 @@ def same_subspace(B1, B2, tol=1e-9):
     B1 = B1[:, None] if B1.ndim == 1 else B1
     B2 = B2[:, None] if B2.ndim == 1 else B2
     if B1.ndim != 2 or B2.ndim != 2 or B1.shape[0] != B2.shape[0]:
-        raise ValueError(f"B1 and B2 must hold vectors of the same length as columns, (m, k1) and (m, k2), "
-                         f"got shapes {B1.shape} and {B2.shape}")
+        raise ValueError(_("B1 and B2 must hold vectors of the same length as columns, (m, k1) and (m, k2), "
+                           "got shapes {first} and {second}").format(first=B1.shape, second=B2.shape))
     both = np.hstack([B1, B2])
     scale = float(np.max(np.abs(both), initial=0.0))
     if scale == 0 or both.shape[1] == 0:
@@ -378,9 +384,9 @@ def spectral_radius(A):
 def _square(A):
     A = _matrix(A, "A")
     if A.shape[0] != A.shape[1]:
-        raise ValueError(f"A must be square, shape (n, n), got shape {A.shape}")
+        raise ValueError(_("A must be square, shape (n, n), got shape {shape}").format(shape=A.shape))
     if not np.all(np.isfinite(A)):
-        raise ValueError("A holds inf or nan")
+        raise ValueError(_("A holds inf or nan"))
     return A
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arrays import as_float_array, expect_shape
+from .language import N_, translate as _
 
 VERDICTS = ("converged", "slow", "oscillating", "diverging", "diverged")
 
@@ -77,12 +78,13 @@ class Descent:
 
 def _learning_rate(eta):
     if isinstance(eta, (bool, np.bool_)):
-        raise TypeError(f"the learning rate eta must be a positive number, got {eta}")
-    value = as_float_array(eta, "the learning rate eta")
+        raise TypeError(_("the learning rate eta must be a positive number, got {value}").format(value=eta))
+    value = as_float_array(eta, N_("the learning rate eta"))
     if value.ndim != 0:
-        raise ValueError(f"the learning rate eta must be a single number, got shape {value.shape}")
+        raise ValueError(_("the learning rate eta must be a single number, got shape {shape}").format(shape=value.shape))
     if not value > 0 or not np.isfinite(value):
-        raise ValueError(f"the learning rate eta must be a positive finite number, got {float(value)}")
+        raise ValueError(_("the learning rate eta must be a positive finite number, got {value}").format(
+            value=float(value)))
     return float(value)
 
 
@@ -90,7 +92,7 @@ def _step_budget(steps):
     whole = isinstance(steps, numbers.Real) and not isinstance(steps, (bool, np.bool_)) \
         and np.isfinite(steps) and float(steps) == int(steps) and steps >= 0
     if not whole:
-        raise ValueError(f"steps must be a whole number ≥ 0, got {steps!r:.40}")
+        raise ValueError(_("steps must be a whole number ≥ 0, got {value}").format(value=f"{steps!r:.40}"))
     return int(steps)
 
 
@@ -101,24 +103,25 @@ def gradient_descent(grad, x0, eta, steps=100, tol=1e-8, f=None, limit=1e12):
     x0: a number or shape (n,). Stops when |Δx| < tol, after `steps` steps, or when |x| > limit.
     """
     if not callable(grad):
-        raise TypeError(f"grad must be a function x -> ∇f(x), got {type(grad).__name__}")
+        raise TypeError(_("grad must be a function x -> ∇f(x), got {type}").format(type=type(grad).__name__))
     if f is not None and not callable(f):
-        raise TypeError(f"f must be a function x -> f(x) or None, got {type(f).__name__}")
+        raise TypeError(_("f must be a function x -> f(x) or None, got {type}").format(type=type(f).__name__))
     x = as_float_array(x0, "x0")
     scalar = x.ndim == 0
     x = np.atleast_1d(x).copy()
     if x.ndim != 1:
-        raise ValueError(f"x0 must be a number or have shape (n,), got shape {x.shape}")
+        raise ValueError(_("x0 must be a number or have shape (n,), got shape {shape}").format(shape=x.shape))
     if not np.all(np.isfinite(x)):
-        raise ValueError("x0 must be finite (no inf or nan)")
+        raise ValueError(_("{name} must be finite (no inf or nan)").format(name="x0"))
     eta = _learning_rate(eta)
     steps = _step_budget(steps)
     path, converged, diverged = [x.copy()], False, False
     with np.errstate(all="ignore"):
-        for _ in range(steps):
-            g = as_float_array(grad(x[0] if scalar else x), "the gradient")
+        for k in range(steps):
+            g = as_float_array(grad(x[0] if scalar else x), N_("the gradient"))
             if g.size != x.size:
-                raise ValueError(f"grad(x) must return shape {x.shape} like x, got shape {g.shape}")
+                raise ValueError(_("grad(x) must return shape {expected} like x, got shape {shape}").format(
+                    expected=x.shape, shape=g.shape))
             step = -eta * g.reshape(x.shape)
             x = x + step
             if not np.all(np.isfinite(x)) or np.max(np.abs(x)) > limit:
@@ -140,11 +143,13 @@ def _symmetric_matrix(A, name="A"):
     if A.ndim == 0:
         A = A.reshape(1, 1)
     if A.ndim != 2 or A.shape[0] != A.shape[1]:
-        raise ValueError(f"{name} must be a number or a square matrix of shape (n, n), got shape {A.shape}")
+        raise ValueError(_("{name} must be a number or a square matrix of shape (n, n), got shape {shape}").format(
+            name=name, shape=A.shape))
     if not np.all(np.isfinite(A)):
-        raise ValueError(f"{name} must be finite (no inf or nan)")
+        raise ValueError(_("{name} must be finite (no inf or nan)").format(name=name))
     if not np.allclose(A, A.T, rtol=1e-10, atol=1e-12):
-        raise ValueError(f"{name} must be symmetric (A equal to A.T): the curvature matrix of ½ xᵀAx is")
+        raise ValueError(_("{name} must be symmetric (A equal to A.T): the curvature matrix of ½ xᵀAx is").format(
+            name=name))
     return A
 
 
@@ -160,7 +165,8 @@ def largest_stable_eta(A):
     or a symmetric (n, n) matrix with a positive largest eigenvalue."""
     top = curvatures(A)[-1]
     if not top > 0:
-        raise ValueError(f"the largest curvature is {top:g} ≤ 0: ½ xᵀAx has no minimum to descend to")
+        raise ValueError(_("the largest curvature is {value} ≤ 0: ½ xᵀAx has no minimum to descend to").format(
+            value=f"{top:g}"))
     return 2.0 / top
 
 
@@ -195,7 +201,7 @@ class Quadratic:
         if x.ndim == 0 and self.n == 1:
             x = x.reshape(1)
         if x.ndim == 0 or x.shape[-1] != self.n:
-            raise ValueError(f"x must have shape ({self.n},) or (..., {self.n}), got shape {x.shape}")
+            raise ValueError(_("x must have shape ({n},) or (..., {n}), got shape {shape}").format(n=self.n, shape=x.shape))
         return x - self.center
 
     def f(self, x):
@@ -258,7 +264,7 @@ def optimal_momentum(lam_min, lam_max):
     η* = 4 / (√λ_max + √λ_min)², β* = ((√κ − 1) / (√κ + 1))², and the rate √β* = (√κ − 1) / (√κ + 1),
     against (κ − 1) / (κ + 1) for plain gradient descent at its best η = 2 / (λ_min + λ_max)."""
     if not 0 < lam_min <= lam_max:
-        raise ValueError(f"need 0 < λ_min ≤ λ_max, got {lam_min!r}, {lam_max!r}")
+        raise ValueError(_("need 0 < λ_min ≤ λ_max, got {low}, {high}").format(low=repr(lam_min), high=repr(lam_max)))
     s, l = np.sqrt(lam_min), np.sqrt(lam_max)
     rate = (l - s) / (l + s)
     return 4.0 / (l + s) ** 2, rate * rate, rate

@@ -20,22 +20,25 @@ import math
 
 import numpy as np
 
+from .language import N_, translate as _
+
 
 def _positive(value, name, what):
     if not (isinstance(value, (int, float, np.floating, np.integer)) and np.isfinite(value) and value > 0):
-        raise ValueError(f"{name}, {what}, must be a positive number, got {value!r}")
+        raise ValueError(_("{name}, {what}, must be a positive number, got {value}").format(
+            name=name, what=_(what), value=repr(value)))
     return float(value)
 
 
 def _fraction(value, name):
     if not (isinstance(value, (int, float, np.floating, np.integer)) and 0 <= value < 1):
-        raise ValueError(f"{name} must be in [0, 1), got {value!r}")
+        raise ValueError(_("{name} must be in [0, 1), got {value}").format(name=name, value=repr(value)))
     return float(value)
 
 
 def _decay(value):
     if not (isinstance(value, (int, float, np.floating, np.integer)) and np.isfinite(value) and value >= 0):
-        raise ValueError(f"weight_decay must be a number ≥ 0, got {value!r}")
+        raise ValueError(_("weight_decay must be a number ≥ 0, got {value}").format(value=repr(value)))
     return float(value)
 
 
@@ -43,7 +46,7 @@ class Optimizer:
     """What every optimiser shares: η, weight decay, a step counter, state made on the first step."""
 
     def __init__(self, eta, weight_decay=0.0):
-        self.eta = _positive(eta, "eta", "the learning rate")
+        self.eta = _positive(eta, "eta", N_("the learning rate"))
         self.weight_decay = _decay(weight_decay)
         self.t = 0  # steps taken
 
@@ -56,7 +59,8 @@ class Optimizer:
 
     def _gradients(self, params, grads):
         if len(params) != len(grads):
-            raise ValueError(f"one gradient per parameter array: {len(params)} parameters, {len(grads)} gradients")
+            raise ValueError(_("one gradient per parameter array: {params} parameters, {grads} gradients").format(
+                params=len(params), grads=len(grads)))
         if self.weight_decay:
             return [g + self.weight_decay * p for p, g in zip(params, grads)]
         return grads
@@ -102,7 +106,7 @@ class RMSProp(Optimizer):
 
     def __init__(self, eta=0.001, rho=0.9, eps=1e-8, weight_decay=0.0):
         super().__init__(eta, weight_decay)
-        self.rho, self.eps = _fraction(rho, "rho"), _positive(eps, "eps", "the guard against dividing by 0")
+        self.rho, self.eps = _fraction(rho, "rho"), _positive(eps, "eps", N_("the guard against dividing by 0"))
         self.square = None
 
     def _step(self, params, grads):
@@ -124,14 +128,15 @@ class Adam(Optimizer):
     def __init__(self, eta=0.001, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, decoupled=False):
         super().__init__(eta, weight_decay)
         self.beta1, self.beta2 = _fraction(beta1, "beta1"), _fraction(beta2, "beta2")
-        self.eps = _positive(eps, "eps", "the guard against dividing by 0")
+        self.eps = _positive(eps, "eps", N_("the guard against dividing by 0"))
         self.decoupled = bool(decoupled)
         self.mean = self.square = None
 
     def _gradients(self, params, grads):
         if self.decoupled:  # AdamW: the decay is applied to p in _step, not added to the gradient
             if len(params) != len(grads):
-                raise ValueError(f"one gradient per parameter array: {len(params)} parameters, {len(grads)} gradients")
+                raise ValueError(_("one gradient per parameter array: {params} parameters, {grads} gradients").format(
+                    params=len(params), grads=len(grads)))
             return grads
         return super()._gradients(params, grads)
 
@@ -155,21 +160,23 @@ class Adam(Optimizer):
 # ------------------------------------------------------------------------------------ schedules
 
 def constant(eta):
-    eta = _positive(eta, "eta", "the learning rate")
+    eta = _positive(eta, "eta", N_("the learning rate"))
     return lambda epoch: eta
 
 
 def step_decay(eta, factor=0.5, every=10):
     """η × factor^(epoch // every): halve it every 10 epochs, by default."""
-    eta = _positive(eta, "eta", "the learning rate")
+    eta = _positive(eta, "eta", N_("the learning rate"))
     if not 0 < factor <= 1 or int(every) != every or every < 1:
-        raise ValueError(f"factor must be in (0, 1] and every a whole number ≥ 1, got {factor!r}, {every!r}")
+        raise ValueError(_("factor must be in (0, 1] and every a whole number ≥ 1, got {factor}, {every}").format(
+            factor=repr(factor), every=repr(every)))
     return lambda epoch: eta * factor ** (epoch // every)
 
 
 def cosine(eta, epochs, eta_min=0.0):
     """From η down to eta_min over `epochs` epochs along half a cosine: slow at both ends."""
-    eta = _positive(eta, "eta", "the learning rate")
+    eta = _positive(eta, "eta", N_("the learning rate"))
     if int(epochs) != epochs or epochs < 1 or not 0 <= eta_min <= eta:
-        raise ValueError(f"epochs must be a whole number ≥ 1 and 0 ≤ eta_min ≤ eta, got {epochs!r}, {eta_min!r}")
+        raise ValueError(_("epochs must be a whole number ≥ 1 and 0 ≤ eta_min ≤ eta, got {epochs}, {eta_min}").format(
+            epochs=repr(epochs), eta_min=repr(eta_min)))
     return lambda epoch: eta_min + (eta - eta_min) * (1 + math.cos(math.pi * min(epoch, epochs) / epochs)) / 2

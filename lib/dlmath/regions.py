@@ -41,6 +41,7 @@ from math import comb, prod
 import numpy as np
 
 from .arrays import as_batch, as_float_array
+from .language import translate as _
 from .linalg import rank
 from .models import MLP
 from .ops.dense import dense, dense_unchecked
@@ -52,18 +53,20 @@ def layers_of(net):
     """[(W, b), …] of a network: an MLP with ReLU hidden units, or a list of (W, b) pairs."""
     if isinstance(net, MLP):
         if net.hidden != "relu" and len(net.W) > 1:
-            raise ValueError(f"linear regions need ReLU hidden units; this MLP has hidden={net.hidden!r}")
+            raise ValueError(_("linear regions need ReLU hidden units; this MLP has hidden={hidden}").format(
+                hidden=repr(net.hidden)))
         pairs = list(zip(net.W, net.b))
     else:
         pairs = [(as_float_array(W, "W"), as_float_array(b, "b")) for W, b in net]
     for l, (W, b) in enumerate(pairs):
         if W.ndim != 2 or b.shape != (W.shape[0],):
-            raise ValueError(f"layer {l + 1}: W must have shape (n_out, n_in) and b shape (n_out,), "
-                             f"got {W.shape} and {b.shape}")
+            raise ValueError(_("layer {layer}: W must have shape (n_out, n_in) and b shape (n_out,), "
+                               "got {w} and {b}").format(layer=l + 1, w=W.shape, b=b.shape))
         if l and W.shape[1] != pairs[l - 1][0].shape[0]:
-            raise ValueError(f"layer {l + 1}: W has {W.shape[1]} columns but layer {l} has {pairs[l - 1][0].shape[0]} units")
+            raise ValueError(_("layer {layer}: W has {columns} columns but layer {below} has {units} units").format(
+                layer=l + 1, columns=W.shape[1], below=l, units=pairs[l - 1][0].shape[0]))
     if not pairs:
-        raise ValueError("a network needs at least one layer")
+        raise ValueError(_("a network needs at least one layer"))
     return pairs
 
 
@@ -77,7 +80,7 @@ def relu_as_matrix(z):
     """D_I(z) = diag(I(z)) for one vector z: ReLU(z) = D_I(z) @ z, a matrix that depends on z."""
     z = as_float_array(z, "z")
     if z.ndim != 1:
-        raise ValueError(f"z must be one vector of shape (n,), got shape {z.shape}")
+        raise ValueError(_("z must be one vector of shape (n,), got shape {shape}").format(shape=z.shape))
     return np.diag((z > 0).astype(float))
 
 
@@ -112,7 +115,8 @@ def affine_map(net, pattern):
     pattern = np.asarray(pattern).reshape(-1)
     n_hidden = sum(W.shape[0] for W, _ in layers[:-1])
     if pattern.shape != (n_hidden,):
-        raise ValueError(f"pattern must have one 0/1 entry per hidden unit, shape ({n_hidden},), got {pattern.shape}")
+        raise ValueError(_("pattern must have one 0/1 entry per hidden unit, shape ({n},), got {shape}").format(
+            n=n_hidden, shape=pattern.shape))
     A, c = _hidden_map(layers, pattern, len(layers) - 1)
     W, b = layers[-1]
     return W @ A, W @ c + b
@@ -135,12 +139,12 @@ def layer_hyperplanes(net, layer, pattern=()):
     For layer 1 these are just the rows of W¹ and b¹; deeper, they change from region to region."""
     layers = layers_of(net)
     if not 1 <= layer <= len(layers) - 1:
-        raise ValueError(f"layer must be a hidden layer, 1 … {len(layers) - 1}, got {layer}")
+        raise ValueError(_("layer must be a hidden layer, 1 … {last}, got {value}").format(last=len(layers) - 1, value=layer))
     pattern = np.asarray(pattern, dtype=float).reshape(-1)
     n_before = sum(W.shape[0] for W, _ in layers[:layer - 1])
     if pattern.size != n_before:
-        raise ValueError(f"pattern must have one 0/1 entry per unit of layers 1 … {layer - 1}, "
-                         f"shape ({n_before},), got {pattern.shape}")
+        raise ValueError(_("pattern must have one 0/1 entry per unit of layers 1 … {last}, shape ({n},), got {shape}")
+                         .format(last=layer - 1, n=n_before, shape=pattern.shape))
     A, c = _hidden_map(layers, pattern, layer - 1)
     W, b = layers[layer - 1]
     return W @ A, W @ c + b
@@ -152,8 +156,8 @@ def dynamic_rank(W_next, pattern):
     W_next = as_float_array(W_next, "W_next")
     pattern = np.asarray(pattern, dtype=float).reshape(-1)
     if W_next.ndim != 2 or W_next.shape[1] != pattern.size:
-        raise ValueError(f"W_next must have shape (n_out, {pattern.size}) for a pattern of {pattern.size} units, "
-                         f"got {W_next.shape}")
+        raise ValueError(_("W_next must have shape (n_out, {n}) for a pattern of {n} units, got {shape}").format(
+            n=pattern.size, shape=W_next.shape))
     return rank(W_next * pattern[None, :])
 
 
@@ -227,7 +231,8 @@ def _refine(net, shape, A0, c0, split, tol):
     function (W A)_j · u + (W c + b)_j on it: a straight cut of the piece."""
     layers = layers_of(net)
     if layers[0][0].shape[1] != A0.shape[0]:
-        raise ValueError(f"the network takes {layers[0][0].shape[1]} inputs, the region lives in {A0.shape[0]}")
+        raise ValueError(_("the network takes {inputs} inputs, the region lives in {dimension}").format(
+            inputs=layers[0][0].shape[1], dimension=A0.shape[0]))
     pieces = [(shape, [], A0, c0)]
     for W, b in layers[:-1]:
         new = []
@@ -286,7 +291,7 @@ def box_polygon(box):
     """The rectangle box = (x_min, x_max, y_min, y_max) as a counter-clockwise polygon."""
     x0, x1, y0, y1 = (float(v) for v in box)
     if not (x0 < x1 and y0 < y1):
-        raise ValueError(f"box must be (x_min, x_max, y_min, y_max) with min < max, got {box}")
+        raise ValueError(_("box must be (x_min, x_max, y_min, y_max) with min < max, got {box}").format(box=box))
     return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
 
 
@@ -315,7 +320,8 @@ def segment_regions(net, p, q):
     Region whose shape is the interval (t0, t1) of x = p + t (q − p), t in [0, 1], in order."""
     p, q = as_float_array(p, "p").reshape(-1), as_float_array(q, "q").reshape(-1)
     if p.shape != q.shape:
-        raise ValueError(f"p and q must be points of the same dimension, got shapes {p.shape} and {q.shape}")
+        raise ValueError(_("p and q must be points of the same dimension, got shapes {p} and {q}").format(
+            p=p.shape, q=q.shape))
 
     def split(t, w, b, tol):
         pos, neg = _split_interval(t, w, b, tol * (abs(w[0]) + abs(b) + 1e-300))
@@ -369,7 +375,8 @@ def hyperplane_meets_box(w, b, box):
     (lo, hi) per axis, an array (n, 2): it does iff w·x + b takes both signs at the corners."""
     w, box = as_float_array(w, "w").reshape(-1), as_float_array(box, "box")
     if box.shape != (w.size, 2):
-        raise ValueError(f"box must have shape ({w.size}, 2), one (low, high) per input, got {box.shape}")
+        raise ValueError(_("box must have shape ({n}, 2), one (low, high) per input, got {shape}").format(
+            n=w.size, shape=box.shape))
     # the extremes of an affine function over a box are at corners: pick per axis the low or high end
     top = b + np.sum(np.where(w > 0, w * box[:, 1], w * box[:, 0]))
     bottom = b + np.sum(np.where(w > 0, w * box[:, 0], w * box[:, 1]))
@@ -417,5 +424,5 @@ def montufar_lower(n0, widths):
     the maximum, reached by a special construction, not by random weights."""
     widths = [int(n) for n in widths]
     if min(widths) < n0:
-        raise ValueError(f"the bound needs every width ≥ n0 = {n0}, got {widths}")
+        raise ValueError(_("the bound needs every width ≥ n0 = {n0}, got {widths}").format(n0=n0, widths=widths))
     return prod((n // n0) ** n0 for n in widths[:-1]) * zaslavsky(n0, widths[-1])

@@ -17,6 +17,7 @@ import numpy as np
 
 from .arrays import as_float_array, expect_shape, read_only
 from .datasets import HEIGHT_ORIGIN, HEIGHTS, RULE, WEIGHTS  # noqa: F401  (the chapter's data set)
+from .language import translate as _
 from .optimize import gradient_descent
 
 X = read_only(HEIGHTS - HEIGHT_ORIGIN)  # height above 160 cm; read-only, as every data set
@@ -28,12 +29,12 @@ def data(x, y):
     x = expect_shape(as_float_array(x, "x"), (None,), "x")
     y = expect_shape(as_float_array(y, "y"), (None,), "y")
     if x.shape != y.shape:
-        raise ValueError(f"x and y must both have shape (n,) with the same n, got x of shape {x.shape} "
-                         f"and y of shape {y.shape}")
+        raise ValueError(_("x and y must both have shape (n,) with the same n, got x of shape {x} "
+                           "and y of shape {y}").format(x=x.shape, y=y.shape))
     if x.size == 0:
-        raise ValueError("x and y must hold at least one data point, got shape (0,)")
+        raise ValueError(_("x and y must hold at least one data point, got shape (0,)"))
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-        raise ValueError("x and y must be finite numbers (no nan or inf)")
+        raise ValueError(_("x and y must be finite numbers (no nan or inf)"))
     return x, y
 
 
@@ -43,7 +44,8 @@ def _parameters(p, q):
     try:
         p, q = np.broadcast_arrays(p, q)
     except ValueError:
-        raise ValueError(f"p and q must be numbers or arrays of one shape, got shapes {p.shape} and {q.shape}") from None
+        raise ValueError(_("p and q must be numbers or arrays of one shape, got shapes {p} and {q}").format(
+            p=p.shape, q=q.shape)) from None
     return p[..., None], q[..., None]
 
 
@@ -101,8 +103,8 @@ def normal_equations(x, y):
     u, v = x - x.mean(), y - y.mean()
     spread = np.sum(u * u)
     if x.size < 2 or spread == 0:
-        raise ValueError("the line is not determined: the normal equations need at least two different x "
-                         f"values, got {np.unique(x).size}")
+        raise ValueError(_("the line is not determined: the normal equations need at least two different x "
+                           "values, got {count}").format(count=np.unique(x).size))
     p = float(np.sum(u * v) / spread)
     return p, float(y.mean() - p * x.mean())
 
@@ -137,8 +139,8 @@ def polynomial_through(x, y):
     """
     x, y = data(x, y)
     if np.unique(x).size != x.size:
-        raise ValueError("the x values must all be different: no function passes through two points "
-                         "with the same x and different y")
+        raise ValueError(_("the x values must all be different: no function passes through two points "
+                           "with the same x and different y"))
     return np.linalg.solve(np.vander(x, increasing=True), y)
 
 

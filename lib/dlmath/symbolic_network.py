@@ -17,16 +17,19 @@ import numpy as np
 import sympy as sp
 
 from .arrays import as_float_array
+from .language import translate as _
 
 
 def _sizes(sizes):
     try:
         sizes = tuple(sizes)
     except TypeError:
-        raise TypeError(f"sizes must list the layer sizes (n_1, …, n_L), e.g. (12, 3, 2), got {sizes!r:.40}") from None
+        raise TypeError(_("sizes must list the layer sizes (n_1, …, n_L), e.g. (12, 3, 2), got {value}").format(
+            value=f"{sizes!r:.40}")) from None
     if len(sizes) < 2 or not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) and n >= 1
                                  for n in sizes):
-        raise ValueError(f"sizes must list at least 2 positive whole layer sizes, e.g. (12, 3, 2), got {sizes!r:.60}")
+        raise ValueError(_("sizes must list at least 2 positive whole layer sizes, e.g. (12, 3, 2), got {value}").format(
+            value=f"{sizes!r:.60}"))
     return tuple(int(n) for n in sizes)
 
 
@@ -64,7 +67,8 @@ def symbolic_forward(x, params, activation=sigmoid_expression):
     a = sp.Matrix(x if isinstance(x, sp.MatrixBase) else _exact(as_float_array(x, "x").ravel()))
     for l, (W, b) in enumerate(params, start=2):
         if W.shape[1] != a.shape[0]:
-            raise ValueError(f"W^{l} has {W.shape[1]} columns but layer {l - 1} has {a.shape[0]} units")
+            raise ValueError(_("W^{layer} has {columns} columns but layer {below} has {units} units").format(
+                layer=l, columns=W.shape[1], below=l - 1, units=a.shape[0]))
         a = (W * a + b).applyfunc(activation)
     return a
 
@@ -77,9 +81,10 @@ def symbolic_cost(X, T, params, activation=sigmoid_expression):
     T = as_float_array(T, "T")
     X, T = (X[None, :] if X.ndim == 1 else X), (T[None, :] if T.ndim == 1 else T)
     if X.ndim != 2 or X.shape[1] != n_in:
-        raise ValueError(f"X must have shape (N, {n_in}), one image per row, got shape {X.shape}")
+        raise ValueError(_("X must have shape (N, {n}), one image per row, got shape {shape}").format(n=n_in, shape=X.shape))
     if T.shape != (X.shape[0], n_out):
-        raise ValueError(f"T must have shape ({X.shape[0]}, {n_out}), one target row per image, got shape {T.shape}")
+        raise ValueError(_("T must have shape ({rows}, {n}), one target row per image, got shape {shape}").format(
+            rows=X.shape[0], n=n_out, shape=T.shape))
     total = sp.Integer(0)
     for x, t in zip(X, T):  # a loop over images: each adds its own term to the formula
         a = symbolic_forward(x, params, activation)
@@ -105,13 +110,13 @@ def derivative_size(sizes, n_images, weight=None, images=None):
         weight = (2, 1, int(np.argmax(X.sum(axis=0))) + 1)
     l, j, i = weight
     if not (2 <= l <= len(sizes) and 1 <= j <= sizes[l - 1] and 1 <= i <= sizes[l - 2]):
-        raise ValueError(f"weight (l, j, i) = {weight} is not in a {sizes} network: l in 2…{len(sizes)}, "
-                         f"j in 1…n_l, i in 1…n_(l−1)")
+        raise ValueError(_("weight (l, j, i) = {weight} is not in a {sizes} network: l in 2…{last}, "
+                           "j in 1…n_l, i in 1…n_(l−1)").format(weight=weight, sizes=sizes, last=len(sizes)))
     if l == 2:  # a first-layer weight multiplies pixel i: an image where it is blank does not depend on it
         keep = X[:, i - 1] != 0
         X, T = X[keep], T[keep]
     if not 1 <= n_images <= len(X):
-        raise ValueError(f"n_images must be between 1 and {len(X)}, got {n_images}")
+        raise ValueError(_("n_images must be between 1 and {count}, got {value}").format(count=len(X), value=n_images))
     params = parameter_symbols(sizes)
     cost = symbolic_cost(X[:n_images], T[:n_images], params)
     derivative = sp.diff(cost, params[l - 2][0][j - 1, i - 1])

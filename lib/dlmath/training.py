@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .language import N_, translate as _
 from .optimizers import SGD
 
 
@@ -26,8 +27,11 @@ class Record:
     eta: list = field(default_factory=list)             # the learning rate of each epoch, with a schedule
 
     def summary(self):
-        text = f"loss {self.loss[-1]:.4f}, training accuracy {self.train_accuracy[-1]:.1%}"
-        return text + (f", validation {self.val_accuracy[-1]:.1%}" if self.val_accuracy else "")
+        text = _("loss {loss}, training accuracy {accuracy}").format(
+            loss=f"{self.loss[-1]:.4f}", accuracy=f"{self.train_accuracy[-1]:.1%}")
+        if self.val_accuracy:
+            text += _(", validation {accuracy}").format(accuracy=f"{self.val_accuracy[-1]:.1%}")
+        return text
 
 
 def in_notebook():
@@ -56,7 +60,8 @@ def _augmented(augment, xb, rng):
     """augment's new batch, checked: a learner's function must not change the data set's rows."""
     out = np.asarray(augment(xb.copy(), rng), dtype=float)
     if out.shape != xb.shape:
-        raise ValueError(f"augment must return a batch of the shape it was given, {xb.shape}, got {out.shape}")
+        raise ValueError(_("augment must return a batch of the shape it was given, {expected}, got {shape}").format(
+            expected=xb.shape, shape=out.shape))
     return out
 
 
@@ -71,15 +76,15 @@ def fit(model, x, t, optimizer=None, epochs=10, batch_size=32, seed=0, progress=
     x = model.check_inputs(x)
     t = model.check_targets(t, x.shape[0])
     if not (isinstance(batch_size, (int, np.integer)) and batch_size >= 1):
-        raise ValueError(f"batch_size must be a positive whole number, got {batch_size!r}")
+        raise ValueError(_("batch_size must be a positive whole number, got {value}").format(value=repr(batch_size)))
     labels = np.argmax(t, axis=1)
     if validation is not None:
-        x_val = model.check_inputs(validation[0], "validation x")
+        x_val = model.check_inputs(validation[0], N_("validation x"))
         y_val = model.check_labels(np.asarray(validation[1]), x_val.shape[0])
         t_val = np.eye(t.shape[1])[y_val]
     rng = np.random.default_rng(seed)
     params = model.parameters()
-    bar = progress_bar(epochs, "training", progress if progress is not None else (None if epochs > 20 else False))
+    bar = progress_bar(epochs, _("training"), progress if progress is not None else (None if epochs > 20 else False))
     record = Record()
     n = x.shape[0]
     full_batch = batch_size >= n

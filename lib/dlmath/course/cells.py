@@ -14,6 +14,8 @@ import copy
 import hashlib
 import re
 
+from ..language import translate as _
+
 CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d\d\.\w+)["']""")
 OURS = re.compile(r"^(answer-|check-|\d\d-[0-9a-f]{3,}(-\d+)?$)")
 HASHED = re.compile(r"^(\d\d)-([0-9a-f]{10})(?:-\d+)?$")
@@ -119,7 +121,8 @@ def carry(old, new):
                     target["outputs"], target["execution_count"] = [], None
                     carried.append(exercise)
             elif answered(cell):
-                left.append((f"your answer to {exercise} (the exercise is not in the new version)", where))
+                left.append((_("your answer to {exercise} (the exercise is not in the new version)").format(
+                    exercise=exercise), _("cell {number}").format(number=n)))
         elif key.startswith("check-"):
             pass  # the new version's own check cell
         elif added_by_learner(cell):
@@ -131,12 +134,13 @@ def carry(old, new):
                 merged["cells"][at[key]]["source"] = _source(cell)
                 carried.append(f"your edit of {where}")
             else:
-                left.append((f"your edit of {where} (the course changed that cell too)", where))
+                shown = _("cell {number}").format(number=n)
+                left.append((_("your edit of {cell} (the course changed that cell too)").format(cell=shown), shown))
         if key in at:
             anchor = key
     if old_style:
-        left.append(("any course cell you edited (your copy predates cell identities, so only answers "
-                     "and cells you added could be told apart)", "the whole copy"))
+        left.append((_("any course cell you edited (your copy predates cell identities, so only answers "
+                       "and cells you added could be told apart)"), _("the whole copy")))
     cells = []
     for cell in inserts.get(None, []):
         cells.append(cell)

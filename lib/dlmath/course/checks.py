@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..arrays import read_only
-from .language import N_, translate as _
+from ..language import N_, translate as _
 
 PASS, FAIL, TODO = "pass", "fail", "todo"
 SYMBOL = {PASS: "✅", FAIL: "❌", TODO: "⏳"}

@@ -22,6 +22,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from ..language import language, speaking, translate as _
 from .cells import carry, keys
 from .workspace import Workspace
 
@@ -37,7 +38,7 @@ def release(course_root, out, chapters=None, due=None):
     ws = Workspace(course_root)
     out = Path(out)
     if out.exists() and any(out.iterdir()):
-        raise FileExistsError(f"{out} is not empty; choose a new folder for the student edition.")
+        raise FileExistsError(_("{folder} is not empty; choose a new folder for the student edition.").format(folder=out))
     picked = [ws.chapter(n) for n in chapters] if chapters else ws.chapter_files()
     (out / "chapters").mkdir(parents=True)
     for chapter in picked:
@@ -96,7 +97,8 @@ def graded(exercise_id, answer):
     line = {"id": exercise_id, "status": result.status, "message": result.message}
     with open(os.environ["DLMATH_GRADE_LOG"], "a", encoding="utf-8") as log:
         log.write(json.dumps(line) + "\n")
-    print(f"{SYMBOL[result.status]} {exercise_id}: {verdict(result.status, result.message)}")
+    print(_("{symbol} {exercise}: {verdict}").format(symbol=SYMBOL[result.status], exercise=exercise_id,
+                                                     verdict=verdict(result.status, result.message)))
 
 
 def graded_notebook(student_nb, release_nb):
@@ -120,8 +122,14 @@ def exercise_order(ws):
 
 
 def _grade_one(task):
-    """Run one student notebook (in a worker process). Returns (student, chapter, verdicts, problems)."""
-    student, number, path, release_path, timeout = task
+    """Run one student notebook (in a worker process). Returns (student, chapter, verdicts, problems), the
+    problems and the kernel's verdicts in the language the task ends with."""
+    *task, lang = task
+    with speaking(lang):
+        return _run_graded(*task, lang)
+
+
+def _run_graded(student, number, path, release_path, timeout, lang):
     import nbformat
 
     from .headless import execute
@@ -129,19 +137,21 @@ def _grade_one(task):
     try:
         student_nb = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(student_nb, dict) or not isinstance(student_nb.get("cells"), list):
-            raise ValueError("it has no cells")
+            raise ValueError(_("it has no cells"))
     except Exception as exc:
-        return student, number, {}, [f"{Path(path).name}: not a readable notebook ({type(exc).__name__})"]
+        return student, number, {}, [_("{file}: not a readable notebook ({error})").format(
+            file=Path(path).name, error=type(exc).__name__)]
     release_nb = json.loads(Path(release_path).read_text(encoding="utf-8"))
     nb = nbformat.reads(json.dumps(graded_notebook(student_nb, release_nb)), as_version=4)
     with tempfile.TemporaryDirectory(prefix="dlmath-grade-") as tmp:
         log = Path(tmp) / "verdicts.jsonl"
         log.touch()
         try:
-            execute(nb, tmp, timeout=timeout, allow_errors=True, env={"DLMATH_GRADE_LOG": str(log)})
+            execute(nb, tmp, timeout=timeout, allow_errors=True, env={"DLMATH_GRADE_LOG": str(log), "DLMATH_LANG": lang})
         except Exception as exc:  # a cell over its time, a kernel that died
             first = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
-            problems.append(f"{Path(path).name}: stopped — {type(exc).__name__}: {first}")
+            problems.append(_("{file}: stopped — {error}: {message}").format(
+                file=Path(path).name, error=type(exc).__name__, message=first))
         verdicts = {}
         for line in log.read_text(encoding="utf-8").splitlines():
             try:
@@ -152,7 +162,8 @@ def _grade_one(task):
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             if out.get("output_type") == "error":
-                problems.append(f"{Path(path).name}: cell {i + 1} raised {out.get('ename')}")
+                problems.append(_("{file}: cell {number} raised {error}").format(
+                    file=Path(path).name, number=i + 1, error=out.get("ename")))
     return student, number, verdicts, problems
 
 
@@ -169,11 +180,12 @@ def submissions(folder, scratch):
                     for member in archive.namelist():
                         dest = (target / member).resolve()
                         if target.resolve() not in dest.parents and dest != target.resolve():
-                            raise ValueError(f"unsafe path in the zip: {member}")
+                            raise ValueError(_("unsafe path in the zip: {member}").format(member=member))
                     archive.extractall(target)
             except Exception as exc:
                 target.mkdir(parents=True, exist_ok=True)
-                (target / "PROBLEM").write_text(f"{entry.name}: not a readable zip ({exc})", encoding="utf-8")
+                (target / "PROBLEM").write_text(_("{file}: not a readable zip ({error})").format(file=entry.name, error=exc),
+                                                encoding="utf-8")
             found[entry.stem] = target
     return found
 
@@ -204,8 +216,8 @@ def grade(course_root, folder, out_csv, feedback=None, jobs=1, timeout=120, prog
                 problems[student].append((where / "PROBLEM").read_text(encoding="utf-8"))
             found = notebooks_of(where, ws)
             if not found and not problems[student]:
-                problems[student].append("no chapter notebook found (named as `dlmath open` names them)")
-            tasks += [(student, n, str(p), str(chapter_of[n]), timeout) for n, p in found.items()]
+                problems[student].append(_("no chapter notebook found (named as `dlmath open` names them)"))
+            tasks += [(student, n, str(p), str(chapter_of[n]), timeout, language()) for n, p in found.items()]
         verdicts = {s: {} for s in students}
         handed = {s: {t[1] for t in tasks if t[0] == s} for s in students}
         bar = _bar(len(students), progress)
@@ -243,21 +255,24 @@ def feedback_text(student, order, verdicts, problems, handed):
     from . import exercises
     from .checks import SYMBOL, TODO, verdict
     right = sum(verdicts.get(e, ("",))[0] == "pass" for e in order)
-    lines = [f"# Feedback for {student}", "",
-             f"Graded {time.strftime('%Y-%m-%d %H:%M')}: {right} of {len(order)} exercises correct.", ""]
+    lines = ["# " + _("Feedback for {student}").format(student=student), "",
+             _("Graded {time}: {right} of {count} exercises correct.").format(
+                 time=time.strftime('%Y-%m-%d %H:%M'), right=right, count=len(order)), ""]
     if problems:
-        lines += ["## Problems", ""] + [f"- {p}" for p in problems] + [""]
+        lines += ["## " + _("Problems"), ""] + [f"- {p}" for p in problems] + [""]
     for number, module in exercises.CHAPTERS.items():
         ids = [e for e in order if e.startswith(number + ".")]
         if not ids:
             continue
         if number not in handed:
-            lines += [f"## {number} · {module.TITLE}: not handed in", ""]
+            lines += ["## " + _("{number} · {title}: not handed in").format(number=number, title=_(module.TITLE)), ""]
             continue
-        lines += [f"## {number} · {module.TITLE}", ""]
+        lines += [f"## {number} · {_(module.TITLE)}", ""]
         for e in ids:
             status, message = verdicts.get(e, (TODO, ""))
-            lines.append(f"- {SYMBOL[status]} {e}: {verdict(status, message)}".rstrip(" —"))
+            line = _("{symbol} {exercise}: {verdict}").format(symbol=SYMBOL[status], exercise=e,
+                                                              verdict=verdict(status, message))
+            lines.append(f"- {line}".rstrip(" —"))
         lines.append("")
     return "\n".join(lines)
 
@@ -265,7 +280,7 @@ def feedback_text(student, order, verdicts, problems, handed):
 def _bar(total, show):
     try:
         from tqdm.auto import tqdm
-        return tqdm(total=total, desc="students", unit="student", disable=not show)
+        return tqdm(total=total, desc=_("students"), unit=_("student"), disable=not show)
     except ImportError:
         class _Quiet:
             def update(self, n):

@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from ..language import translate as _, use
 from .workspace import Workspace, is_course, remembered_language
 
 WORKSPACE = "dlmath"  # the JupyterLab workspace of the course
@@ -65,6 +66,15 @@ def open_in(path, servers=None):
 
 # ---------------------------------------------------------------- the server extension
 
+def _edition(course):
+    """The workspace of the edition `dlmath open` chose last, and this server's words (its log, the door's
+    errors, my-work's README) in that edition's language. The server's own process only: its kernels
+    still speak each notebook's language."""
+    lang = remembered_language(course)
+    use(lang)
+    return Workspace(course, lang)
+
+
 def _jupyter_server_extension_points():
     return [{"module": "dlmath.course.lab"}]
 
@@ -81,8 +91,8 @@ def _load_jupyter_server_extension(serverapp):
         def get(self, number=None):
             course = course_in(root_dir)
             if course is None:
-                raise web.HTTPError(404, "no course folder (one with chapters/ and source/) here")
-            ws = Workspace(course, remembered_language(course))  # the edition `dlmath open` chose last
+                raise web.HTTPError(404, _("no course folder (one with chapters/ and source/) here"))
+            ws = _edition(course)
             ws.ensure_copies()
             ws.sync()
             try:
@@ -95,12 +105,13 @@ def _load_jupyter_server_extension(serverapp):
     serverapp.web_app.add_handlers(".*$", [(pattern, OpenHandler)])
     course = course_in(root_dir)
     if course is not None:
-        ws = Workspace(course, remembered_language(course))
+        ws = _edition(course)
         made = ws.ensure_copies()
         for line in ws.sync():
             serverapp.log.info("dlmath: %s", line)
         if made:
-            serverapp.log.info("dlmath: made your own copies of %d chapter(s) in my-work/", len(made))
+            serverapp.log.info("dlmath: %s", _("made your own copies of {count} chapter(s) in {folder}/ (git ignores "
+                                               "it).").format(count=len(made), folder=ws.rel(ws.work)))
         if serverapp.default_url in ("/lab", "/lab/"):  # only JupyterLab's own default, never a chosen one
             serverapp.default_url = "/" + DOOR
 

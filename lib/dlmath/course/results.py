@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from .checks import FAIL, PASS, TODO  # noqa: F401  (the statuses a result is stored with)
-from .language import N_, translate as _
+from ..language import N_, translate as _
 
 
 def store_path():

@@ -20,7 +20,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .language import translate as _
+from ..language import translate as _
 
 WORK, BACKUPS = "my-work", "backups"
 
@@ -94,8 +94,8 @@ def find_root(start=None):
         for folder in (base, *base.parents):
             if is_course(folder):
                 return folder
-    raise FileNotFoundError("cannot find the course folder (the one with chapters/ and source/ or lib/); "
-                            "run this from inside it.")
+    raise FileNotFoundError(_("cannot find the course folder (the one with chapters/ and source/ or lib/); "
+                              "run this from inside it."))
 
 
 EDITIONS = {"en": "", "zh": "zh"}  # each language's folder under chapters/ and under my-work/
@@ -124,7 +124,8 @@ class Workspace:
 
     def __init__(self, root=None, lang="en"):
         if lang not in EDITIONS:
-            raise ValueError(f"lang must be one of {sorted(EDITIONS)}, got {lang!r}")
+            raise ValueError(_("{name} must be one of {names}, got {value}").format(
+                name="lang", names=sorted(EDITIONS), value=repr(lang)))
         self.root = Path(root).resolve() if root else find_root()
         self.lang = lang
         self.chapters = self.root / "chapters" / EDITIONS[lang]
@@ -149,7 +150,8 @@ class Workspace:
         found = [p for p in self.chapter_files() if p.stem == key or p.stem[:2] == key[:2] and key in p.stem]
         if not found:
             have = ", ".join(p.stem[:2] for p in self.chapter_files())
-            raise LookupError(f"there is no chapter {number!r}; the chapters are {have}.")
+            raise LookupError(_("there is no chapter {number}; the chapters are {chapters}.").format(
+                number=repr(number), chapters=have))
         return found[0]
 
     def copy_of(self, chapter_path):
@@ -161,10 +163,10 @@ class Workspace:
         self.work.mkdir(parents=True, exist_ok=True)
         readme = self.work / "README.md"
         if not readme.exists():
-            readme.write_text(
-                "# my-work\n\nYour own copies of the chapters: answer the exercises here. git ignores this "
-                "folder, so `git pull` never touches it.\nA fresh copy of one chapter: `dlmath reset NN` "
-                "(your old copy is kept in backups/).\n", encoding="utf-8")
+            readme.write_text("# my-work\n\n" + _(
+                "Your own copies of the chapters: answer the exercises here. git ignores this folder, so "
+                "`git pull` never touches it.\nA fresh copy of one chapter: `dlmath reset NN` (your old copy is "
+                "kept in backups/).") + "\n", encoding="utf-8")
         made = []
         for chapter in self.chapter_files():
             copy = self.copy_of(chapter)
@@ -233,15 +235,16 @@ class Workspace:
         have = self.backups_of(number)
         if backup is None:
             if not have:
-                raise LookupError(f"there is no backup of chapter {number} in {self.rel(self.backups)}/.")
+                raise LookupError(_("there is no backup of chapter {number} in {folder}/.").format(
+                    number=number, folder=self.rel(self.backups)))
             chosen = have[0]
         elif str(backup).isdigit() and 1 <= int(backup) <= len(have):
             chosen = have[int(backup) - 1]
         else:
             chosen = next((p for p in have if p.name == Path(backup).name), None)
             if chosen is None:
-                raise LookupError(f"{backup!r} is not a backup of chapter {number}; "
-                                  f"`dlmath restore {number} --list` lists them.")
+                raise LookupError(_("{backup} is not a backup of chapter {number}; `dlmath restore {number} --list` "
+                                    "lists them.").format(backup=repr(backup), number=number))
         copy = self.copy_of(self.chapter(number))
         kept = self.back_up(copy) if copy.exists() else None
         shutil.copyfile(chosen, copy)

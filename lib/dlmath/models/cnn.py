@@ -21,6 +21,7 @@ one image per row (N, C·H·W) as datasets.digits() gives them.
 import numpy as np
 
 from ..arrays import as_float_array
+from ..language import translate as _
 from ..ops.activations import activation_pair
 from ..ops.conv import (conv2d_backward_unchecked, conv2d_unchecked, max_pool2d_backward_unchecked,
                         max_pool2d_unchecked, output_size)
@@ -33,10 +34,10 @@ class CNN(Model):
                  activation="relu", output="softmax", loss="cross_entropy", seed=0, init=None):
         input_shape = tuple(int(s) for s in input_shape)
         if len(input_shape) != 3 or min(input_shape) < 1:
-            raise ValueError(f"input_shape must be (C, H, W), got {input_shape}")
+            raise ValueError(_("input_shape must be (C, H, W), got {shape}").format(shape=input_shape))
         filters = tuple(int(f) for f in filters)
         if min(filters, default=1) < 1:
-            raise ValueError(f"filters must be positive numbers of filters per layer, got {filters}")
+            raise ValueError(_("filters must be positive numbers of filters per layer, got {filters}").format(filters=filters))
         # shapes layer by layer, with the output-size formula; a layer that does not fit is an error
         self.shapes = [input_shape]
         c, h, w = input_shape
@@ -44,8 +45,9 @@ class CNN(Model):
             h, w = output_size(h, kernel, 1, padding), output_size(w, kernel, 1, padding)
             h, w = (h - pool) // pool + 1 if pool > 1 else h, (w - pool) // pool + 1 if pool > 1 else w
             if min(h, w) < 1:
-                raise ValueError(f"a {kernel}×{kernel} convolution (padding {padding}) and {pool}×{pool} pooling "
-                                 f"do not fit after shape {self.shapes[-1]}: H' = ⌊(H + 2·padding − k) / stride⌋ + 1")
+                raise ValueError(_("a {k}×{k} convolution (padding {padding}) and {pool}×{pool} pooling do not fit "
+                                   "after shape {shape}: H' = ⌊(H + 2·padding − k) / stride⌋ + 1").format(
+                                       k=kernel, padding=padding, pool=pool, shape=self.shapes[-1]))
             c = f
             self.shapes.append((c, h, w))
         n_flat = c * h * w
@@ -58,7 +60,8 @@ class CNN(Model):
         # by default He's scale for ReLU filters (LeCun's otherwise) and LeCun's for the dense output layer
         conv_init = ("he" if activation == "relu" else "lecun") if init is None else init
         conv_W = []
-        for (c_in, _, _), f in zip(self.shapes, filters):
+        for shape, f in zip(self.shapes, filters):
+            c_in = shape[0]
             std = init_std(conv_init, c_in * kernel * kernel, f * kernel * kernel)
             conv_W.append(rng.normal(0.0, std, (f, c_in, kernel, kernel)))
         dense_W = rng.normal(0.0, init_std("lecun" if init is None else init, n_flat, n_outputs), (n_outputs, n_flat))
@@ -77,8 +80,8 @@ class CNN(Model):
         if x.ndim == 2 and x.shape[1] == np.prod(shape):
             x = x.reshape(-1, *shape)
         if x.ndim != 4 or x.shape[1:] != shape:
-            raise ValueError(f"{name} must have shape (N, {', '.join(map(str, shape))}) or (N, {int(np.prod(shape))}) "
-                             f"— one image per row — got shape {x.shape}")
+            raise ValueError(_("{name} must have shape (N, {image}) or (N, {size}) — one image per row — got shape {shape}")
+                             .format(name=_(name), image=", ".join(map(str, shape)), size=int(np.prod(shape)), shape=x.shape))
         return x
 
     def forward_unchecked(self, x):

@@ -7,6 +7,7 @@ sizes = (n_0, n_1, …, n_L), e.g. (12, 3, 2) — the book's net; W^l has shape 
 import numpy as np
 
 from ..arrays import as_batch, as_float_array
+from ..language import translate as _
 from ..ops.activations import activation_pair
 from ..ops.dense import dense_backward_unchecked, dense_unchecked
 from ..ops.normalization import dropout_mask
@@ -30,11 +31,12 @@ class MLP(Model):
                  init=None):
         sizes = tuple(int(s) for s in sizes)
         if len(sizes) < 2 or min(sizes) < 1:
-            raise ValueError(f"sizes must list at least 2 positive layer sizes (n_0, …, n_L), got {sizes}")
+            raise ValueError(_("sizes must list at least 2 positive layer sizes (n_0, …, n_L), got {sizes}").format(sizes=sizes))
         self._set_output(output, loss)
         activation_pair(hidden)
         if not 0 <= dropout < 1:
-            raise ValueError(f"dropout, the probability of dropping a hidden unit, must be in [0, 1), got {dropout!r}")
+            raise ValueError(_("dropout, the probability of dropping a hidden unit, must be in [0, 1), got {value}").format(
+                value=repr(dropout)))
         self.sizes, self.hidden, self.dropout = sizes, hidden, float(dropout)
         self.dropout_rng = np.random.default_rng(seed + 1)  # the masks' own stream: weights stay as without
         self.n_outputs = sizes[-1]
@@ -50,12 +52,12 @@ class MLP(Model):
         W = [as_float_array(w, f"W[{l}]") for l, w in enumerate(W)]
         b = [as_float_array(v, f"b[{l}]") for l, v in enumerate(b)]
         if not W or len(W) != len(b):
-            raise ValueError(f"W and b must list the same number (≥ 1) of layers, got {len(W)} and {len(b)}")
+            raise ValueError(_("W and b must list the same number (≥ 1) of layers, got {w} and {b}").format(w=len(W), b=len(b)))
         for l, (w, v) in enumerate(zip(W, b)):
             if w.ndim != 2 or v.shape != (w.shape[0],) or (l and w.shape[1] != W[l - 1].shape[0]):
                 want = f"({w.shape[0] if w.ndim == 2 else 'n_out'}, {W[l - 1].shape[0] if l else 'n_in'})"
-                raise ValueError(f"layer {l}: W must have shape {want} and b shape (n_out,), "
-                                 f"got {w.shape} and {v.shape}")
+                raise ValueError(_("layer {layer}: W must have shape {expected} and b shape (n_out,), got {w} and {b}")
+                                 .format(layer=l, expected=want, w=w.shape, b=v.shape))
         net = cls((W[0].shape[1], *(w.shape[0] for w in W)), hidden=hidden, output=output, loss=loss)
         net.W, net.b = [w.copy() for w in W], [v.copy() for v in b]
         return net

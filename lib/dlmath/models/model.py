@@ -15,6 +15,7 @@ squared error) the unit errors at the output are simply δ = (a − t) / N, stab
 import numpy as np
 
 from ..arrays import as_batch, as_float_array
+from ..language import translate as _
 from ..ops.activations import activation, activation_backward
 from ..ops.losses import LOSSES, MATCHED_OUTPUT, class_labels, one_hot, softmax
 
@@ -28,7 +29,8 @@ def init_std(init, fan_in, fan_out):
         return float(np.sqrt(scales[init]))
     if isinstance(init, (int, float, np.number)) and not isinstance(init, bool) and init >= 0:
         return float(init)
-    raise ValueError(f"init must be one of {sorted(scales)} or a standard deviation ≥ 0, got {init!r}")
+    raise ValueError(_("init must be one of {names} or a standard deviation ≥ 0, got {value}").format(
+        names=sorted(scales), value=repr(init)))
 
 
 class Model:
@@ -36,11 +38,13 @@ class Model:
 
     def _set_output(self, output, loss):
         if output not in MATCHED_OUTPUT:
-            raise ValueError(f"output must be one of {sorted(MATCHED_OUTPUT)}, got {output!r}")
+            raise ValueError(_("{name} must be one of {names}, got {value}").format(
+                name="output", names=sorted(MATCHED_OUTPUT), value=repr(output)))
         if loss not in LOSSES:
-            raise ValueError(f"loss must be one of {sorted(LOSSES)}, got {loss!r}")
+            raise ValueError(_("{name} must be one of {names}, got {value}").format(
+                name="loss", names=sorted(LOSSES), value=repr(loss)))
         if output == "softmax" and loss != "cross_entropy":
-            raise ValueError("a softmax output goes with loss='cross_entropy'")
+            raise ValueError(_("a softmax output goes with loss='cross_entropy'"))
         self.output, self.loss = output, loss
         self.cache = None
 
@@ -85,7 +89,7 @@ class Model:
             t = one_hot(t, self.n_outputs)
         t = as_batch(t, "t", self.n_outputs)
         if n is not None and t.shape[0] != n:
-            raise ValueError(f"t must have one row per sample of x ({n}), got shape {t.shape}")
+            raise ValueError(_("t must have one row per sample of x ({n}), got shape {shape}").format(n=n, shape=t.shape))
         return t
 
     def check_labels(self, labels, n):
@@ -99,12 +103,13 @@ class Model:
         """(dW, db) lists of ∂(mean C)/∂W^l and ∂(mean C)/∂b^l after `forward`, in the order of W and b;
         the unit errors δ^l = ∂(mean C)/∂z^l of every layer are kept in `self.deltas`."""
         if self.cache is None:
-            raise RuntimeError("call forward(x) before backward(t)")
+            raise RuntimeError(_("call forward(x) before backward(t)"))
         y = self.cache[-1]
         t = as_float_array(t, "t")
         t = t[None, :] if t.ndim == 1 else t
         if t.shape != y.shape:
-            raise ValueError(f"t must have the shape of the outputs, {y.shape} (or ({y.shape[1]},)), got shape {t.shape}")
+            raise ValueError(_("t must have the shape of the outputs, {expected} (or ({n},)), got shape {shape}").format(
+                expected=y.shape, n=y.shape[1], shape=t.shape))
         return self.backward_unchecked(t)
 
     def loss_value(self, y, t):

@@ -13,6 +13,7 @@ import warnings
 import numpy as np
 
 from ..arrays import as_float_array, expect_shape
+from ..language import N_, translate as _
 
 
 def identity(z):
@@ -98,10 +99,12 @@ _OLD_NAMES = {"linear": "identity"}  # chapter 09's name for it before release 0
 def activation_pair(name):
     """(a, a') for a name in ACTIVATIONS; a ValueError that lists the names otherwise."""
     if name in _OLD_NAMES:
-        warnings.warn(f"the activation {name!r} is called {_OLD_NAMES[name]!r} now", DeprecationWarning, stacklevel=3)
+        warnings.warn(_("the activation {old} is called {new} now").format(old=repr(name), new=repr(_OLD_NAMES[name])),
+                      DeprecationWarning, stacklevel=3)
         name = _OLD_NAMES[name]
     if name not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {name!r}; choose one of {sorted(ACTIVATIONS)}")
+        raise ValueError(_("unknown activation {name}; choose one of {names}").format(
+            name=repr(name), names=sorted(ACTIVATIONS)))
     return ACTIVATIONS[name]
 
 
@@ -122,14 +125,15 @@ def weighted_input(w, x, b):
     w has shape (n,); x has shape (n,) for one input or (m, n) for m inputs (one per row);
     b is a number. Returns a number (0-d array) or shape (m,).
     """
-    w = expect_shape(as_float_array(w, "w"), (None,), "w (the weights)")
+    w = expect_shape(as_float_array(w, "w"), (None,), N_("w (the weights)"))
     x = as_float_array(x, "x")
     if x.ndim not in (1, 2) or x.shape[-1] != w.shape[0]:
         n = w.shape[0]
-        raise ValueError(f"x must have shape ({n},) or (m, {n}) to match {n} weights, got shape {x.shape}")
+        raise ValueError(_("x must have shape ({n},) or (m, {n}) to match {n} weights, got shape {shape}").format(
+            n=n, shape=x.shape))
     b = as_float_array(b, "b")
     if b.ndim != 0:
-        raise ValueError(f"b (the bias) must be a single number, got shape {b.shape}")
+        raise ValueError(_("b (the bias) must be a single number, got shape {shape}").format(shape=b.shape))
     return x @ w + b
 
 

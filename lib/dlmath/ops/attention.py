@@ -21,6 +21,7 @@ chapter 10's sentence and their embeddings are in `dlmath.datasets`.
 import numpy as np
 
 from ..arrays import as_float_array
+from ..language import translate as _
 from .losses import softmax, softmax_backward
 
 
@@ -29,20 +30,21 @@ from .losses import softmax, softmax_backward
 def _stack(a, name, d=None, what="(…, n, d)"):
     a = as_float_array(a, name)
     if a.ndim < 2 or (d is not None and a.shape[-1] != d):
-        raise ValueError(f"{name} must have shape {what}, got shape {a.shape}")
+        raise ValueError(_("{name} must have shape {expected}, got shape {shape}").format(
+            name=name, expected=what, shape=a.shape))
     return a
 
 
 def _qkv(Q, K, V):
     Q = _stack(Q, "Q", what="(…, n_q, d_k)")
-    K = _stack(K, "K", Q.shape[-1], what=f"(…, n_k, {Q.shape[-1]}) — d_k as in Q")
+    K = _stack(K, "K", Q.shape[-1], what=_("(…, n_k, {d}) — d_k as in Q").format(d=Q.shape[-1]))
     V = _stack(V, "V", what="(…, n_k, d_v)")
     if V.shape[-2] != K.shape[-2]:
-        raise ValueError(f"V must have one row per key: K has {K.shape[-2]} rows (shape {K.shape}), "
-                         f"V has shape {V.shape}")
+        raise ValueError(_("V must have one row per key: K has {rows} rows (shape {k}), V has shape {v}").format(
+            rows=K.shape[-2], k=K.shape, v=V.shape))
     if not (Q.shape[:-2] == K.shape[:-2] == V.shape[:-2]):
-        raise ValueError(f"Q, K and V must have the same leading (batch) axes, got shapes "
-                         f"{Q.shape}, {K.shape} and {V.shape}")
+        raise ValueError(_("Q, K and V must have the same leading (batch) axes, got shapes {q}, {k} and {v}").format(
+            q=Q.shape, k=K.shape, v=V.shape))
     return Q, K, V
 
 
@@ -50,7 +52,7 @@ def _scale(scale, d_k):
     if scale is None:
         return 1.0 / np.sqrt(d_k)
     if isinstance(scale, (bool, np.bool_)) or not np.isscalar(scale) or not np.isfinite(scale):
-        raise ValueError(f"scale must be a finite number (default 1/√d_k), got {scale!r:.40}")
+        raise ValueError(_("scale must be a finite number (default 1/√d_k), got {value}").format(value=f"{scale!r:.40}"))
     return float(scale)
 
 
@@ -60,17 +62,19 @@ def _mask(mask, shape):
         return None
     mask = np.asarray(mask)
     if mask.dtype != bool:
-        raise TypeError(f"mask must be boolean (True where a query may attend to a key), got {mask.dtype}")
+        raise TypeError(_("mask must be boolean (True where a query may attend to a key), got {dtype}").format(
+            dtype=mask.dtype))
     try:
         mask = np.broadcast_to(mask, shape)
     except ValueError:
-        raise ValueError(f"mask must broadcast to the scores' shape (…, n_q, n_k) = {shape}, "
-                         f"got shape {mask.shape}") from None
+        raise ValueError(_("mask must broadcast to the scores' shape (…, n_q, n_k) = {expected}, got shape {shape}")
+                         .format(expected=shape, shape=mask.shape)) from None
     empty = ~mask.any(axis=-1)
     if empty.any():
         where = tuple(int(i) for i in np.argwhere(empty)[0])
-        raise ValueError(f"the mask lets query {where[-1]} (at index {where}) attend to no key: its weights "
-                         f"would be 0/0; every query needs at least one True in its row")
+        raise ValueError(_("the mask lets query {query} (at index {index}) attend to no key: its weights "
+                           "would be 0/0; every query needs at least one True in its row").format(
+                               query=where[-1], index=where))
     return mask
 
 
@@ -79,7 +83,7 @@ def causal_mask(n_q, n_k=None):
     n_k = n_q if n_k is None else n_k
     for n, name in ((n_q, "n_q"), (n_k, "n_k")):
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"{name} must be a whole number ≥ 1, got {n!r:.20}")
+            raise ValueError(_("{name} must be a whole number ≥ 1, got {value}").format(name=name, value=f"{n!r:.20}"))
     return np.tril(np.ones((n_q, n_k), dtype=bool))
 
 
@@ -108,11 +112,12 @@ def scaled_dot_product_attention_backward(dout, Q, K, V, weights, scale=None, dw
     P = as_float_array(weights, "weights")
     want = Q.shape[:-1] + (K.shape[-2],)
     if P.shape != want:
-        raise ValueError(f"weights must have shape (…, n_q, n_k) = {want}, got shape {P.shape}")
+        raise ValueError(_("weights must have shape (…, n_q, n_k) = {expected}, got shape {shape}").format(
+            expected=want, shape=P.shape))
     dO = as_float_array(dout, "dout")
     if dO.shape != Q.shape[:-1] + V.shape[-1:]:
-        raise ValueError(f"dout must have the output's shape (…, n_q, d_v) = {Q.shape[:-1] + V.shape[-1:]}, "
-                         f"got shape {dO.shape}")
+        raise ValueError(_("dout must have the output's shape (…, n_q, d_v) = {expected}, got shape {shape}").format(
+            expected=Q.shape[:-1] + V.shape[-1:], shape=dO.shape))
     dV = np.swapaxes(P, -1, -2) @ dO
     dP = dO @ np.swapaxes(V, -1, -2)
     if dweights is not None:
@@ -125,9 +130,11 @@ def scaled_dot_product_attention_backward(dout, Q, K, V, weights, scale=None, dw
 
 def _heads(n_heads, width, name):
     if isinstance(n_heads, bool) or not isinstance(n_heads, (int, np.integer)) or n_heads < 1:
-        raise ValueError(f"n_heads must be a whole number ≥ 1, got {n_heads!r:.20}")
+        raise ValueError(_("{name} must be a whole number ≥ 1, got {value}").format(
+            name="n_heads", value=f"{n_heads!r:.20}"))
     if width % n_heads:
-        raise ValueError(f"{name} has {width} columns, which do not split into {n_heads} equal heads")
+        raise ValueError(_("{name} has {width} columns, which do not split into {heads} equal heads").format(
+            name=name, width=width, heads=n_heads))
     return int(n_heads)
 
 
@@ -143,7 +150,8 @@ def merge_heads(H):
     """(…, h, n, d) -> (…, n, h·d): the heads side by side again (Concat(head_1, …, head_h))."""
     H = as_float_array(H, "H")
     if H.ndim < 3:
-        raise ValueError(f"H must have shape (…, h, n, d), got shape {H.shape}")
+        raise ValueError(_("{name} must have shape {expected}, got shape {shape}").format(
+            name="H", expected="(…, h, n, d)", shape=H.shape))
     *lead, h, n, d = H.shape
     return np.moveaxis(H, -3, -2).reshape(*lead, n, h * d)
 
@@ -158,14 +166,15 @@ def _mha_shapes(X, W_Q, W_K, W_V, W_O, n_heads):
     W_V = _stack(W_V, "W_V", what=f"({d}, h·d_v)")
     for W, name in ((W_Q, "W_Q"), (W_K, "W_K"), (W_V, "W_V")):
         if W.ndim != 2 or W.shape[0] != d:
-            raise ValueError(f"{name} must have shape (d_model, …) = ({d}, …) to multiply X of shape "
-                             f"{X.shape} (Q = X W^Q), got shape {W.shape}")
+            raise ValueError(_("{name} must have shape (d_model, …) = ({d}, …) to multiply X of shape {x} "
+                               "(Q = X W^Q), got shape {shape}").format(name=name, d=d, x=X.shape, shape=W.shape))
     if W_K.shape != W_Q.shape:
-        raise ValueError(f"W_K must have the shape of W_Q, {W_Q.shape} (keys and queries meet in q·k), "
-                         f"got shape {W_K.shape}")
+        raise ValueError(_("W_K must have the shape of W_Q, {expected} (keys and queries meet in q·k), "
+                           "got shape {shape}").format(expected=W_Q.shape, shape=W_K.shape))
     W_O = _stack(W_O, "W_O", what=f"({W_V.shape[1]}, d_out)")
     if W_O.ndim != 2 or W_O.shape[0] != W_V.shape[1]:
-        raise ValueError(f"W_O must have shape (h·d_v, d_out) = ({W_V.shape[1]}, d_out), got shape {W_O.shape}")
+        raise ValueError(_("W_O must have shape (h·d_v, d_out) = ({n}, d_out), got shape {shape}").format(
+            n=W_V.shape[1], shape=W_O.shape))
     _heads(n_heads, W_Q.shape[1], "W_Q")
     _heads(n_heads, W_V.shape[1], "W_V")
     return X, W_Q, W_K, W_V, W_O
@@ -205,7 +214,8 @@ def multi_head_attention_backward(dout, X, W_Q, W_K, W_V, W_O, n_heads, mask=Non
     out, P, (Q, K, V, concat) = _mha_forward(X, W_Q, W_K, W_V, W_O, n_heads, mask, scale)
     dO = as_float_array(dout, "dout")
     if dO.shape != out.shape:
-        raise ValueError(f"dout must have the output's shape {out.shape}, got shape {dO.shape}")
+        raise ValueError(_("dout must have the output's shape {expected}, got shape {shape}").format(
+            expected=out.shape, shape=dO.shape))
     rows = lambda A: A.reshape(-1, A.shape[-1])  # every sample's rows stacked: sums over the batch
     dW_O = rows(concat).T @ rows(dO)
     dheads = split_heads(dO @ W_O.T, n_heads)

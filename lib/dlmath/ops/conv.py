@@ -20,6 +20,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ..arrays import as_float_array
+from ..language import N_, translate as _
 
 
 def output_size(n, k, stride=1, padding=0):
@@ -32,7 +33,7 @@ def _images(x):
     if x.ndim == 2:
         return x[None, None], True
     if x.ndim != 4:
-        raise ValueError(f"x must have shape (N, C, H, W) or (H, W), got shape {x.shape}")
+        raise ValueError(_("{name} must have shape (N, C, H, W) or (H, W), got shape {shape}").format(name="x", shape=x.shape))
     return x, False
 
 
@@ -42,24 +43,28 @@ def _filters(w, channels):
     if single:
         w = w[None, None]
     if w.ndim != 4 or w.shape[1] != channels:
-        raise ValueError(f"w must have shape (F, {channels}, kh, kw) to match x's {channels} channel(s)"
-                         f"{' or (kh, kw)' if channels == 1 else ''}, got shape {w.shape}")
+        if channels == 1:
+            raise ValueError(_("w must have shape (F, 1, kh, kw) to match x's 1 channel(s) or (kh, kw), got shape {shape}")
+                             .format(shape=w.shape))
+        raise ValueError(_("w must have shape (F, {channels}, kh, kw) to match x's {channels} channel(s), got shape {shape}")
+                         .format(channels=channels, shape=w.shape))
     return w, single
 
 
 def _geometry(stride, padding):
     if int(stride) != stride or stride < 1:
-        raise ValueError(f"stride must be a whole number ≥ 1, got {stride!r}")
+        raise ValueError(_("stride must be a whole number ≥ 1, got {value}").format(value=repr(stride)))
     if int(padding) != padding or padding < 0:
-        raise ValueError(f"padding must be a whole number ≥ 0, got {padding!r}")
+        raise ValueError(_("padding must be a whole number ≥ 0, got {value}").format(value=repr(padding)))
     return int(stride), int(padding)
 
 
 def _out_shape(H, W, kh, kw, stride, padding, what):
     ho, wo = output_size(H, kh, stride, padding), output_size(W, kw, stride, padding)
     if ho < 1 or wo < 1:
-        raise ValueError(f"a {kh}×{kw} {what} does not fit in a {H}×{W} image with padding {padding}: "
-                         f"H' = ⌊(H + 2·padding − kh) / stride⌋ + 1 = {ho}, W' = {wo}")
+        raise ValueError(_("a {kh}×{kw} {what} does not fit in a {H}×{W} image with padding {padding}: "
+                           "H' = ⌊(H + 2·padding − kh) / stride⌋ + 1 = {ho}, W' = {wo}").format(
+                               kh=kh, kw=kw, what=_(what), H=H, W=W, padding=padding, ho=ho, wo=wo))
     return ho, wo
 
 
@@ -78,7 +83,7 @@ def im2col(x, kh, kw, stride=1, padding=0):
     shape (C·kh·kw, N·H'·W'), rows in the order (c, p, q), columns in the order (n, i, j).
     (Windows as columns, as in CS231n: the copy then runs along image rows, which is faster.)"""
     n, c, H, W = x.shape
-    ho, wo = _out_shape(H, W, kh, kw, stride, padding, "filter")
+    ho, wo = _out_shape(H, W, kh, kw, stride, padding, N_("filter"))
     windows = sliding_window_view(_padded(x, padding), (kh, kw), axis=(2, 3))  # a view, no copy
     windows = windows[:, :, :stride * (ho - 1) + 1:stride, :stride * (wo - 1) + 1:stride]
     return np.ascontiguousarray(windows.transpose(1, 4, 5, 0, 2, 3)).reshape(c * kh * kw, n * ho * wo)
@@ -102,7 +107,7 @@ def _bias(b, f):
         return np.zeros(f)
     b = as_float_array(b, "b").reshape(-1) if np.ndim(b) == 0 else as_float_array(b, "b")
     if b.shape != (f,):
-        raise ValueError(f"b must have shape ({f},), one bias per filter, got shape {b.shape}")
+        raise ValueError(_("b must have shape ({n},), one bias per filter, got shape {shape}").format(n=f, shape=b.shape))
     return b
 
 
@@ -151,11 +156,12 @@ def conv2d_backward(dout, x, w, stride=1, padding=0):
     stride, padding = _geometry(stride, padding)
     kh, kw = w_in.shape[2:]
     n, f = x_in.shape[0], w_in.shape[0]
-    ho, wo = _out_shape(*x_in.shape[2:], kh, kw, stride, padding, "filter")
+    ho, wo = _out_shape(*x_in.shape[2:], kh, kw, stride, padding, N_("filter"))
     expected = _squeeze(np.empty((n, f, ho, wo)), single_image, single_filter).shape
     dout = as_float_array(dout, "dout")
     if dout.shape != expected:
-        raise ValueError(f"dout must have the shape of conv2d's output, {expected}, got shape {dout.shape}")
+        raise ValueError(_("dout must have the shape of conv2d's output, {expected}, got shape {shape}").format(
+            expected=expected, shape=dout.shape))
     cols = im2col(x_in, kh, kw, stride, padding)
     dx, dw, db = conv2d_backward_unchecked(dout.reshape(n, f, ho, wo), cols, x_in.shape, w_in, stride, padding)
     if single_image:
@@ -168,7 +174,7 @@ def conv2d_backward(dout, x, w, stride=1, padding=0):
 def _pool_geometry(x, size, stride):
     stride, _ = _geometry(size if stride is None else stride, 0)
     size, _ = _geometry(size, 0)
-    ho, wo = _out_shape(*x.shape[2:], size, size, stride, 0, "pooling window")
+    ho, wo = _out_shape(*x.shape[2:], size, size, stride, 0, N_("pooling window"))
     return size, stride, ho, wo
 
 
@@ -219,7 +225,8 @@ def max_pool2d_backward(dout, x, size=2, stride=None):
     dout = as_float_array(dout, "dout")
     expected = (ho, wo) if single else (n, c, ho, wo)
     if dout.shape != expected:
-        raise ValueError(f"dout must have the shape of max_pool2d's output, {expected}, got shape {dout.shape}")
+        raise ValueError(_("dout must have the shape of max_pool2d's output, {expected}, got shape {shape}").format(
+            expected=expected, shape=dout.shape))
     out = max_pool2d_unchecked(x_in, size, stride)
     dx = max_pool2d_backward_unchecked(dout.reshape(n, c, ho, wo), x_in, out, size, stride)
     return dx[0, 0] if single else dx
@@ -241,7 +248,7 @@ def _squeeze(out, single_image, single_filter):
 def _channels_apart(x, what):
     x = np.asarray(x, dtype=np.float64)
     if x.ndim not in (2, 4):
-        raise ValueError(f"{what} must have shape (N, C, H, W) or (H, W), got shape {x.shape}")
+        raise ValueError(_("{name} must have shape (N, C, H, W) or (H, W), got shape {shape}").format(name=what, shape=x.shape))
     return x[None, None] if x.ndim == 2 else x
 
 
@@ -266,8 +273,9 @@ def avg_pool2d_backward(dout, x, size=2, stride=None):
     expected = avg_pool2d(x, size, stride).shape
     dout = np.asarray(dout, dtype=np.float64)
     if dout.shape != expected:
-        raise ValueError(f"dout must have the shape of avg_pool2d's output, {expected}, got shape {dout.shape}")
+        raise ValueError(_("dout must have the shape of avg_pool2d's output, {expected}, got shape {shape}").format(
+            expected=expected, shape=dout.shape))
     d4 = dout.reshape(n * c, 1, *expected[-2:])
-    dx, _, _ = conv2d_backward(d4, x4.reshape(n * c, 1, H, W), box, stride=stride)
+    dx = conv2d_backward(d4, x4.reshape(n * c, 1, H, W), box, stride=stride)[0]
     dx = dx.reshape(n, c, H, W)
     return dx[0, 0] if np.ndim(x) == 2 else dx

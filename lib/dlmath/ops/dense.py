@@ -11,16 +11,19 @@ a caller that validated its arrays once (a training loop calls them thousands of
 sizes the checks would cost more than the matrix products).
 """
 from ..arrays import as_batch, as_float_array
+from ..language import translate as _
 
 
 def dense(a, W, b):
     """z = a @ W.T + b: a (N, n_in) or (n_in,), W (n_out, n_in), b (n_out,) -> z (N, n_out)."""
     W = as_float_array(W, "W")
     if W.ndim != 2:
-        raise ValueError(f"W must have shape (n_out, n_in), got shape {W.shape}")
+        raise ValueError(_("{name} must have shape {expected}, got shape {shape}").format(
+            name="W", expected="(n_out, n_in)", shape=W.shape))
     b = as_float_array(b, "b")
     if b.shape != (W.shape[0],):
-        raise ValueError(f"b must have shape ({W.shape[0]},), one bias per unit of W, got shape {b.shape}")
+        raise ValueError(_("b must have shape ({n},), one bias per unit of W, got shape {shape}").format(
+            n=W.shape[0], shape=b.shape))
     a = as_batch(a, "a", W.shape[1])
     return dense_unchecked(a, W, b)
 

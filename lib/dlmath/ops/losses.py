@@ -13,6 +13,7 @@ loss with which δ at the output is simply a − t.
 import numpy as np
 
 from ..arrays import as_batch, as_float_array, same_shape
+from ..language import translate as _
 
 TINY = np.finfo(np.float64).tiny  # log(TINY) ≈ −708: a finite stand-in for log 0
 
@@ -78,9 +79,9 @@ def class_labels(labels, n, k):
     labels = np.asarray(labels)
     if (labels.ndim != 1 or (n >= 0 and labels.shape != (n,)) or labels.dtype.kind not in "iu"
             or labels.min(initial=0) < 0 or labels.max(initial=0) >= k):
-        want = f"shape ({n},)" if n >= 0 else "shape (N,)"
-        raise ValueError(f"labels must be integer class numbers in 0…{k - 1}, {want}, "
-                         f"got shape {labels.shape} of {labels.dtype}")
+        raise ValueError(_("labels must be integer class numbers in 0…{last}, shape {expected}, "
+                           "got shape {shape} of {dtype}").format(last=k - 1, expected=f"({n},)" if n >= 0 else "(N,)",
+                                                                 shape=labels.shape, dtype=labels.dtype))
     return labels
 
 

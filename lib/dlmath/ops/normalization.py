@@ -14,13 +14,15 @@ an `op_backward` that takes dout = ∂C/∂(output) and returns the gradients wi
 import numpy as np
 
 from ..arrays import as_batch, as_float_array
+from ..language import translate as _
 from . import activations
 
 
 def _per_feature(v, d, name):
     v = as_float_array(v, name)
     if v.shape != (d,):
-        raise ValueError(f"{name} must have shape ({d},), one value per feature, got shape {v.shape}")
+        raise ValueError(_("{name} must have shape ({n},), one value per feature, got shape {shape}").format(
+            name=name, n=d, shape=v.shape))
     return v
 
 
@@ -46,7 +48,8 @@ def batch_norm_train_backward(dout, x, gamma, eps=1e-5):
     x = as_batch(x, "x")
     dout = as_batch(dout, "dout", x.shape[1])
     if dout.shape != x.shape:
-        raise ValueError(f"dout must have the shape of x, {x.shape}, got shape {dout.shape}")
+        raise ValueError(_("{name} must have the shape of {other}, {expected}, got shape {shape}").format(
+            name="dout", other="x", expected=x.shape, shape=dout.shape))
     gamma = _per_feature(gamma, x.shape[1], "gamma")
     mu, var = batch_statistics(x)
     sigma = np.sqrt(var + eps)
@@ -81,7 +84,8 @@ def batch_norm_eval_backward(dout, x, gamma, mean, var, eps=1e-5):
     d = x.shape[1]
     dout = as_batch(dout, "dout", d)
     if dout.shape != x.shape:
-        raise ValueError(f"dout must have the shape of x, {x.shape}, got shape {dout.shape}")
+        raise ValueError(_("{name} must have the shape of {other}, {expected}, got shape {shape}").format(
+            name="dout", other="x", expected=x.shape, shape=dout.shape))
     gamma, mean, var = (_per_feature(v, d, n) for v, n in ((gamma, "gamma"), (mean, "mean"), (var, "var")))
     scale = 1.0 / np.sqrt(var + eps)
     return dout * gamma * scale, np.sum(dout * (x - mean) * scale, axis=0), dout.sum(axis=0)
@@ -92,7 +96,7 @@ def batch_norm_eval_backward(dout, x, gamma, mean, var, eps=1e-5):
 def dropout_mask(shape, p, rng):
     """A random mask: 0 with probability p, 1/(1 − p) otherwise (inverted dropout), float64."""
     if not 0 <= p < 1:
-        raise ValueError(f"p, the probability of dropping a unit, must be in [0, 1), got {p!r}")
+        raise ValueError(_("p, the probability of dropping a unit, must be in [0, 1), got {value}").format(value=repr(p)))
     return (rng.random(shape) >= p) / (1.0 - p)
 
 
@@ -111,7 +115,8 @@ def dropout_backward(dout, mask):
     """dx = dout ⊙ mask: for one draw of the mask dropout is a diagonal linear map."""
     dout, mask = as_float_array(dout, "dout"), as_float_array(mask, "mask")
     if dout.shape != mask.shape:
-        raise ValueError(f"dout must have the shape of the mask, {mask.shape}, got shape {dout.shape}")
+        raise ValueError(_("dout must have the shape of the mask, {expected}, got shape {shape}").format(
+            expected=mask.shape, shape=dout.shape))
     return dout * mask
 
 
@@ -120,7 +125,8 @@ def dropout_backward(dout, mask):
 def _halves(x):
     x = as_float_array(x, "x")
     if x.ndim == 0 or x.shape[-1] % 2:
-        raise ValueError(f"x must have an even length along its last axis (two halves a, b), got shape {x.shape}")
+        raise ValueError(_("x must have an even length along its last axis (two halves a, b), got shape {shape}").format(
+            shape=x.shape))
     h = x.shape[-1] // 2
     return x[..., :h], x[..., h:]
 
@@ -137,6 +143,7 @@ def glu_backward(dout, x):
     a, b = _halves(x)
     dout = as_float_array(dout, "dout")
     if dout.shape != a.shape:
-        raise ValueError(f"dout must have the shape of glu's output, {a.shape}, got shape {dout.shape}")
+        raise ValueError(_("dout must have the shape of glu's output, {expected}, got shape {shape}").format(
+            expected=a.shape, shape=dout.shape))
     s = activations.sigmoid(b)
     return np.concatenate([dout * s, dout * a * s * (1 - s)], axis=-1)

@@ -8,7 +8,7 @@ import pkgutil
 
 from .. import results as _results
 from ..checks import FAIL, SYMBOL, Result, verdict
-from ..language import translate as _
+from ...language import translate as _
 
 
 def _load_chapters():

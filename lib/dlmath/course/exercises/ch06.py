@@ -9,6 +9,7 @@ on a value of its own.
 import numpy as np
 
 from ... import datasets, ops
+from ...language import translate as _
 from ..checks import Array, Choice, NetworkFunction, Number, short
 
 TITLE = "The network as an optimisation problem"
@@ -91,16 +92,18 @@ PROBES = _probe_networks()
 
 def _forward_shape_hint(name, got, expected, where):
     if got[::-1] == expected:
-        return (f"{where} the result has shape {got}, the transpose of {expected}: return one row per image, "
-                f"one column per output.")
-    return f"{where} the result has shape {got}; expected {expected}, one row per image."
+        return _("{where} the result has shape {shape}, the transpose of {expected}: return one row per image, "
+                 "one column per output.").format(where=where, shape=got, expected=expected)
+    return _("{where} the result has shape {shape}; expected {expected}, one row per image.").format(
+        where=where, shape=got, expected=expected)
 
 
 def _first_wrong_output(got, expected, args, where):
     (got,), (exp,) = got, expected
     bad = ~np.isclose(got, exp, rtol=1e-6, atol=1e-9)
     n, j = (int(i) for i in np.argwhere(bad)[0])
-    return f"{where} output a³_{j + 1} of image {n + 1} is {short(float(got[n, j]))}; expected {float(exp[n, j]):.6g}."
+    return _("{where} output a³_{unit} of image {image} is {value}; expected {expected}.").format(
+        where=where, unit=j + 1, image=n + 1, value=short(float(got[n, j])), expected=f"{float(exp[n, j]):.6g}")
 
 
 # ---------------------------------------------------------------- the exercises

@@ -8,6 +8,7 @@ import numpy as np
 import sympy as sp
 
 from ... import datasets, ops
+from ...language import N_, translate as _
 from ..checks import Array, Choice, Expression, Function, NetworkFunction, Number
 
 TITLE = "Backpropagation"
@@ -132,8 +133,8 @@ EW_U, EW_SLOPE = np.array([0.5, -1.0, 2.0]), np.array([0.25, 0.2, 0.1])
 NAMES = ("∂C/∂W²", "∂C/∂b²", "∂C/∂W³", "∂C/∂b³")
 TRANSPOSE_HINT = ("the shapes do not fit — W instead of Wᵀ? To go back a layer use (W³)ᵀ δ³ per image; for a "
                   "batch with one image per row, δ³ (N, 2) @ W³ (2, 3) gives (N, 3).")
-BROADCAST_HINT = ("two arrays of different shapes were combined element by element. Print the shapes: δ² = "
-                  "(δ³ @ W3) ⊙ a'(z²) needs both factors of shape (N, 3), and δᵀ a_prev gives the shape of W.")
+BROADCAST_HINT = N_("two arrays of different shapes were combined element by element. Print the shapes: δ² = "
+                    "(δ³ @ W3) ⊙ a'(z²) needs both factors of shape (N, 3), and δᵀ a_prev gives the shape of W.")
 
 
 def _error_meaning(exc):
@@ -150,9 +151,11 @@ def _error_meaning(exc):
 
 def _gradient_shape_hint(name, got, expected, where):
     if len(got) == 2 and got[::-1] == expected:
-        return (f"{name} has shape {got}, the transpose of W's {expected}: ∂C/∂w_ji belongs where w_ji sits in W "
-                f"(row j = unit of this layer, column i = unit below), so it is δ_j a_i, δᵀ a for a batch.")
-    return f"{name} must have shape {expected} (the shape of the parameter), got {got}."
+        return _("{name} has shape {shape}, the transpose of W's {expected}: ∂C/∂w_ji belongs where w_ji sits in W "
+                 "(row j = unit of this layer, column i = unit below), so it is δ_j a_i, δᵀ a for a batch.").format(
+                     name=name, shape=got, expected=expected)
+    return _("{name} must have shape {expected} (the shape of the parameter), got {shape}.").format(
+        name=name, expected=expected, shape=got)
 
 
 def _first_wrong_unit(grads, expected, args, where):
@@ -160,26 +163,31 @@ def _first_wrong_unit(grads, expected, args, where):
     n_images = len(args[0])
     dW2, db2, dW3, db3 = grads
     eW2, eb2, eW3, eb3 = expected
-    per = "for this one image" if n_images == 1 else f"for a batch of {n_images} images"
+    per = _("for this one image") if n_images == 1 else _("for a batch of {count} images").format(count=n_images)
     for got, exp, layer in ((db3, eb3, 3), (dW3, eW3, 3), (db2, eb2, 2), (dW2, eW2, 2)):
         bad = ~np.isclose(got, exp, rtol=1e-6, atol=1e-9)
         if not bad.any():
             continue
         if got.ndim == 1:
             j = int(np.argmax(bad))
-            what = (f"δ^{layer}_{j + 1}, the unit error of unit {j + 1} in layer {layer}" if n_images == 1
-                    else f"∂C_T/∂b^{layer}_{j + 1} (unit {j + 1} of layer {layer})")
-            return f"{what}, is {got[j]:.6g} {per}; expected {exp[j]:.6g}."
+            if n_images == 1:
+                what = _("δ^{layer}_{unit}, the unit error of unit {unit} in layer {layer}")
+            else:
+                what = _("∂C_T/∂b^{layer}_{unit} (unit {unit} of layer {layer})")
+            return _("{what}, is {value} {per}; expected {expected}.").format(
+                what=what.format(layer=layer, unit=j + 1), value=f"{got[j]:.6g}", per=per, expected=f"{exp[j]:.6g}")
         j, i = (int(k) for k in np.argwhere(bad)[0])
-        return (f"the unit errors δ^{layer} are right, but ∂C/∂w^{layer}_{j + 1}{i + 1} (unit {j + 1} of layer "
-                f"{layer}, from unit {i + 1} of layer {layer - 1}) is {got[j, i]:.6g} {per}; expected "
-                f"{exp[j, i]:.6g}. It is δ^{layer}_j a^{layer - 1}_i, summed over the images.")
+        return _("the unit errors δ^{layer} are right, but ∂C/∂w^{layer}_{unit}{source} (unit {unit} of layer {layer}, "
+                 "from unit {source} of layer {below}) is {value} {per}; expected {expected}. It is "
+                 "δ^{layer}_j a^{below}_i, summed over the images.").format(
+                     layer=layer, unit=j + 1, source=i + 1, below=layer - 1, value=f"{got[j, i]:.6g}", per=per,
+                     expected=f"{exp[j, i]:.6g}")
     return None
 
 
 def _batch_hint(n, said):
-    return (f"right for one image at a time but not for a batch of {n}: {said} C_T adds the images' C, so "
-            f"every gradient is a sum over the rows.")
+    return _("right for one image at a time but not for a batch of {count}: {said} C_T adds the images' C, so "
+             "every gradient is a sum over the rows.").format(count=n, said=said)
 
 
 def _probe_networks():

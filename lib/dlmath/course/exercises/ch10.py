@@ -11,8 +11,8 @@ import numbers
 import numpy as np
 
 from ... import linalg, ops
-from ..checks import (Array, Choice, Kind, Number, as_real_array, correct, short, wrong)
-from ..language import N_, translate as _
+from ..checks import (Array, Choice, Kind, Number, as_real_array, correct, short, translated, wrong)
+from ...language import N_, translate as _
 
 TITLE = "Subspaces, eigenvectors and attention"
 
@@ -41,7 +41,8 @@ class ResultArray(Array):
 
     def _evaluate(self, answer):
         if self.tuple_hint and _several_results(answer):
-            return wrong(f"you gave a tuple of {len(answer)} results; {self.tuple_hint}")
+            return wrong(_("you gave a tuple of {count} results; {hint}").format(
+                count=len(answer), hint=translated(self.tuple_hint)))
         arr = as_real_array(answer)
         if isinstance(arr, str):
             return wrong(arr)
@@ -78,8 +79,9 @@ class Modulus(Number):
         if isinstance(z, numbers.Complex) and not isinstance(z, numbers.Real):
             z = complex(z)
             if abs(z.imag) > 1e-12 * max(1.0, abs(z)):
-                return wrong(f"got the complex number {z.real:g} {'+' if z.imag >= 0 else '−'} {abs(z.imag):g}i. "
-                             f"{self.complex_hint}")
+                number = f"{z.real:g} {'+' if z.imag >= 0 else '−'} {abs(z.imag):g}i"
+                return wrong(_("got the complex number {value}. {hint}").format(value=number,
+                                                                                 hint=translated(self.complex_hint)))
         return super()._evaluate(answer)
 
 
@@ -99,15 +101,19 @@ class TruthTable(Array):
         if arr.shape != self.expected.shape:
             return super()._evaluate(arr)  # the shape messages of Array
         if not np.all((arr == 0) | (arr == 1)):
-            return wrong("give True or False (or 1 or 0) in every entry.")
+            return wrong(N_("give True or False (or 1 or 0) in every entry."))
         for value, hint in self.wrong:  # the declared patterns first: they name the idea behind them
             if np.array_equal(arr, value):
                 return wrong(hint)
         bad = np.argwhere(arr != self.expected)
         if not bad.size:
             return correct()
-        more = f" ({len(bad) - 1} more entr{'y is' if len(bad) == 2 else 'ies are'} wrong too.)" if len(bad) > 1 else ""
-        return wrong(f"{self.entry_hints[tuple(bad[0])]}{more}")
+        hint = self.entry_hints[tuple(bad[0])]
+        if len(bad) == 1:
+            return wrong(hint)  # translated where it is shown, as every hint
+        if len(bad) == 2:
+            return wrong(_("{hint} (1 more entry is wrong too.)").format(hint=translated(hint)))
+        return wrong(_("{hint} ({count} more entries are wrong too.)").format(hint=translated(hint), count=len(bad) - 1))
 
 
 class Basis(Kind):
