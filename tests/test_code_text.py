@@ -72,3 +72,15 @@ def test_the_chinese_edition_runs_the_same_code(path):
     shown = [m for s in english for m in code_text.shown_strings(s)]
     assert not any("\u4e00" <= c <= "\u9fff" for m in shown for c in m)  # the premise: English shows English
     assert english != chinese or not shown  # what the cells show reaches the Chinese code
+
+
+def test_a_label_a_loop_hands_to_print_is_shown_but_a_key_is_not():
+    code = '''for name, f in [("bowl", bowl), ("saddle", saddle)]:
+    print(f"{name:8s}: {f(1):.2f}")
+for activation in ("identity", "tanh"):
+    print(f"{activation:8s}: {depth.critical_scale(activation):.4f}")
+for kind in ["minimum"]:
+    table[kind] = 1
+    print(kind)
+'''
+    assert code_text.shown_strings(code) == ["bowl", "saddle"]  # "identity" is also an argument, "minimum" a key

@@ -15,6 +15,7 @@ translation goes back in the same pieces, on the same lines, split where no `{fi
 """
 import ast
 import re
+from collections import Counter
 
 SHOWN_CALLS = {"print": None, "set_title": 0, "set_xlabel": 0, "set_ylabel": 0, "suptitle": 0, "text": 2,
                "annotate": 0}  # the call's shown positional argument (None: all of them)
@@ -57,7 +58,7 @@ def _shown_nodes(tree):
     """The string literals the cell shows: arguments of print and of figure calls, and the words such an
     argument takes from the same cell — `kind = "minimum" if c > 0 else "maximum"` or a function's
     `return "passes" if … else "fails"`, when `{kind}` or `{verdict(e)}` is in a shown f-string."""
-    shown, names = [], set()
+    shown, names, shown_args = [], set(), []
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call):
             continue
@@ -67,16 +68,57 @@ def _shown_nodes(tree):
         if name in SHOWN_CALLS:
             position = SHOWN_CALLS[name]
             args += call.args if position is None else call.args[position:position + 1]
+        shown_args += args
         for arg in args:
             shown += list(_string_nodes(arg))
             names |= {n.id for n in ast.walk(arg) if isinstance(n, ast.Name)}
             names |= {n.func.id for n in ast.walk(arg) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    shown += _loop_labels(tree, shown_args)
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] in ([n] for n in names):
             shown += list(_words_only(node.value))
         elif isinstance(node, ast.FunctionDef) and node.name in names:
             shown += [s for r in ast.walk(node) if isinstance(r, ast.Return) and r.value for s in _words_only(r.value)]
     return shown
+
+
+def _loop_labels(tree, shown_args):
+    """The strings a loop hands to a name that the cell only shows: `for name, f in [("bowl", …), …]:
+    print(f"{name}: …")`. A name also used otherwise (a key: `ACTIVATIONS[name]`) keeps its strings."""
+    def shown_directly(node):  # `name` or `{name:8s}`, not `{f(name)}`: a name that is only displayed
+        if isinstance(node, ast.Name):
+            return [node.id]
+        if isinstance(node, ast.JoinedStr):
+            return [v.value.id for v in node.values if isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Name)]
+        if isinstance(node, (ast.BinOp, ast.IfExp)):
+            return [n for child in ast.iter_child_nodes(node) for n in shown_directly(child)]
+        return []
+
+    in_shown = Counter(name for arg in shown_args for name in shown_directly(arg))
+    everywhere = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+    labels = {name for name, count in in_shown.items() if count == everywhere[name]}
+    found = []
+    for loop in ast.walk(tree):
+        if not isinstance(loop, (ast.For, ast.comprehension)):
+            continue
+        target, items = loop.target, loop.iter
+        if isinstance(items, ast.Call) and isinstance(items.func, ast.Attribute) and items.func.attr == "items" \
+                and isinstance(items.func.value, ast.Dict):  # for key, value in {…}.items()
+            pairs = items.func.value
+            items = ast.List(elts=[ast.Tuple(elts=[k, v]) for k, v in zip(pairs.keys, pairs.values)])
+        if not isinstance(items, (ast.List, ast.Tuple)):
+            continue
+        for element in items.elts:
+            if isinstance(target, ast.Name):
+                parts = [(target, element)]
+            elif isinstance(target, ast.Tuple) and isinstance(element, (ast.Tuple, ast.List)) \
+                    and len(element.elts) == len(target.elts):
+                parts = list(zip(target.elts, element.elts))
+            else:
+                continue
+            found += [value for name, value in parts if isinstance(name, ast.Name) and name.id in labels
+                      and isinstance(value, (ast.Constant, ast.JoinedStr)) and isinstance(getattr(value, "value", ""), str)]
+    return found
 
 
 def _words_only(node):
