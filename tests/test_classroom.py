@@ -13,7 +13,7 @@ import pytest
 
 from dlmath.course import classroom
 from dlmath.course.cells import keys
-from dlmath.course.workspace import Workspace
+from dlmath.course.workspace import Workspace, remembered_language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +38,52 @@ def test_the_student_edition_has_the_chapters_and_the_library_but_no_answers(tmp
     assert [p.name for p in ws.ensure_copies()] == ["00_start_here.ipynb", "07_backpropagation.ipynb"]
     with pytest.raises(FileExistsError):
         classroom.release(ROOT, out)
+
+
+def test_the_chinese_student_edition_has_the_chinese_chapters_and_readme_but_no_answers(tmp_path):
+    out = tmp_path / "class-zh"
+    picked = classroom.release(ROOT, out, due="2027-01-15", lang="zh")
+    published = sorted((ROOT / "chapters" / "zh").glob("[0-9][0-9]_*.ipynb"))
+    assert picked == published
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["glossary.md", "zh"]
+    assert [p.name for p in sorted((out / "chapters" / "zh").iterdir())] == [p.name for p in published]
+    assert all((out / "chapters" / "zh" / p.name).read_bytes() == p.read_bytes() for p in published)
+    assert not any((out / name).exists() for name in ("solutions", "source", "tests", "tools", "bench", "my-work"))
+    # no answer of the Chinese solutions is in the edition: every answer cell is still the learner's
+    for solution in sorted((ROOT / "solutions" / "zh").glob("[0-9][0-9]_*.ipynb")):
+        shipped = {c.id: c.source for c in nbformat.read(str(out / "chapters" / "zh" / solution.name), as_version=4).cells}
+        answers = [c for c in nbformat.read(str(solution), as_version=4).cells if c.id.startswith("answer-")]
+        assert answers and all(shipped[c.id] != c.source for c in answers), solution.name
+    # the README is the Chinese one, in step with the English one: the same sections, the same table
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    english = classroom.student_readme(sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")), "2027-01-15")
+    assert "提交截止日期：2027-01-15" in readme and "dlmath open --lang zh" in readme and "my-work/zh/NN_" in readme
+    assert all(f"`chapters/zh/{p.name}`" in readme for p in published)
+    assert "Hand in" not in readme and "student edition" not in readme
+
+    def shape(text):  # the headings' levels, the table's rows, the code blocks
+        return [line.split(" ", 1)[0] for line in text.splitlines() if line.startswith(("#", "|", "```"))]
+    assert shape(readme) == shape(english)
+    # its Chinese learners find every chapter, and a plain `dlmath open` opens the Chinese edition
+    ws = Workspace(out, "zh")
+    assert [ws.chapter(p.stem[:2]) for p in published] == ws.chapter_files() == [out / "chapters" / "zh" / p.name
+                                                                                  for p in published]
+    assert remembered_language(out) == "zh"
+    assert [p.relative_to(out).as_posix() for p in ws.ensure_copies()] == [f"my-work/zh/{p.name}" for p in published]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_the_command_releases_the_chinese_edition_with_lang_before_or_after_the_subcommand(where, tmp_path):
+    out = tmp_path / "class-zh"
+    lang = ["--lang", "zh"]
+    args = [*lang, "class", "release"] if where == "before" else ["class", "release", *lang]
+    proc = subprocess.run([sys.executable, "-m", "dlmath", "--root", str(ROOT), *args, str(out), "--chapters", "01"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "已把学生版写入" in proc.stdout
+    assert [p.relative_to(out).as_posix() for p in sorted((out / "chapters").rglob("*.ipynb"))] == [
+        "chapters/zh/01_neurons_step_sigmoid.ipynb"]
+    assert "## 提交作业" in (out / "README.md").read_text(encoding="utf-8")
 
 
 def tampered(chapter):
