@@ -3,6 +3,7 @@ edited check cell, a deleted one or a `check` of the student's own — its verdi
 called by the release's own check cells — nor stopped by a broken notebook."""
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,24 @@ def test_the_command_releases_the_chinese_edition_with_lang_before_or_after_the_
     assert [p.relative_to(out).as_posix() for p in sorted((out / "chapters").rglob("*.ipynb"))] == [
         "chapters/zh/01_neurons_step_sigmoid.ipynb"]
     assert "## 提交作业" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_each_notebook_is_graded_against_its_own_edition_and_the_copy_worked_in_counts(tmp_path):
+    released = classroom.releases(ROOT)
+    name = "01_neurons_step_sigmoid.ipynb"
+    english, chinese = tmp_path / "my-work" / name, tmp_path / "my-work" / "zh" / name
+    chinese.parent.mkdir(parents=True)
+    shutil.copyfile(ROOT / "chapters" / name, english)  # as a plain `jupyter lab` makes it: untouched
+    shutil.copyfile(ROOT / "chapters" / "zh" / name, chinese)
+    assert classroom.release_of(chinese, "01", released) == ROOT / "chapters" / "zh" / name
+    assert classroom.release_of(english, "01", released) == ROOT / "chapters" / name
+    # both untouched: the grader's edition; one worked in: that one, whatever the grader speaks
+    assert classroom.notebooks_of(tmp_path, released, "zh") == {"01": chinese}
+    assert classroom.notebooks_of(tmp_path, released, "en") == {"01": english}
+    nb = nbformat.read(str(chinese), as_version=4)
+    next(c for c in nb.cells if c.id == "answer-01-weighted_input").source = "z = 1.0"
+    nbformat.write(nb, str(chinese))
+    assert classroom.notebooks_of(tmp_path, released, "en") == {"01": chinese}
 
 
 def tampered(chapter):
@@ -203,6 +222,60 @@ def test_feedback_speaks_the_language_the_grader_was_run_in(monkeypatch):
                                    {"00.neuron_parameters": ("todo", "")}, ["x.ipynb：第 3 个单元格引发了 NameError"], {"00"})
     assert text.startswith("# 给 kim 的反馈\n") and "2 道练习中做对了 0 道" in text and "## 问题" in text
     assert "- ⏳ 00.neuron_parameters：尚未作答" in text and "：未提交" in text, text
+
+
+def answered(chapter, solution, right, wrong):
+    """A learner's copy of `chapter` with the answer `right` taken from `solution` and `wrong` answered wrongly."""
+    nb = nbformat.read(str(chapter), as_version=4)
+    cells = {c.id: c for c in nb.cells}
+    cells[f"answer-{right}"].source = next(c.source for c in nbformat.read(str(solution), as_version=4).cells
+                                           if c.id == f"answer-{right}")
+    cells[f"answer-{wrong}"].source = cells[f"answer-{wrong}"].source.replace("return ...", 'return "wrong"')
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded_in_chinese(tmp_path_factory):
+    """`dlmath --lang zh class grade` of a class mixing the editions: li worked in the Chinese copy of chapter 01
+    (and handed in the whole my-work/, with an untouched English copy in it), al in the English one; both
+    got the same exercise right and the same one wrong."""
+    tmp = tmp_path_factory.mktemp("class-zh")
+    subs, name = tmp / "submissions", "01_neurons_step_sigmoid.ipynb"
+    (subs / "li" / "my-work" / "zh").mkdir(parents=True)
+    (subs / "al" / "my-work").mkdir(parents=True)
+    shutil.copyfile(ROOT / "chapters" / name, subs / "li" / "my-work" / name)
+    for student, edition in (("li", Path("zh")), ("al", Path())):
+        nb = answered(ROOT / "chapters" / edition / name, ROOT / "solutions" / edition / name,
+                      right="01-weighted_input", wrong="01-sigmoid")
+        nbformat.write(nb, str(subs / student / "my-work" / edition / name))
+    out, feedback = tmp / "grades.csv", tmp / "feedback"
+    proc = subprocess.run([sys.executable, "-m", "dlmath", "--root", str(ROOT), "--lang", "zh", "class", "grade",
+                           str(subs), "--out", str(out), "--feedback", str(feedback), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows, feedback, proc
+
+
+def test_a_chinese_notebook_gets_the_verdicts_of_its_english_equivalent(graded_in_chinese):
+    rows, feedback, proc = graded_in_chinese
+    li, al = column(rows, "li"), column(rows, "al")
+    assert li["01.weighted_input"] == "1" and li["total"] == "1" and li["problems"] == "", li
+    assert li == {**al, "student": "li"}
+    said = {s: [line for line in (feedback / f"{s}.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("- ")] for s in ("li", "al")}
+    assert said["li"] == said["al"] and len(said["li"]) == len(ids_of("01"))  # each verdict and hint the same
+
+
+def test_a_class_graded_in_chinese_gets_its_feedback_in_chinese(graded_in_chinese):
+    _, feedback, proc = graded_in_chinese
+    text = (feedback / "li.md").read_text(encoding="utf-8")
+    assert text.startswith("# 给 li 的反馈\n") and "道练习中做对了 1 道。" in text
+    assert "- ✅ 01.weighted_input：正确" in text and "- ⏳ 01.relu：尚未作答" in text
+    wrong = next(line for line in text.splitlines() if line.startswith("- ❌ 01.sigmoid："))
+    assert "还不对" in wrong and not re.search(r"[A-Za-z]{4,}", wrong.replace("sigmoid", "").replace("'wrong'", "")), wrong
+    assert "已为 2 名学生评分" in proc.stdout
 
 
 def test_a_graded_notebook_keeps_the_students_answers_and_the_releases_checks():

@@ -9,6 +9,8 @@ grade(course, subs, …)   one row per student: each notebook runs headless in a
                          the engine by its full module path, so a student's own `check` is never called.
                          The verdicts come from that call (written to a log the kernel appends to), never
                          from text in an output. Cells the student added are run too (their helpers).
+                         Each notebook is graded against its own edition's chapter (a class may mix both);
+                         exercise ids are the same in both, so the grades are too.
 
 What it cannot hide: the library computes the expected answers, and a student who reads lib/dlmath can
 find them, or patch the engine from a cell of their own. The checks are formative — their hints name the
@@ -23,9 +25,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from ..language import language, speaking, translate as _
+from ..language import language, notebook_language, speaking, translate as _
 from .cells import carry, keys
-from .workspace import EDITIONS, Workspace
+from .workspace import EDITIONS, Workspace, untouched
 
 GRADED = '__import__("dlmath.course.classroom", fromlist=["graded"]).graded('
 KEEP = ("LICENSE", "requirements.txt", "pyproject.toml", ".gitignore")
@@ -226,34 +228,59 @@ def submissions(folder, scratch):
     return found
 
 
-def notebooks_of(folder, ws):
-    """{chapter number: the student's notebook of it}, by file name, skipping backups and checkpoints."""
-    names = {c.name: c.stem[:2] for c in ws.chapter_files()}
+def edition_of(notebook):
+    """The edition a notebook belongs to: "zh" when its metadata says so (as a Chinese chapter's does), else "en"."""
+    return notebook_language(str(notebook)) or "en"
+
+
+def releases(course_root):
+    """{edition: {chapter number: the release's notebook of it}}, for each edition of the course."""
+    return {lang: {c.stem[:2]: c for c in Workspace(course_root, lang).chapter_files()} for lang in EDITIONS}
+
+
+def notebooks_of(folder, released, preferred="en"):
+    """{chapter number: the student's notebook of it}, by file name, skipping backups and checkpoints. The
+    names are the same in both editions; a student who hands in the whole my-work/ may have a chapter in
+    both (a plain `jupyter lab` makes the English copies): the one they worked in counts, not one still as it
+    was copied; between two of a kind, the one of the `preferred` edition (the grader's)."""
+    names = {c.name: number for chapters in released.values() for number, c in chapters.items()}
     found = {}
     for path in sorted(Path(folder).rglob("*.ipynb")):
-        if any(part in ("backups", ".ipynb_checkpoints") for part in path.parts):
-            continue
-        if path.name in names:
-            found.setdefault(names[path.name], path)
-    return found
+        if path.name in names and not any(part in ("backups", ".ipynb_checkpoints") for part in path.parts):
+            found.setdefault(names[path.name], []).append(path)
+    return {number: min(paths, key=lambda p: (untouched(p), edition_of(p) != preferred))
+            for number, paths in found.items()}
+
+
+def release_of(notebook, number, released):
+    """The release's notebook a student's notebook of chapter `number` is graded against: the chapter of its
+    own edition (None if the course has no such chapter)."""
+    return released[edition_of(notebook)].get(number)
 
 
 def grade(course_root, folder, out_csv, feedback=None, jobs=1, timeout=120, progress=True):
-    """Grade every student of `folder`; write `out_csv` (and `feedback/<student>.md`). Returns the rows."""
+    """Grade every student of `folder`; write `out_csv` (and `feedback/<student>.md`). Returns the rows.
+    The feedback, the problems and the kernels speak the language in use (`dlmath --lang zh class grade`)."""
     from concurrent.futures import ProcessPoolExecutor
-    ws = Workspace(course_root)
-    order = exercise_order(ws)
-    chapter_of = {c.stem[:2]: c for c in ws.chapter_files()}
+    order = exercise_order(Workspace(course_root))  # the same ids in both editions
+    released = releases(course_root)
     with tempfile.TemporaryDirectory(prefix="dlmath-submissions-") as scratch:
         students = submissions(folder, scratch)
         tasks, problems = [], {s: [] for s in students}
         for student, where in students.items():
             if (where / "PROBLEM").exists():
                 problems[student].append((where / "PROBLEM").read_text(encoding="utf-8"))
-            found = notebooks_of(where, ws)
+            found = notebooks_of(where, released, language())
             if not found and not problems[student]:
                 problems[student].append(_("no chapter notebook found (named as `dlmath open` names them)"))
-            tasks += [(student, n, str(p), str(chapter_of[n]), timeout, language()) for n, p in found.items()]
+            for number, path in found.items():
+                chapter = release_of(path, number, released)
+                if chapter is None:
+                    problems[student].append(_("{file}: the course has no {lang} edition of chapter {number} to "
+                                               "grade it against").format(file=path.name, lang=edition_of(path),
+                                                                          number=number))
+                    continue
+                tasks.append((student, number, str(path), str(chapter), timeout, language()))
         verdicts = {s: {} for s in students}
         handed = {s: {t[1] for t in tasks if t[0] == s} for s in students}
         bar = _bar(len(students), progress)
