@@ -3,6 +3,7 @@ edited check cell, a deleted one or a `check` of the student's own — its verdi
 called by the release's own check cells — nor stopped by a broken notebook."""
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 
 from dlmath.course import classroom
 from dlmath.course.cells import keys
-from dlmath.course.workspace import Workspace
+from dlmath.course.workspace import Workspace, remembered_language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +39,70 @@ def test_the_student_edition_has_the_chapters_and_the_library_but_no_answers(tmp
     assert [p.name for p in ws.ensure_copies()] == ["00_start_here.ipynb", "07_backpropagation.ipynb"]
     with pytest.raises(FileExistsError):
         classroom.release(ROOT, out)
+
+
+def test_the_chinese_student_edition_has_the_chinese_chapters_and_readme_but_no_answers(tmp_path):
+    out = tmp_path / "class-zh"
+    picked = classroom.release(ROOT, out, due="2027-01-15", lang="zh")
+    published = sorted((ROOT / "chapters" / "zh").glob("[0-9][0-9]_*.ipynb"))
+    assert picked == published
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["glossary.md", "zh"]
+    assert [p.name for p in sorted((out / "chapters" / "zh").iterdir())] == [p.name for p in published]
+    assert all((out / "chapters" / "zh" / p.name).read_bytes() == p.read_bytes() for p in published)
+    assert not any((out / name).exists() for name in ("solutions", "source", "tests", "tools", "bench", "my-work"))
+    # no answer of the Chinese solutions is in the edition: every answer cell is still the learner's
+    for solution in sorted((ROOT / "solutions" / "zh").glob("[0-9][0-9]_*.ipynb")):
+        shipped = {c.id: c.source for c in nbformat.read(str(out / "chapters" / "zh" / solution.name), as_version=4).cells}
+        answers = [c for c in nbformat.read(str(solution), as_version=4).cells if c.id.startswith("answer-")]
+        assert answers and all(shipped[c.id] != c.source for c in answers), solution.name
+    # the README is the Chinese one, in step with the English one: the same sections, the same table
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    english = classroom.student_readme(sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")), "2027-01-15")
+    assert "提交截止日期：2027-01-15" in readme and "dlmath open --lang zh" in readme and "my-work/zh/NN_" in readme
+    assert all(f"`chapters/zh/{p.name}`" in readme for p in published)
+    assert "Hand in" not in readme and "student edition" not in readme
+
+    def shape(text):  # the headings' levels, the table's rows, the code blocks
+        return [line.split(" ", 1)[0] for line in text.splitlines() if line.startswith(("#", "|", "```"))]
+    assert shape(readme) == shape(english)
+    # its Chinese learners find every chapter, and a plain `dlmath open` opens the Chinese edition
+    ws = Workspace(out, "zh")
+    assert [ws.chapter(p.stem[:2]) for p in published] == ws.chapter_files() == [out / "chapters" / "zh" / p.name
+                                                                                  for p in published]
+    assert remembered_language(out) == "zh"
+    assert [p.relative_to(out).as_posix() for p in ws.ensure_copies()] == [f"my-work/zh/{p.name}" for p in published]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_the_command_releases_the_chinese_edition_with_lang_before_or_after_the_subcommand(where, tmp_path):
+    out = tmp_path / "class-zh"
+    lang = ["--lang", "zh"]
+    args = [*lang, "class", "release"] if where == "before" else ["class", "release", *lang]
+    proc = subprocess.run([sys.executable, "-m", "dlmath", "--root", str(ROOT), *args, str(out), "--chapters", "01"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "已把学生版写入" in proc.stdout
+    assert [p.relative_to(out).as_posix() for p in sorted((out / "chapters").rglob("*.ipynb"))] == [
+        "chapters/zh/01_neurons_step_sigmoid.ipynb"]
+    assert "## 提交作业" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_each_notebook_is_graded_against_its_own_edition_and_the_copy_worked_in_counts(tmp_path):
+    released = classroom.releases(ROOT)
+    name = "01_neurons_step_sigmoid.ipynb"
+    english, chinese = tmp_path / "my-work" / name, tmp_path / "my-work" / "zh" / name
+    chinese.parent.mkdir(parents=True)
+    shutil.copyfile(ROOT / "chapters" / name, english)  # as a plain `jupyter lab` makes it: untouched
+    shutil.copyfile(ROOT / "chapters" / "zh" / name, chinese)
+    assert classroom.release_of(chinese, "01", released) == ROOT / "chapters" / "zh" / name
+    assert classroom.release_of(english, "01", released) == ROOT / "chapters" / name
+    # both untouched: the grader's edition; one worked in: that one, whatever the grader speaks
+    assert classroom.notebooks_of(tmp_path, released, "zh") == {"01": chinese}
+    assert classroom.notebooks_of(tmp_path, released, "en") == {"01": english}
+    nb = nbformat.read(str(chinese), as_version=4)
+    next(c for c in nb.cells if c.id == "answer-01-weighted_input").source = "z = 1.0"
+    nbformat.write(nb, str(chinese))
+    assert classroom.notebooks_of(tmp_path, released, "en") == {"01": chinese}
 
 
 def tampered(chapter):
@@ -157,6 +222,60 @@ def test_feedback_speaks_the_language_the_grader_was_run_in(monkeypatch):
                                    {"00.neuron_parameters": ("todo", "")}, ["x.ipynb：第 3 个单元格引发了 NameError"], {"00"})
     assert text.startswith("# 给 kim 的反馈\n") and "2 道练习中做对了 0 道" in text and "## 问题" in text
     assert "- ⏳ 00.neuron_parameters：尚未作答" in text and "：未提交" in text, text
+
+
+def answered(chapter, solution, right, wrong):
+    """A learner's copy of `chapter` with the answer `right` taken from `solution` and `wrong` answered wrongly."""
+    nb = nbformat.read(str(chapter), as_version=4)
+    cells = {c.id: c for c in nb.cells}
+    cells[f"answer-{right}"].source = next(c.source for c in nbformat.read(str(solution), as_version=4).cells
+                                           if c.id == f"answer-{right}")
+    cells[f"answer-{wrong}"].source = cells[f"answer-{wrong}"].source.replace("return ...", 'return "wrong"')
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded_in_chinese(tmp_path_factory):
+    """`dlmath --lang zh class grade` of a class mixing the editions: li worked in the Chinese copy of chapter 01
+    (and handed in the whole my-work/, with an untouched English copy in it), al in the English one; both
+    got the same exercise right and the same one wrong."""
+    tmp = tmp_path_factory.mktemp("class-zh")
+    subs, name = tmp / "submissions", "01_neurons_step_sigmoid.ipynb"
+    (subs / "li" / "my-work" / "zh").mkdir(parents=True)
+    (subs / "al" / "my-work").mkdir(parents=True)
+    shutil.copyfile(ROOT / "chapters" / name, subs / "li" / "my-work" / name)
+    for student, edition in (("li", Path("zh")), ("al", Path())):
+        nb = answered(ROOT / "chapters" / edition / name, ROOT / "solutions" / edition / name,
+                      right="01-weighted_input", wrong="01-sigmoid")
+        nbformat.write(nb, str(subs / student / "my-work" / edition / name))
+    out, feedback = tmp / "grades.csv", tmp / "feedback"
+    proc = subprocess.run([sys.executable, "-m", "dlmath", "--root", str(ROOT), "--lang", "zh", "class", "grade",
+                           str(subs), "--out", str(out), "--feedback", str(feedback), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows, feedback, proc
+
+
+def test_a_chinese_notebook_gets_the_verdicts_of_its_english_equivalent(graded_in_chinese):
+    rows, feedback, proc = graded_in_chinese
+    li, al = column(rows, "li"), column(rows, "al")
+    assert li["01.weighted_input"] == "1" and li["total"] == "1" and li["problems"] == "", li
+    assert li == {**al, "student": "li"}
+    said = {s: [line for line in (feedback / f"{s}.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("- ")] for s in ("li", "al")}
+    assert said["li"] == said["al"] and len(said["li"]) == len(ids_of("01"))  # each verdict and hint the same
+
+
+def test_a_class_graded_in_chinese_gets_its_feedback_in_chinese(graded_in_chinese):
+    _, feedback, proc = graded_in_chinese
+    text = (feedback / "li.md").read_text(encoding="utf-8")
+    assert text.startswith("# 给 li 的反馈\n") and "道练习中做对了 1 道。" in text
+    assert "- ✅ 01.weighted_input：正确" in text and "- ⏳ 01.relu：尚未作答" in text
+    wrong = next(line for line in text.splitlines() if line.startswith("- ❌ 01.sigmoid："))
+    assert "还不对" in wrong and not re.search(r"[A-Za-z]{4,}", wrong.replace("sigmoid", "").replace("'wrong'", "")), wrong
+    assert "已为 2 名学生评分" in proc.stdout
 
 
 def test_a_graded_notebook_keeps_the_students_answers_and_the_releases_checks():

@@ -270,7 +270,7 @@ def cmd_update(args):
 def cmd_class_release(args):
     from .classroom import release
     ws = _workspace(args)
-    picked = release(ws.root, args.out, chapters=args.chapters, due=args.due)
+    picked = release(ws.root, args.out, chapters=args.chapters, due=args.due, lang=ws.lang)
     if args.due:
         said = _("wrote the student edition to {folder}: {count} chapter(s) ({chapters}), the library and a "
                  "student README (due {due}); no solutions, no sources, no tests.")
@@ -307,13 +307,20 @@ def _asked(argv, option):
     return None
 
 
+def _edition_option(p, default=argparse.SUPPRESS):
+    """--lang: the edition a command works on, given before the command (`dlmath --lang zh class release OUT`)
+    or, where a subcommand takes it too, after it (`dlmath class release --lang zh OUT`: there it sets the
+    value only when given)."""
+    p.add_argument("--lang", choices=["en", "zh"], default=default,
+                   help=_("the edition: en (English) or zh (中文); default: the one `dlmath open` chose last"))
+
+
 def parser():
     """The command line, its help in the language in use."""
     top = argparse.ArgumentParser(prog="dlmath", description=_(COMMANDS),
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--root", help=argparse.SUPPRESS)  # the course folder (found automatically)
-    top.add_argument("--lang", choices=["en", "zh"],
-                     help=_("the edition: en (English) or zh (中文); default: the one `dlmath open` chose last"))
+    _edition_option(top, default=None)
     sub = top.add_subparsers(dest="command", required=True)
     p = sub.add_parser("open", help=_("open the course in JupyterLab on your copy of a chapter"))
     p.add_argument("chapter", nargs="?", default="00", help=_("chapter number, e.g. 04 (default 00)"))
@@ -352,6 +359,7 @@ def parser():
     q.add_argument("out", metavar="OUT_DIR")
     q.add_argument("--chapters", nargs="+", metavar="NN", help=_("only these chapters (default: all)"))
     q.add_argument("--due", help=_("the due date the student README states, e.g. 2027-01-15"))
+    _edition_option(q)
     q.set_defaults(run=cmd_class_release)
     q = teach.add_parser("grade", help=_("grade a folder of submissions (one folder or .zip per student)"))
     q.add_argument("submissions", metavar="SUBMISSIONS_DIR")
@@ -360,6 +368,7 @@ def parser():
     q.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2), help=_("notebooks run at once"))
     q.add_argument("--timeout", type=int, default=120,
                    help=_("seconds allowed per cell (an endless loop stops there)"))
+    _edition_option(q)
     q.set_defaults(run=cmd_class_grade)
     return top
 

@@ -103,12 +103,17 @@ SETTINGS = ".dlmath.json"           # in my-work/: the language the learner chos
 
 
 def remembered_language(root):
-    """The language `dlmath open --lang` last chose for the course at `root` ("en" if never)."""
+    """The language `dlmath open --lang` last chose for the course at `root`; if never, the course's only
+    edition when it has just one (a Chinese student edition, `dlmath class release --lang zh`, has only
+    chapters/zh/: a plain `dlmath open` or `jupyter lab` opens it, even where my-work/ did not travel), else "en"."""
     try:
         lang = json.loads((Path(root) / WORK / SETTINGS).read_text(encoding="utf-8")).get("lang")
     except (OSError, ValueError, AttributeError):
-        return "en"
-    return lang if lang in EDITIONS else "en"
+        lang = None
+    if lang in EDITIONS:
+        return lang
+    have = [edition for edition in EDITIONS if Workspace(root, edition).chapter_files()]
+    return have[0] if len(have) == 1 else "en"
 
 
 def remember_language(root, lang):
