@@ -26,7 +26,8 @@ def full_redraws(monkeypatch):
 
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory):
-    """The book, built once for the session (tools/build_book.py, without the PDF): its html/ folder."""
+    """The book, built once for the session (tools/build_book.py, both editions, without the PDF): its
+    html/ folder, the English site, with the Chinese one in html/zh/."""
     import importlib.util
     from pathlib import Path
     root = Path(__file__).resolve().parent.parent

@@ -104,7 +104,7 @@ def test_the_build_prints_the_whole_book_to_one_pdf(built_book, chromium_path, t
     spec = importlib.util.spec_from_file_location("build_book", ROOT / "tools" / "build_book.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.sphinx(built_book.parent / "src", tmp_path / "single", "singlehtml")
+    module.sphinx(built_book.parent / "src" / "en", tmp_path / "single", "singlehtml")
     pdf = module.pdf(tmp_path / "single", tmp_path / "book.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 500_000
