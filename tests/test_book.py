@@ -82,7 +82,7 @@ def test_every_explorer_is_a_player_of_at_least_20_pictures(sites, lang, path):
 @pytest.mark.parametrize("path", SOLUTIONS["zh"], ids=lambda p: p.stem)
 def test_each_edition_draws_its_own_frames_in_its_own_language(sites, path):
     """The Chinese chapter ran again in Chinese (its checks answer in Chinese, the English twin's in
-    English), and its players show pictures that run drew, in the Chinese site's own folder."""
+    English), and its players show pictures that run drew, in the Chinese site's own folder, in Chinese."""
     frames = {}
     for lang in EDITIONS:
         page = read(sites[lang], path.stem)
@@ -92,6 +92,8 @@ def test_each_edition_draws_its_own_frames_in_its_own_language(sites, path):
         frames[lang] = [(sites[lang] / f).resolve() for p in players for f in json.loads(unescape(p))]
         assert all(f.is_relative_to((sites[lang] / "_static" / "frames").resolve()) for f in frames[lang])
     assert len(frames["zh"]) == len(frames["en"]) and not set(frames["zh"]) & set(frames["en"])
+    # and they are other pictures: every figure has words, drawn in the page's language
+    assert all(en.read_bytes() != zh.read_bytes() for en, zh in zip(frames["en"], frames["zh"]))
 
 
 @pytest.mark.parametrize("lang, name", [(lang, name) for lang in EDITIONS for name in pages(lang)])
