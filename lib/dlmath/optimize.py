@@ -37,14 +37,15 @@ class Descent:
 
     @property
     def message(self):
-        steps = f"{self.steps} step" + ("" if self.steps == 1 else "s")
+        """How the run ended, in a sentence in the learner's language."""
+        steps = (_("{n} step") if self.steps == 1 else _("{n} steps")).format(n=self.steps)
         if self.diverged:
-            return f"diverged after {steps}: η is too large for this function"
+            return _("diverged after {steps}: η is too large for this function").format(steps=steps)
         if self.converged:
-            return f"converged in {steps}"
+            return _("converged in {steps}").format(steps=steps)
         if self.verdict == "diverging":
-            return f"diverging: worse after {steps} than at the start, η is too large"
-        return f"stopped after {steps} without converging"
+            return _("diverging: worse after {steps} than at the start, η is too large").format(steps=steps)
+        return _("stopped after {steps} without converging").format(steps=steps)
 
     @property
     def verdict(self):

@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import regression as reg
 from ..course.explorer import Explorer, new_figure, slider
-from ..course.language import N_, translate as _
+from ..course.language import translate as _
 
 P_RANGE, Q_RANGE = (-1.0, 2.0), (-5.0, 70.0)  # the window of the (p, q) plane on the contour maps
 X_RANGE = (-10.0, 10.0)                        # height above 160 cm
@@ -41,20 +41,6 @@ def descent_curves(x, y, eta, xs, steps=STEPS, start=START, tol=TOL):
             "fit": (xs, reg.predict(p, q, xs)), "run": run}
 
 
-# Descent.message in the learner's language (dlmath.optimize, mathematics, does not import the course's
-# machinery): the same sentences, by the run's verdict
-RUN_MESSAGES = {"diverged": N_("diverged after {steps}: η is too large for this function"),
-                "converged": N_("converged in {steps}"),
-                "diverging": N_("diverging: worse after {steps} than at the start, η is too large")}
-STOPPED = N_("stopped after {steps} without converging")
-
-
-def run_message(run):
-    """`run.message` (a `dlmath.optimize.Descent`) in the learner's language."""
-    steps = (_("{n} step") if run.steps == 1 else _("{n} steps")).format(n=run.steps)
-    return _(RUN_MESSAGES.get(run.verdict, STOPPED)).format(steps=steps)
-
-
 def descent_message(run, eta, limit, c_best=None):
     """How the run went, in words. Above the limit = 2/λ_max the run is diverging even before |p| passes
     10¹²: along the steepest direction the distance to the best line is multiplied by
@@ -66,7 +52,7 @@ def descent_message(run, eta, limit, c_best=None):
     if c_best is not None and not (run.converged or run.diverged):
         return _("still moving after {steps} steps: C_T is {gap:.2g} above its minimum").format(
             steps=run.steps, gap=run.values[-1] - c_best)
-    return run_message(run)
+    return run.message
 
 
 def _contours(ax, x, y):
