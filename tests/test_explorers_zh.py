@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dlmath import datasets
-from dlmath.explorers import (attention, backprop, convolution, depth, descent, eigen, least_squares, momentum,
+from dlmath.explorers import (attention, backprop, convolution, depth, descent, eigen, least_squares, line, momentum,
                               network, neuron, overfitting, race, regions, tangent, vectors)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,6 +24,7 @@ NAMES = {"sin", "cos", "det", "rank", "max", "min", "log", "ReLU", "Sigmoid", "A
 
 SMALL_CURVES = dict(decays=np.array([1e-4, 1e-1]), n_train=30, hidden=8, epochs=3, progress=False)
 FIGURES = {  # name: (make it, English words the figure shows as data)
+    "line": (line.line_explorer, ()),
     "neuron": (neuron.neuron_explorer, ()),
     "vectors": (vectors.vectors_explorer, ()),
     "tangent": (tangent.tangent_explorer, ()),
