@@ -133,24 +133,40 @@ def pdf_name(lang):
 def build_book(out=ROOT / "build" / "book", solutions=ROOT / "solutions", chapters=(), make_pdf=True,
                frames=True, langs=tuple(LANGUAGES)):
     """Each edition in `langs`: staged in out/src/LANG, its site in out/html (English) or out/html/zh,
-    its PDF out/book.pdf or out/book.zh.pdf. Returns the first edition's index.html."""
+    its PDF out/book.pdf or out/book.zh.pdf. Returns the first edition's index.html.
+
+    The editions are built side by side, each but the first by this script in a process of its own: most
+    of the time goes to running notebooks, one kernel at a time per edition, and the machine has cores."""
     out = Path(out)
-    for lang in langs:
-        started = time.perf_counter()
-        folder = Path(solutions) / LANGUAGES[lang]
-        notebooks = [p for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))
-                     if not chapters or any(p.stem.startswith(c) for c in chapters)]
-        src, doctrees = out / "src" / lang, out / "doctrees" / lang  # outside the site: nothing to publish
-        stage(src, notebooks, lang, frames=frames)
-        html = site(out / "html", lang)
-        sphinx(src, html, lang=lang, doctrees=doctrees)
-        if make_pdf:
-            sphinx(src, out / "single" / lang, "singlehtml", lang=lang, doctrees=doctrees, fresh=False)
-            pdf(out / "single" / lang, out / pdf_name(lang))
-        if html != out / "html":  # myst-nb's scratch folder for the pictures, beside its output: in the English site
-            shutil.rmtree(html.parent / "jupyter_execute", ignore_errors=True)
-        print(f"[{lang}] the {lang} edition: {time.perf_counter() - started:.0f} s", flush=True)
+    others = []
+    if Path(solutions) == ROOT / "solutions" and frames:
+        for lang in langs[1:]:
+            command = [sys.executable, __file__, "--lang", lang, "--out", str(out), "--chapters", *chapters,
+                       *([] if make_pdf else ["--no-pdf"])]
+            others.append((lang, subprocess.Popen(command)))
+    for lang in langs[:1] + (() if others else langs[1:]):
+        build_edition(out, solutions, lang, chapters, make_pdf, frames)
+    for lang, process in others:
+        if process.wait():
+            raise RuntimeError(f"the {lang} edition of the book failed (exit {process.returncode}); see above")
     return site(out / "html", langs[0]) / "index.html"
+
+
+def build_edition(out, solutions, lang, chapters, make_pdf, frames):
+    started = time.perf_counter()
+    folder = Path(solutions) / LANGUAGES[lang]
+    notebooks = [p for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+                 if not chapters or any(p.stem.startswith(c) for c in chapters)]
+    src, doctrees = out / "src" / lang, out / "doctrees" / lang  # outside the site: nothing to publish
+    stage(src, notebooks, lang, frames=frames)
+    html = site(out / "html", lang)
+    sphinx(src, html, lang=lang, doctrees=doctrees)
+    if make_pdf:
+        sphinx(src, out / "single" / lang, "singlehtml", lang=lang, doctrees=doctrees, fresh=False)
+        pdf(out / "single" / lang, out / pdf_name(lang))
+    if html != out / "html":  # myst-nb's scratch folder for the pictures, beside its output: in the English site
+        shutil.rmtree(html.parent / "jupyter_execute", ignore_errors=True)
+    print(f"[{lang}] the {lang} edition: {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def main(argv=None):
